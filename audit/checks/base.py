@@ -1,0 +1,123 @@
+"""What every matcher kind shares: the Hit it returns, antipatterns, regex compilation with a time
+bound, and the registry of kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import regex
+
+from ..document import Document
+from ..rules.model import Rule, RuleError
+
+# A rule regex may not spend longer than this on one document (plus a per-megabyte allowance):
+# a pathological pattern in a user pack cannot hang a run.
+REGEX_TIMEOUT_SECONDS = 0.5
+REGEX_TIMEOUT_PER_MB = 2.0
+
+
+@dataclass
+class Hit:
+    """A raw match of a check, before it becomes a Finding."""
+
+    start: int
+    end: int
+    suggestion: str | None = None
+    replacement: str | None = None  # what a fix writes over [start, end); None: not fixable
+    message: str | None = None  # overrides the rule message
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class RegexTimeout(RuntimeError):
+    """A rule's regular expression ran past its time bound on a document."""
+
+
+def compile_regex(pattern: str, rule: Rule, ignore_case: bool = True, multiline: bool = True) -> regex.Pattern:
+    flags = regex.V0
+    if ignore_case:
+        flags |= regex.IGNORECASE
+    if multiline:
+        flags |= regex.MULTILINE
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as error:
+        raise RuleError(f"{rule.pack}: rule {rule.id!r}: bad regular expression {pattern!r}: {error}") from None
+
+
+def time_bound(text: str) -> float:
+    return REGEX_TIMEOUT_SECONDS + REGEX_TIMEOUT_PER_MB * len(text) / 1_000_000
+
+
+def finditer(pattern: regex.Pattern, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
+    """pattern.finditer with a time bound; raises RegexTimeout naming the rule."""
+    try:
+        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=time_bound(text))
+    except TimeoutError:
+        raise RegexTimeout(f"rule {rule_id}: regular expression timed out; rule skipped for this file") from None
+
+
+class Check:
+    """A compiled rule. Subclasses set `kind` and `keys` (their parameters) and implement `find`,
+    or declare automaton keys and implement `accept` for hits of the shared phrase automaton."""
+
+    kind: ClassVar[str] = ""
+    keys: ClassVar[frozenset[str]] = frozenset()
+    uses_automaton: ClassVar[bool] = False
+    default_fix: ClassVar[str | None] = None
+    order: ClassVar[int] = 0  # checks with a higher order run later and see earlier hits
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.fix = rule.fix if rule.fix is not None else self.default_fix
+        self.antipatterns = [compile_regex(p, rule) for p in rule.antipatterns]
+
+    # -- for checks that scan on their own
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        return iter(())
+
+    # -- for checks fed by the shared phrase automaton
+    def automaton_keys(self) -> Iterator[tuple[str, Any]]:
+        return iter(())
+
+    def accept(self, doc: Document, start: int, end: int, payload: Any) -> Hit | None:
+        return None
+
+    def blocked_by_antipattern(self, doc: Document, start: int, end: int) -> bool:
+        """Does an antipattern match, in the hit's sentence, a span overlapping the hit?"""
+        if not self.antipatterns:
+            return False
+        s_start, s_end = doc.sentence_at(start)
+        s_start, s_end = min(s_start, start), max(s_end, end)
+        for pattern in self.antipatterns:
+            for match in finditer(pattern, doc.text, self.rule.id, s_start, s_end):
+                if match.start() < end and start < match.end():
+                    return True
+                if match.start() >= end:
+                    break
+        return False
+
+
+@dataclass
+class CheckContext:
+    """What a check may know about the run so far."""
+
+    hits: dict[str, list[Hit]] = field(default_factory=dict)  # rule id -> hits
+    categories: dict[str, str] = field(default_factory=dict)  # rule id -> category
+
+    def flagged_lines(self, doc: Document, category: str) -> set[int]:
+        lines: set[int] = set()
+        for rule_id, hits in self.hits.items():
+            if self.categories.get(rule_id) == category:
+                for hit in hits:
+                    lines.update(range(doc.line_of(hit.start), doc.line_of(max(hit.start, hit.end - 1)) + 1))
+        return lines
+
+
+KINDS: dict[str, type[Check]] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    KINDS[cls.kind] = cls
+    return cls

@@ -1,0 +1,134 @@
+"""Matchers that scan with regular expressions: free patterns, spacing artefacts, doubled words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..rules.model import RuleError
+from .base import Check, CheckContext, Hit, compile_regex, finditer, register
+
+
+@register
+class RegexCheck(Check):
+    """`pattern`: one regular expression or a list (case-insensitive unless `case_sensitive`).
+    `group` names the group to flag (default: the whole match). The suggestion may use \\1 or
+    \\g<name>."""
+
+    kind = "regex"
+    keys = frozenset({"pattern", "case_sensitive", "group"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        patterns = rule.params.get("pattern")
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'pattern' must be a regular expression or a list")
+        ignore_case = not rule.params.get("case_sensitive", False)
+        self.patterns = [compile_regex(p, rule, ignore_case=ignore_case) for p in patterns]
+        self.group = rule.params.get("group", 0)
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        for pattern in self.patterns:
+            for match in finditer(pattern, doc.text, self.rule.id):
+                try:
+                    start, end = match.span(self.group)
+                except (IndexError, regex.error):
+                    raise RuleError(f"rule {self.rule.id}: pattern has no group {self.group!r}") from None
+                if start < 0 or start == end:
+                    continue
+                if self.blocked_by_antipattern(doc, start, end):
+                    continue
+                suggestion = None
+                if self.rule.suggestion is not None:
+                    try:
+                        suggestion = match.expand(self.rule.suggestion)
+                    except (IndexError, regex.error):
+                        suggestion = self.rule.suggestion
+                yield Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None)
+
+
+_SPACES = "[ \\t\\u00a0]+"
+_LETTER = "[^\\W\\d_]"
+
+
+@register
+class SpacingCheck(Check):
+    """`before`: marks that must not follow a space (a detokenisation artefact): "-" flags
+    "high -level" (word, space, hyphen, word); punctuation marks flag "word ," and "word ."."""
+
+    kind = "spacing"
+    keys = frozenset({"before"})
+    default_fix = "safe"
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        marks = rule.params.get("before")
+        if not isinstance(marks, list) or not marks or not all(isinstance(m, str) and len(m) == 1 for m in marks):
+            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'before' must be a list of single characters")
+        self.patterns = []
+        hyphens = [m for m in marks if m in "-‐"]
+        punctuation = [m for m in marks if m not in "-‐"]
+        if hyphens:
+            marks_class = regex.escape("".join(hyphens))
+            self.patterns.append(
+                regex.compile(rf"(?P<left>{_LETTER}[\w]*)(?P<gap>{_SPACES})(?P<mark>[{marks_class}])(?P<right>{_LETTER}\w*)")
+            )
+        if punctuation:
+            marks_class = regex.escape("".join(punctuation))
+            # "word ," / "word ." but not an ellipsis, a decimal (" .5"), or a mark starting a token ("…")
+            self.patterns.append(
+                regex.compile(rf"(?P<left>\w)(?P<gap>{_SPACES})(?P<mark>[{marks_class}])(?![{marks_class}.\w])")
+            )
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        for pattern in self.patterns:
+            for match in finditer(pattern, doc.text, self.rule.id):
+                if match.group("mark") in "-‐":
+                    start, end = match.span()
+                    fixed = match.group("left") + match.group("mark") + match.group("right")
+                else:
+                    start, end = match.start("gap"), match.end("mark")
+                    fixed = match.group("mark")
+                if self.blocked_by_antipattern(doc, start, end):
+                    continue
+                yield Hit(start, end, suggestion=fixed, replacement=fixed if self.fix == "safe" else None)
+
+
+_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is was are were be by with from that this it as".split())
+
+
+@register
+class DoubledWordCheck(Check):
+    """A word printed twice in a row ("Watch watch"), across spaces or one line break.
+    `exceptions`: doubled words that are English (had had, that that)."""
+
+    kind = "doubled"
+    keys = frozenset({"exceptions"})
+    default_fix = "safe"
+    _PATTERN = regex.compile(r"(?<![\w'’-])(?P<first>[^\W\d_][\w'’]*)(?P<gap>[ \t\u00a0]+\n?[ \t\u00a0]*|\n)(?P<second>(?P=first))(?![\w'’-])", regex.IGNORECASE)
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        exceptions = rule.params.get("exceptions", [])
+        if not isinstance(exceptions, list) or not all(isinstance(e, str) for e in exceptions):
+            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'exceptions' must be a list of words")
+        self.exceptions = {e.lower() for e in exceptions}
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        for match in finditer(self._PATTERN, doc.text, self.rule.id):
+            word = match.group("first")
+            second = match.group("second")
+            if word.lower() in self.exceptions:
+                continue
+            if word[0].isupper() and second[0].isupper() and (len(word) == 1 or word.lower() not in _FUNCTION_WORDS):
+                continue  # initials (M M Naravane) and reduplicated names (Saba Saba, Bora Bora)
+            start, end = match.span()
+            if "\n" in match.group("gap") and doc.paragraph_at(start)[1] < end:
+                continue  # a heading followed by a paragraph that starts with the same word
+            if self.blocked_by_antipattern(doc, start, end):
+                continue
+            yield Hit(start, end, suggestion=word, replacement=word if self.fix == "safe" else None)

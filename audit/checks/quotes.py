@@ -1,0 +1,109 @@
+"""Quotation marks: orientation, matching styles and balance, paragraph by paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..rules.model import RuleError
+from .base import Check, CheckContext, Hit, register
+
+_SHAPE_OPEN = "“«„"
+_SHAPE_CLOSE = "”»"
+_STRAIGHT = '"'
+_ALL = _SHAPE_OPEN + _SHAPE_CLOSE + _STRAIGHT
+_CLOSING_FOR = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+_PUNCT_AFTER = set(".,;:!?)]…")
+_OPEN_BEFORE = set("([{—–-/")
+_REPORTING = regex.compile(
+    r"\b(?:said|says|stated|states|told|tells|added|adds|noted|stressed|emphasi[sz]ed|explained|declared"
+    r"|announced|wrote|according to)\b",
+    regex.IGNORECASE,
+)
+PROBLEMS = ("orientation", "mixed", "unclosed", "unopened")
+
+
+@register
+class QuoteCheck(Check):
+    """`problems`: which of orientation (an opening mark used to close, or the reverse), mixed (curly
+    opened, straight closed), unclosed (a quotation that never closes in its paragraph, unless it
+    visibly continues in the next one) and unopened (a closing mark with nothing open) to report."""
+
+    kind = "quotes"
+    keys = frozenset({"problems"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        problems = rule.params.get("problems", list(PROBLEMS))
+        if not isinstance(problems, list) or not problems or any(p not in PROBLEMS for p in problems):
+            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'problems' must be a list from {', '.join(PROBLEMS)}")
+        self.problems = set(problems)
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        paragraphs = doc.paragraphs
+        for index, (p_start, p_end) in enumerate(paragraphs):
+            next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            yield from self._paragraph(doc, p_start, p_end, next_start)
+
+    def _role(self, text: str, offset: int, p_start: int, p_end: int) -> str:
+        """'open' or 'close' from the mark's surroundings; its shape decides only when they do not."""
+        before = text[offset - 1] if offset > p_start else " "
+        after = text[offset + 1] if offset + 1 < p_end else ""
+        char = text[offset]
+        if after == "" or after in _PUNCT_AFTER:
+            return "close"
+        if (before.isspace() or before in _OPEN_BEFORE) and not after.isspace():
+            return "open"
+        if not before.isspace() and (after.isspace() or after in _PUNCT_AFTER):
+            return "close"
+        if char in _SHAPE_OPEN:
+            return "open"
+        return "close"
+
+    def _paragraph(self, doc: Document, p_start: int, p_end: int, next_start: int | None) -> Iterator[Hit]:
+        text = doc.text
+        open_at: int | None = None
+        for offset in range(p_start, p_end):
+            char = text[offset]
+            if char not in _ALL or doc.is_protected(offset, offset + 1):
+                continue
+            role = self._role(text, offset, p_start, p_end)
+            misoriented = (role == "close" and char in _SHAPE_OPEN and char != "„") or (
+                role == "open" and char in _SHAPE_CLOSE
+            )
+            if misoriented and "orientation" in self.problems:
+                start = offset - 1 if role == "close" and offset > p_start and text[offset - 1] == " " else offset
+                proper = "”" if char == "“" else ("»" if char == "«" else "“")
+                kind = "an opening mark used to close" if role == "close" else "a closing mark used to open"
+                yield Hit(start, offset + 1, suggestion=proper, message=f"Quotation mark {char} is {kind} a quotation.")
+            if role == "open":
+                if open_at is not None and "unclosed" in self.problems and text[open_at] != _STRAIGHT:
+                    yield self._unclosed(text, open_at)
+                open_at = offset
+                continue
+            # a closing mark
+            if open_at is None:
+                if "unopened" in self.problems and not misoriented and char != _STRAIGHT:
+                    yield Hit(offset, offset + 1, message=f"Closing quotation mark {char} closes nothing in its paragraph.")
+                continue
+            opener = text[open_at]
+            if "mixed" in self.problems and char not in _CLOSING_FOR[opener] and not misoriented:
+                if (opener == _STRAIGHT) != (char == _STRAIGHT):
+                    yield Hit(
+                        offset,
+                        offset + 1,
+                        suggestion=_CLOSING_FOR[opener][-1],
+                        message=f"Quotation opened with {opener} is closed with {char}.",
+                    )
+            open_at = None
+        # Straight marks double as apostrophes and inch signs: only curly marks are held to balance.
+        if open_at is not None and "unclosed" in self.problems and text[open_at] != _STRAIGHT:
+            quoted = text[open_at:p_end]
+            continues = next_start is not None and text[next_start] in _SHAPE_OPEN + _STRAIGHT
+            if not continues or _REPORTING.search(quoted):
+                yield self._unclosed(text, open_at)
+
+    def _unclosed(self, text: str, open_at: int) -> Hit:
+        return Hit(open_at, open_at + 1, message=f"Quotation opened with {text[open_at]} is never closed in its paragraph.")

@@ -1,0 +1,344 @@
+"""Document model: the text as analysed, its lines, paragraphs, sentences, zones, quotations and
+the spans that are not prose (URLs, e-mail addresses, code, markup).
+
+Offsets are character offsets into ``Document.text``. Line endings are normalised to ``\\n`` one
+character for one (a CRLF loses its CR, which sits at the end of a line), so a (line, column)
+computed here is the (line, column) of the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+ZONES = ("headline", "byline", "dateline", "caption", "body", "boilerplate", "blank")
+
+_URL = re.compile(
+    r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”'‘’)\]]+"""
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|ua|ru|uk|eu|de|fr|int)(?:/[^\s<>\"“”)]*)?(?![\w.])",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_MD_FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?(?:^(?P=fence)[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_MD_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_MD_LINK_TARGET = re.compile(r"\]\([^)\n]*\)|^\s{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.MULTILINE | re.DOTALL)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+_MD_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st jr sr inc corp ltd co vs etc no nos "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e approx est dept "
+    "fig mt ft op vol pp cf rev hon maj brig".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])|[.!?…]+[\"”’'»)\]]*(?=\s*$)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TERMINAL = tuple(".!?…:;\"”’)»]'")
+
+DOUBLE_QUOTES = "\"“”«»„"
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+
+_BYLINE = re.compile(r"^\s*(?:by|author:|written by|reporting by|words by|text:)\s+\S", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*\((?:AP|AFP|Reuters|UNIAN|Ukrinform|TASS|RIA|Bloomberg|dpa|Xinhua|IANS|PTI)\)\s*[—–-]",
+)
+_CAPTION = re.compile(r"^\s*(?:photo|photograph|image|picture|pictured|caption|illustration)\s*(?:credit)?\s*[:|]", re.IGNORECASE)
+
+
+@dataclass
+class Document:
+    """One text to audit. Build with :meth:`from_text`."""
+
+    text: str
+    path: str = "<text>"
+    markup: str = "text"  # "text" or "markdown"
+    line_starts: list[int] = field(default_factory=list)
+    line_endings: list[str] = field(default_factory=list)  # the original ending of each line
+    had_bom: bool = False
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    zones: list[str] = field(default_factory=list)  # one per line
+    quotes: list[Span] = field(default_factory=list)  # each includes its marks; sorted
+    protected: list[Span] = field(default_factory=list)  # not prose; sorted, disjoint
+    dateline: Span | None = None
+
+    # ----------------------------------------------------------------- construction
+    @classmethod
+    def from_text(cls, raw: str, path: str = "<text>", markup: str | None = None) -> Document:
+        had_bom = raw.startswith("\ufeff")
+        if had_bom:
+            raw = raw[1:]
+        if "\r" in raw:
+            endings = _LINE_BREAK.findall(raw)
+            # A CRLF loses its CR (the last character of its line); a lone CR becomes LF one for one.
+            text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        else:
+            endings = []
+            text = raw
+        if markup is None:
+            markup = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+        doc = cls(text=text, path=path, markup=markup, line_endings=endings, had_bom=had_bom)
+        doc._index_lines()
+        doc._find_protected()
+        doc._split_paragraphs()
+        doc._split_sentences()
+        doc._find_quotes()
+        doc._assign_zones()
+        return doc
+
+    def _index_lines(self) -> None:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.line_starts = starts
+
+    def _find_protected(self) -> None:
+        text = self.text
+        spans: list[Span] = [m.span() for m in _URL.finditer(text)]
+        spans += [m.span() for m in _EMAIL.finditer(text)]
+        spans += [m.span() for m in _HTML_COMMENT.finditer(text)]
+        if self.markup == "markdown":
+            for pattern in (_MD_FRONT_MATTER, _MD_FENCE, _MD_CODE_SPAN, _MD_LINK_TARGET, _HTML_TAG, _MD_INDENTED_CODE):
+                spans += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+        self.protected = _merge(spans)
+
+    def _split_paragraphs(self) -> None:
+        """Paragraphs are blank-line separated blocks; inside a block each line is a paragraph of its
+        own unless it is visibly wrapped (long, no terminal punctuation, next line starts lower-case)."""
+        paragraphs: list[Span] = []
+        current: Span | None = None
+        for number in range(len(self.line_starts)):
+            start, end = self.line_span(number)
+            line = self.text[start:end]
+            stripped = line.strip()
+            if not stripped:
+                if current:
+                    paragraphs.append(current)
+                current = None
+                continue
+            if current is None:
+                current = (start, end)
+                continue
+            previous = self.text[current[0] : current[1]].rstrip()
+            wrapped = (
+                len(previous.split("\n")[-1]) >= 50
+                and not previous.endswith(_TERMINAL)
+                and (stripped[0].islower() or stripped[0].isdigit())
+            )
+            if wrapped:
+                current = (current[0], end)
+            else:
+                paragraphs.append(current)
+                current = (start, end)
+        if current:
+            paragraphs.append(current)
+        # trim surrounding white space so spans start and end on text
+        trimmed = []
+        for start, end in paragraphs:
+            chunk = self.text[start:end]
+            left = len(chunk) - len(chunk.lstrip())
+            right = len(chunk.rstrip())
+            trimmed.append((start + left, start + right))
+        self.paragraphs = trimmed
+
+    def _split_sentences(self) -> None:
+        sentences: list[Span] = []
+        for p_start, p_end in self.paragraphs:
+            chunk = self.text[p_start:p_end]
+            begin = 0
+            for match in _SENTENCE_END.finditer(chunk):
+                stop = match.end()
+                if match.group().startswith(".") and _is_abbreviation(chunk, match.start()):
+                    continue
+                piece = chunk[begin:stop]
+                if piece.strip():
+                    lead = len(piece) - len(piece.lstrip())
+                    sentences.append((p_start + begin + lead, p_start + stop))
+                begin = stop
+            rest = chunk[begin:]
+            if rest.strip():
+                lead = len(rest) - len(rest.lstrip())
+                sentences.append((p_start + begin + lead, p_start + len(chunk.rstrip())))
+        self.sentences = sentences
+
+    def _find_quotes(self) -> None:
+        """Pair double quotation marks paragraph by paragraph, by position rather than by shape, so
+        that a wrongly oriented mark still closes; an unclosed quotation runs to the paragraph end."""
+        quotes: list[Span] = []
+        text = self.text
+        for p_start, p_end in self.paragraphs:
+            opened: int | None = None
+            for offset in range(p_start, p_end):
+                char = text[offset]
+                if char not in DOUBLE_QUOTES or self.is_protected(offset, offset + 1):
+                    continue
+                if opened is None:
+                    opened = offset
+                else:
+                    quotes.append((opened, offset + 1))
+                    opened = None
+            if opened is not None:
+                quotes.append((opened, p_end))
+        self.quotes = quotes
+
+    def reassign_zones(self, furniture: set[int]) -> None:
+        """Recompute zones with these 0-based lines known to be page furniture (boilerplate)."""
+        self._assign_zones(furniture)
+
+    def _assign_zones(self, furniture: set[int] | None = None) -> None:
+        zones: list[str] = []
+        headline_seen = False
+        self.dateline = None
+        for number in range(len(self.line_starts)):
+            start, end = self.line_span(number)
+            line = self.text[start:end].strip()
+            if not line:
+                zones.append("blank")
+                continue
+            if furniture and number in furniture:
+                zones.append("boilerplate")
+            elif _BYLINE.match(line):
+                zones.append("byline")
+            elif _CAPTION.match(line):
+                zones.append("caption")
+            elif not headline_seen and _looks_like_headline(line):
+                zones.append("headline")
+                headline_seen = True
+            else:
+                zones.append("body")
+                headline_seen = True
+                match = _DATELINE.match(self.text, start, end) if self.dateline is None else None
+                if match:
+                    self.dateline = (start, match.end())
+        self.zones = zones
+
+    # ----------------------------------------------------------------- queries
+    def line_span(self, line_index: int) -> Span:
+        """(start, end) of a 0-based line, without its line break."""
+        start = self.line_starts[line_index]
+        if line_index + 1 < len(self.line_starts):
+            return start, self.line_starts[line_index + 1] - 1
+        return start, len(self.text)
+
+    def line_text(self, line_index: int) -> str:
+        start, end = self.line_span(line_index)
+        return self.text[start:end]
+
+    def line_of(self, offset: int) -> int:
+        """0-based line index of an offset."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset."""
+        line = self.line_of(offset)
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """Does [start, end) overlap a span that is not prose?"""
+        return _overlaps_any(self.protected, start, end)
+
+    def quote_at(self, start: int, end: int) -> bool:
+        """Is [start, end) inside a quotation?"""
+        index = bisect.bisect_right(self.quotes, (start, float("inf"))) - 1
+        return index >= 0 and self.quotes[index][0] <= start and end <= self.quotes[index][1]
+
+    def zone_at(self, offset: int) -> str:
+        return self.zones[self.line_of(offset)]
+
+    def paragraph_at(self, offset: int) -> Span:
+        index = bisect.bisect_right(self.paragraphs, (offset, float("inf"))) - 1
+        if index >= 0 and self.paragraphs[index][0] <= offset <= self.paragraphs[index][1]:
+            return self.paragraphs[index]
+        line = self.line_of(offset)
+        return self.line_span(line)
+
+    def sentence_at(self, offset: int) -> Span:
+        index = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
+        if index >= 0 and self.sentences[index][0] <= offset <= self.sentences[index][1]:
+            return self.sentences[index]
+        return self.paragraph_at(offset)
+
+    def lines(self) -> Iterator[tuple[int, int, int]]:
+        """(0-based index, start, end) of every line."""
+        for index in range(len(self.line_starts)):
+            start, end = self.line_span(index)
+            yield index, start, end
+
+    def mark_zone(self, line_index: int, zone: str) -> None:
+        self.zones[line_index] = zone
+
+    def original_text(self, text: str | None = None) -> str:
+        """`text` (default: this document's) with the file's own line endings and BOM restored."""
+        text = self.text if text is None else text
+        if self.line_endings:
+            pieces = text.split("\n")
+            out = []
+            for index, piece in enumerate(pieces):
+                out.append(piece)
+                if index < len(pieces) - 1:
+                    out.append(self.line_endings[index] if index < len(self.line_endings) else "\n")
+            text = "".join(out)
+        return ("\ufeff" if self.had_bom else "") + text
+
+    def body_text(self) -> str:
+        """The text of the body zone (and datelines), boilerplate, headline and captions left out."""
+        parts = []
+        for index, start, end in self.lines():
+            if self.zones[index] == "body":
+                parts.append(self.text[start:end])
+        text = "\n".join(parts)
+        if self.dateline:
+            prefix = self.text[self.dateline[0] : self.dateline[1]]
+            text = text.replace(prefix, "", 1)
+        return text
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    match = _WORD_BEFORE.search(chunk, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha()
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= 25 and not line.endswith((".", ",", ";")) and not _DATELINE.match(line)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps_any(spans: list[Span], start: int, end: int) -> bool:
+    if not spans:
+        return False
+    index = bisect.bisect_right(spans, (end, -1)) - 1
+    # spans are disjoint and sorted: only the last span starting before `end` can overlap
+    while index >= 0:
+        s, e = spans[index]
+        if e <= start:
+            return False
+        if s < end and start < e:
+            return True
+        index -= 1
+    return False

@@ -153,6 +153,11 @@ def show_rule(rule_id, rule_dirs) -> None:
     click.echo(f"\nKind: {rule.kind}; pack: {Path(rule.pack).name}")
 
 
+from .commands import register_all  # noqa: E402
+
+register_all(cli)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

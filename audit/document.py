@@ -217,9 +217,10 @@ class Document:
             else:
                 zones.append("body")
                 headline_seen = True
-                match = _DATELINE.match(self.text, start, end) if self.dateline is None else None
+                raw_line = self.text[start:end]
+                match = _DATELINE.match(raw_line) if self.dateline is None else None
                 if match:
-                    self.dateline = (start, match.end())
+                    self.dateline = (start, start + match.end())
         self.zones = zones
 
     # ----------------------------------------------------------------- queries

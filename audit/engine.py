@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,12 +12,13 @@ from typing import Any
 from . import checks as _checks  # noqa: F401  (registers the matcher kinds)
 from .checks.base import KINDS, Check, CheckContext, Hit, RegexTimeout
 from .checks.phrases import PhraseIndex, fold
-from .config import Config
+from .config import Config, selector_matches
 from .document import Document
 from .finding import SEVERITY_RANK, Finding, Fix
 from .rules.loader import builtin_pack_dir, load_rules
 from .rules.model import Rule, RuleError
 from .sources import InputError, read_source
+from .suppression import apply_suppressions
 
 
 class RuleSet:
@@ -24,7 +26,9 @@ class RuleSet:
 
     def __init__(self, rules: list[Rule], config: Config) -> None:
         self.all_rules = rules
-        self.rules = [r for r in rules if r.enabled and config.selects(r.id, r.category)]
+        self.rules = [
+            r for r in rules if r.enabled and config.selects(r.id, r.category) and config.house_style_allows(r.tags)
+        ]
         self.by_id = {r.id: r for r in rules}
         compiled = [KINDS[r.kind](r) for r in self.rules]
         self.automaton_checks = [c for c in compiled if c.uses_automaton]
@@ -40,7 +44,10 @@ class RuleSet:
 def _load_ruleset(config: Config) -> RuleSet:
     directories = ([builtin_pack_dir()] if config.builtin_rules else []) + [Path(d) for d in config.rule_dirs]
     kind_keys = {kind: cls.keys for kind, cls in KINDS.items()}
-    return RuleSet(load_rules(directories, kind_keys), config)
+    rules = load_rules(directories, kind_keys)
+    for rule in rules:  # a kind's own fix policy (casing, spacing, doubled words: safe) unless the rule sets one
+        rule.fix = rule.fix if rule.fix is not None else KINDS[rule.kind].default_fix
+    return RuleSet(rules, config)
 
 
 def compile_single(rule: Rule) -> RuleSet:
@@ -162,7 +169,7 @@ def audit_document(doc: Document, ruleset: RuleSet, config: Config, warnings: li
     ignored = _ignored_for(doc.path, config)
     for check, hit in results:
         rule = check.rule
-        if rule.id in ignored or rule.category in ignored:
+        if ignored and any(selector_matches(s, rule.id, rule.category) for s in ignored):
             continue
         key = (rule.id, hit.start, hit.end)
         if key in seen or hit.end <= hit.start:
@@ -195,7 +202,7 @@ def audit_document(doc: Document, ruleset: RuleSet, config: Config, warnings: li
         finding.end_line, finding.end_column = doc.position(hit.end)
         findings.append(finding)
     findings.sort(key=Finding.sort_key)
-    return findings
+    return apply_suppressions(doc, findings, config.report_unused_suppressions)
 
 
 def _ignored_for(path: str, config: Config) -> set[str]:
@@ -204,8 +211,11 @@ def _ignored_for(path: str, config: Config) -> set[str]:
     from fnmatch import fnmatch
 
     ignored: set[str] = set()
+    candidates = {path, Path(path).name}
+    if config.root is not None and path != "-":
+        candidates.add(os.path.relpath(os.path.abspath(path), config.root).replace(os.sep, "/"))
     for pattern, selectors in config.per_file_ignores:
-        if fnmatch(path, pattern) or fnmatch(Path(path).name, pattern):
+        if any(fnmatch(candidate, pattern) for candidate in candidates):
             ignored.update(selectors)
     return ignored
 

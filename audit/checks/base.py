@@ -3,8 +3,10 @@ bound, and the registry of kinds."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
@@ -41,9 +43,44 @@ def compile_regex(pattern: str, rule: Rule, ignore_case: bool = True, multiline:
     if multiline:
         flags |= regex.MULTILINE
     try:
-        return regex.compile(pattern, flags)
+        compiled = regex.compile(pattern, flags)
     except regex.error as error:
         raise RuleError(f"{rule.pack}: rule {rule.id!r}: bad regular expression {pattern!r}: {error}") from None
+    if not is_builtin_pack(rule.pack) and backtracks_catastrophically(compiled, pattern):
+        raise RuleError(
+            f"{rule.pack}: rule {rule.id!r}: regular expression {pattern!r} backtracks catastrophically "
+            "(a repetition inside a repetition, such as (a+)+ or (a|a)*); rewrite it"
+        )
+    return compiled
+
+
+# Probing a pattern at load: a run of one character then one it cannot match, the input on which
+# nested repetition explodes. A sound pattern answers in microseconds.
+PROBE_LENGTH = 200
+PROBE_TIMEOUT_SECONDS = 0.02
+
+
+@functools.cache
+def is_builtin_pack(pack: str) -> bool:
+    """Is the pack one of mtaudit's own (probed by the test suite rather than at every load)?"""
+    from ..rules.loader import builtin_pack_dir
+
+    try:
+        return Path(pack).resolve().is_relative_to(builtin_pack_dir())
+    except RuleError:
+        return False
+
+
+def backtracks_catastrophically(compiled: regex.Pattern, pattern: str) -> bool:
+    """Does the pattern take longer than PROBE_TIMEOUT_SECONDS on a short adversarial input?"""
+    characters = {c for c in pattern if c.isalnum() or c in " -'.,"} | set("aA1 ")
+    for character in sorted(characters):
+        for tail in ("!", "\x00"):
+            try:
+                compiled.search(character * PROBE_LENGTH + tail, timeout=PROBE_TIMEOUT_SECONDS)
+            except TimeoutError:
+                return True
+    return False
 
 
 def time_bound(text: str) -> float:

@@ -3,7 +3,7 @@ its marked spans, each good example nothing, from that rule."""
 
 from __future__ import annotations
 
-from ..config import Config
+from ..config import Config, house_style_of
 from ..document import Document
 from .model import Rule
 
@@ -12,7 +12,7 @@ def example_problems(rule: Rule) -> list[str]:
     """What is wrong with a rule's examples; empty when they all pass."""
     from ..engine import RuleSet, audit_document
 
-    config = Config()
+    config = Config(house_style=house_style_of(rule.tags))
     ruleset = RuleSet([rule], config)
     problems: list[str] = []
     if not rule.bad or not rule.good:

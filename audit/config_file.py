@@ -1,0 +1,233 @@
+"""Configuration files: ``[tool.mtaudit]`` in ``pyproject.toml`` or the top level of ``.mtaudit.toml``.
+
+Each file to lint takes the nearest configuration file up the tree from its own folder (as ruff
+does) unless ``--config`` names one. Paths in a configuration file are relative to that file.
+Every problem is one line: ``path:line: message``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .config import Config, house_style_choices
+from .finding import SEVERITIES
+
+CONFIG_FILES = (".mtaudit.toml", "pyproject.toml")  # the first found in a folder wins
+
+# TOML key -> Config field
+KEYS = {
+    "select": "select",
+    "ignore": "ignore",
+    "severity": "severity",
+    "fail-on": "fail_on",
+    "rule-dirs": "rule_dirs",
+    "builtin-rules": "builtin_rules",
+    "house-style": "house_style",
+    "per-file-ignores": "per_file_ignores",
+    "max-sentence-words": "max_sentence_words",
+}
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message is ``path:line: message``."""
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file in `start` (a folder) or above it."""
+    return _find_in(start.resolve())
+
+
+@functools.lru_cache(maxsize=256)
+def _find_in(folder: Path) -> Path | None:
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    parent = folder.parent
+    return None if parent == folder else _find_in(parent)
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*mtaudit\s*[.\]]", text, re.MULTILINE) is not None
+
+
+def load_config(path: Path) -> Config:
+    """The Config a configuration file describes (built-in defaults for what it leaves out)."""
+    path = Path(path)
+    stamp = path.stat().st_mtime_ns if path.is_file() else 0
+    return _load_config(path.resolve(), stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_config(path: Path, _stamp: int) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration file: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        where = re.search(r"\(at line (\d+), column \d+\)|\(at end of document\)", message)
+        line = where.group(1) if where and where.group(1) else str(text.count("\n") + 1)
+        reason = message[: where.start()].strip() if where else message
+        raise ConfigError(f"{path}:{line}: invalid TOML: {reason}") from None
+    table_header = None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("mtaudit")
+        if table is None:
+            raise ConfigError(f"{path}:1: no [tool.mtaudit] table")
+        table_header = "tool.mtaudit"
+    else:
+        table = data
+    return Config(root=path.parent, **_settings(table, _Locator(path, text, table_header)))
+
+
+class _Locator:
+    """Finds the line of a key in a configuration file's text, for error messages."""
+
+    def __init__(self, path: Path, text: str, table_header: str | None) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.offset = 0
+        if table_header:
+            header = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(map(re.escape, table_header.split("."))) + r"\s*[.\]]")
+            self.offset = next((i for i, line in enumerate(self.lines) if header.match(line)), 0)
+
+    def line_of(self, *keys: str) -> int:
+        for key in reversed(keys):
+            quoted = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
+            pattern = re.compile(rf"^\s*(?:{quoted}\s*=|\[[^\]]*\b{re.escape(key)}\s*\])|[{{,]\s*{quoted}\s*=")
+            for index in range(self.offset, len(self.lines)):
+                if pattern.search(self.lines[index]):
+                    return index + 1
+        return self.offset + 1
+
+    def error(self, message: str, *keys: str) -> ConfigError:
+        return ConfigError(f"{self.path}:{self.line_of(*keys)}: {message}")
+
+
+def _settings(table: dict[str, Any], where: _Locator) -> dict[str, Any]:
+    """Validate a [tool.mtaudit] table and turn it into Config keyword arguments."""
+    if not isinstance(table, dict):
+        raise where.error("the mtaudit configuration must be a table")
+    settings: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            known = ", ".join(sorted(KEYS))
+            raise where.error(f"unknown key {key!r} (known keys: {known})", key)
+        settings[KEYS[key]] = _convert(key, value, where)
+    return settings
+
+
+def _text_list(key: str, value: Any, where: _Locator) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise where.error(f"'{key}' must be a list of rule ids, id prefixes or categories", key)
+    return tuple(v.strip() for v in value)
+
+
+def _severity(key: str, value: Any, where: _Locator, *line_keys: str) -> str:
+    if value not in SEVERITIES:
+        raise where.error(f"'{key}': unknown severity {value!r} (one of {', '.join(SEVERITIES)})", *line_keys)
+    return value
+
+
+def _convert(key: str, value: Any, where: _Locator) -> Any:
+    if key in ("select", "ignore"):
+        return _text_list(key, value, where)
+    if key == "fail-on":
+        return _severity(key, value, where, key)
+    if key == "builtin-rules":
+        if not isinstance(value, bool):
+            raise where.error("'builtin-rules' must be true or false", key)
+        return value
+    if key == "max-sentence-words":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise where.error("'max-sentence-words' must be a positive whole number", key)
+        return value
+    if key == "rule-dirs":
+        folders = _text_list(key, value, where)
+        resolved = []
+        for folder in folders:
+            path = Path(folder).expanduser()
+            path = path if path.is_absolute() else where.path.parent / path
+            if not path.is_dir():
+                raise where.error(f"'rule-dirs': {folder!r} is not a folder (relative to {where.path.parent})", key)
+            resolved.append(path)
+        return tuple(resolved)
+    if not isinstance(value, dict):
+        raise where.error(f"'{key}' must be a table", key)
+    if key == "severity":
+        return tuple(
+            (selector, _severity(f"severity.{selector}", level, where, key, selector))
+            for selector, level in value.items()
+        )
+    if key == "per-file-ignores":
+        return tuple((pattern, _text_list(pattern, ids, where)) for pattern, ids in value.items())
+    # house-style
+    choices = house_style_choices()
+    chosen = []
+    for topic, choice in value.items():
+        if topic not in choices:
+            known = ", ".join(sorted(choices))
+            raise where.error(f"'house-style': unknown topic {topic!r} (one of {known})", key, topic)
+        if choice not in choices[topic]:
+            options = " or ".join(repr(c) for c in choices[topic])
+            raise where.error(f"'house-style.{topic}': choose {options}, not {choice!r}", key, topic)
+        chosen.append((topic, choice))
+    return tuple(sorted(chosen))
+
+
+class ConfigResolver:
+    """The Config of each file: the nearest configuration file (or `explicit`), then the command
+    line's `overrides` (Config fields), `extra_ignore` and `extra_rule_dirs` on top."""
+
+    def __init__(
+        self,
+        explicit: Path | None = None,
+        overrides: dict[str, Any] | None = None,
+        extra_ignore: tuple[str, ...] = (),
+        extra_rule_dirs: tuple[Path, ...] = (),
+    ) -> None:
+        self.explicit = explicit
+        self.overrides = overrides or {}
+        self.extra_ignore = extra_ignore
+        self.extra_rule_dirs = tuple(Path(d).resolve() for d in extra_rule_dirs)
+        self._cache: dict[Path | None, Config] = {}
+
+    def config_file_for(self, path: str) -> Path | None:
+        if self.explicit is not None:
+            return self.explicit
+        folder = Path.cwd() if path == "-" else Path(os.path.abspath(path)).parent
+        return find_config_file(folder)
+
+    def for_path(self, path: str) -> Config:
+        source = self.config_file_for(path)
+        if source not in self._cache:
+            base = load_config(source) if source is not None else Config()
+            config = replace(base, **self.overrides)
+            if self.extra_ignore or self.extra_rule_dirs:
+                config = replace(
+                    config,
+                    ignore=config.ignore + self.extra_ignore,
+                    rule_dirs=config.rule_dirs + self.extra_rule_dirs,
+                )
+            self._cache[source] = config
+        return self._cache[source]
+
+
+__all__ = ["ConfigError", "ConfigResolver", "CONFIG_FILES", "find_config_file", "load_config"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import fields
 from pathlib import Path
 
 import click
@@ -12,10 +13,11 @@ import click
 from . import __version__
 from .config import Config
 from .finding import SEVERITIES
+from .reporters import FORMATS as REPORT_FORMATS
 from .rules.model import RuleError
 from .sources import DEFAULT_INCLUDE, discover
 
-FORMATS = ("text", "json")
+FORMATS = tuple(REPORT_FORMATS)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -66,38 +68,118 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="minor", show_default=True,
-              help="Exit 1 when a finding at or above this severity is found.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format: text, json, jsonl (one file a line), sarif (2.1.0), github (workflow annotations).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding at or above this severity is found (default: the configuration's, or minor).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file (pyproject.toml or .mtaudit.toml) instead of the nearest one.")
 @click.option("--include", multiple=True, metavar="GLOB",
               help="File patterns to lint in directories, besides *.txt and *.md (repeatable).")
-@click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids, id prefixes or categories (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories (comma-separated).")
+@click.option("--select", multiple=True, metavar="IDS",
+              help="Only these rule ids, id prefixes or categories (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS",
+              help="Skip these rule ids, id prefixes or categories (comma-separated).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Extra rule-pack directory (repeatable).")
 @click.option("--no-builtin-rules", is_flag=True, help="Use only the rule packs given with --rules.")
 @click.option("--scores/--no-scores", default=False, help="Add the article scores to the output.")
-@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of standard output.")
-def lint(paths, fmt, fail_on, include, select, ignore, rule_dirs, no_builtin_rules, scores, output) -> None:
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically), then report what remains.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report suppression comments that suppress nothing (rule MT-UNUSED-SUPPRESSION).")
+@click.option("--changed-since", metavar="REV",
+              help="Only report findings on lines changed since git revision REV (e.g. HEAD, origin/main).")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the report to FILE (atomically) instead of standard output.")
+def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, no_builtin_rules, scores,
+         fix, diff, statistics, report_unused_suppressions, changed_since, output) -> None:
     """Lint files, directories (recursively) or '-' (standard input) for translation tells.
 
-    Exit status: 0 nothing at or above --fail-on, 1 something is, 2 a usage or input error.
+    Settings come from the nearest pyproject.toml [tool.mtaudit] or .mtaudit.toml up the tree from
+    each file (or --config); options given here override them.
+
+    Exit status: 0 nothing at or above --fail-on, 1 something is (with --diff: a fix is pending),
+    2 a usage, input or configuration error.
     """
+    from .changed_lines import GitError, changed_lines, on_changed_lines
+    from .config_file import ConfigError, ConfigResolver
     from .engine import Report, RuleSet, audit_file
     from .reporters import render
 
-    config = build_config(select, ignore, fail_on, rule_dirs, no_builtin_rules, scores)
-    ruleset = RuleSet.load(config)
+    cli_config = build_config(select, ignore, fail_on or "minor", rule_dirs, no_builtin_rules, scores)
+    overrides = command_line_overrides(cli_config, fail_on, report_unused_suppressions)
+    resolver = ConfigResolver(Path(config_file) if config_file else None, overrides, cli_config.ignore,
+                              cli_config.rule_dirs)
     files = discover(list(paths), DEFAULT_INCLUDE + tuple(include))
     if not files:
         fail("no files to lint in " + ", ".join(paths))
-    reports = [audit_file(path, config, ruleset) for path in files]
-    report = Report(reports, fail_on=config.fail_on)
+    if fix and not diff and "-" in files:
+        fail("--fix cannot rewrite standard input; use --diff to see the fixes")
+    try:
+        configs = {path: resolver.for_path(path) for path in files}
+        run_config = resolver.for_path("-")  # the configuration of the current folder: fail-on
+        changed = {path: changed_lines(path, changed_since) for path in files} if changed_since else {}
+    except (ConfigError, GitError) as error:
+        fail(str(error))
+
+    def keep(path: str):
+        return (lambda finding: on_changed_lines(finding, changed[path])) if changed_since else None
+
+    pending = 0
+    if fix or diff:
+        from .fixing import fix_file
+
+        results = [fix_file(path, configs[path], RuleSet.load(configs[path]), write=not diff, keep=keep(path))
+                   for path in files]
+        reports = [result.report for result in results]
+        pending = sum(result.applied for result in results)
+        if diff:
+            write_output("".join(result.diff() for result in results if result.changed), output)
+        changed_files = sum(1 for result in results if result.changed)
+        verb = "would fix" if diff else "fixed"
+        click.echo(f"mtaudit: {verb} {pending} finding{'s' * (pending != 1)} in {changed_files} "
+                   f"file{'s' * (changed_files != 1)}.", err=True)
+    else:
+        reports = [audit_file(path, configs[path]) for path in files]
+    if changed_since:
+        for file_report in reports:
+            file_report.findings = [f for f in file_report.findings if on_changed_lines(f, changed[file_report.path])]
+    for file_report in reports:
+        file_report.fail_on = configs[file_report.path].fail_on
+    report = Report(reports, fail_on=run_config.fail_on)
+    for config in set(configs.values()):
+        report.rules.update(RuleSet.load(config).by_id)
     for file_report in report.files:
         if file_report.error:
             click.echo(f"mtaudit: error: {file_report.error}", err=True)
-    write_output(render(report, fmt), output)
+    if diff:
+        sys.exit(2 if any(f.error for f in report.files) else int(pending > 0))
+    if statistics:
+        from .reporters.statistics import render as render_statistics
+
+        write_output(render_statistics(report, fmt), output)
+    else:
+        write_output(render(report, fmt), output)
     sys.exit(report.exit_code())
+
+
+def command_line_overrides(cli_config: Config, fail_on: str | None, report_unused: bool) -> dict[str, object]:
+    """The settings given on the command line, which override the configuration files'. --ignore
+    and --rules add to the files' lists rather than replace them (see ConfigResolver)."""
+    defaults = Config()
+    overrides: dict[str, object] = {
+        f.name: getattr(cli_config, f.name)
+        for f in fields(Config)
+        if f.compare and f.name not in ("ignore", "rule_dirs", "fail_on")
+        and getattr(cli_config, f.name) != getattr(defaults, f.name)
+    }
+    if fail_on:
+        overrides["fail_on"] = fail_on
+    if report_unused:
+        overrides["report_unused_suppressions"] = True
+    return overrides
 
 
 @cli.command("rules")
@@ -119,17 +201,22 @@ def list_rules(fmt, rule_dirs) -> None:
         ], ensure_ascii=False, indent=2))
         return
     width = max(len(r.id) for r in rules)
+    click.echo(f"{'ID':<{width}}  {'CATEGORY':<14} {'SEVERITY':<8} {'FIXABLE':<7}  MESSAGE")
     for rule in rules:
         fixable = "fixable" if rule.fixable else ""
-        click.echo(f"{rule.id:<{width}}  {rule.category:<14} {rule.severity:<8} {fixable:<7}  {rule.message.splitlines()[0]}")
-    click.echo(f"{len(rules)} rules.")
+        summary = rule.message.splitlines()[0]
+        click.echo(f"{rule.id:<{width}}  {rule.category:<14} {rule.severity:<8} {fixable:<7}  {summary}")
+    click.echo(f"{len(rules)} rules, {sum(r.fixable for r in rules)} fixable with --fix.")
 
 
 @cli.command("rule")
 @click.argument("rule_id")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR")
-def show_rule(rule_id, rule_dirs) -> None:
+def show_rule(rule_id, fmt, rule_dirs) -> None:
     """Show one rule's documentation: message, why, source and examples."""
+    import json
+
     from .engine import RuleSet
 
     ruleset = RuleSet.load(Config(rule_dirs=tuple(Path(d) for d in rule_dirs)))
@@ -137,6 +224,9 @@ def show_rule(rule_id, rule_dirs) -> None:
     if rule is None:
         fail(f"no rule {rule_id!r} (see 'mtaudit rules')")
     data = rule.to_dict()
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
     click.echo(f"{rule.id}  ({rule.category}, {rule.severity}{', fixable' if rule.fixable else ''})")
     click.echo(f"\n{rule.message}")
     if rule.suggestions:

@@ -85,7 +85,7 @@ def _load_config(path: Path, _stamp: int) -> Config:
         reason = message[: where.start()].strip() if where else message
         raise ConfigError(f"{path}:{line}: invalid TOML: {reason}") from None
     table_header = None
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or isinstance(data.get("tool"), dict):  # a pyproject.toml by any name
         table = data.get("tool", {}).get("mtaudit")
         if table is None:
             raise ConfigError(f"{path}:1: no [tool.mtaudit] table")

@@ -64,6 +64,7 @@ class FileReport:
     scores: dict[str, Any] | None = None
     verdict: str | None = None
     document: Document | None = field(default=None, repr=False)
+    fail_on: str | None = None  # this file's configured level (else the report's)
 
     def worst(self) -> int:
         return max((f.rank for f in self.findings), default=-1)
@@ -84,6 +85,7 @@ class FileReport:
 class Report:
     files: list[FileReport]
     fail_on: str = "minor"
+    rules: dict[str, Rule] = field(default_factory=dict, repr=False)  # id -> rule, for reporters (SARIF)
 
     @property
     def findings(self) -> list[Finding]:
@@ -106,8 +108,9 @@ class Report:
         }
 
     def failed(self) -> bool:
-        threshold = SEVERITY_RANK[self.fail_on]
-        return any(f.rank >= threshold for f in self.findings)
+        return any(
+            f.rank >= SEVERITY_RANK[file.fail_on or self.fail_on] for file in self.files for f in file.findings
+        )
 
     def exit_code(self) -> int:
         if any(f.error for f in self.files):

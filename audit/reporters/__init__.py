@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine import Report
-from . import json_report, text
+from . import github, json_report, jsonl, sarif, text
 
 Renderer = Callable[[Report], str]
 
 FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_report.render,
+    "jsonl": jsonl.render,
+    "sarif": sarif.render,
+    "github": github.render,
 }
 
 

@@ -1,0 +1,148 @@
+"""--fix and --diff: apply the safe fixes of a file's findings, keeping everything else as it was.
+
+Fixes are applied to the file's own text (its encoding, byte-order mark and line endings kept),
+right to left, never two that overlap; the file is audited again and fixed again until nothing
+safe is left to fix (at most MAX_PASSES), so that a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .config import Config
+from .document import Document
+from .engine import FileReport, RuleSet, audit_document_text
+from .finding import Finding
+from .sources import InputError, decode, display_path, encoding_of, read_bytes
+
+MAX_PASSES = 10
+FindingFilter = Callable[[Finding], bool]
+
+
+@dataclass
+class FixResult:
+    report: FileReport  # what remains after fixing
+    original: str  # the file's text as read (line endings and BOM included)
+    fixed: str
+    applied: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+    def diff(self) -> str:
+        name = display_path(self.report.path)
+        lines = difflib.unified_diff(
+            self.original.splitlines(keepends=True),
+            self.fixed.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def safe_fixes(findings: list[Finding], keep: FindingFilter | None = None) -> list[Finding]:
+    """The findings with a safe fix, in order, leaving out any that overlaps an earlier one."""
+    chosen: list[Finding] = []
+    for finding in sorted(findings, key=Finding.sort_key):
+        if not (finding.fix and finding.fix.safe) or (keep is not None and not keep(finding)):
+            continue
+        if chosen and finding.start < chosen[-1].end:
+            continue
+        if finding.fix.replacement == finding.text:
+            continue
+        chosen.append(finding)
+    return chosen
+
+
+def _raw_offset(doc: Document, offset: int) -> int:
+    """The offset in the text as read of an offset in ``doc.text`` (a CRLF lost its CR; a BOM)."""
+    line = doc.line_of(offset)
+    carriage_returns = sum(1 for ending in doc.line_endings[:line] if ending == "\r\n")
+    return offset + carriage_returns + (1 if doc.had_bom else 0)
+
+
+def apply_fixes(raw: str, doc: Document, fixes: list[Finding]) -> str:
+    """`raw` (the text `doc` was built from) with the fixes applied, right to left."""
+    for finding in sorted(fixes, key=Finding.sort_key, reverse=True):
+        assert finding.fix is not None
+        start, end = _raw_offset(doc, finding.start), _raw_offset(doc, finding.end)
+        raw = raw[:start] + finding.fix.replacement + raw[end:]
+    return raw
+
+
+def fix_text(raw: str, path: str, config: Config, ruleset: RuleSet, keep: FindingFilter | None = None) -> FixResult:
+    """Fix a text until no safe fix is left; the report is that of the fixed text."""
+    text = raw
+    applied = 0
+    report = audit_document_text(text, path, config, ruleset)
+    for _ in range(MAX_PASSES):
+        fixes = safe_fixes(report.findings, keep)
+        if not fixes or report.document is None:
+            break
+        text = apply_fixes(text, report.document, fixes)
+        applied += len(fixes)
+        report = audit_document_text(text, path, config, ruleset)
+    return FixResult(report=report, original=raw, fixed=text, applied=applied)
+
+
+def fix_file(
+    path: str, config: Config, ruleset: RuleSet, write: bool = True, keep: FindingFilter | None = None
+) -> FixResult:
+    """Fix one file; write it back (atomically, same encoding and mode) when `write` and it changed."""
+    try:
+        data = read_bytes(path)
+        raw = decode(data, path)
+    except InputError as error:
+        return FixResult(report=FileReport(path=path, error=str(error)), original="", fixed="")
+    result = fix_text(raw, path, config, ruleset, keep)
+    if write and result.changed:
+        try:
+            write_atomically(path, encode_like(result.fixed, data))
+        except OSError as error:
+            result.report.error = f"{path}: cannot write the fixes: {error.strerror or error}"
+    return result
+
+
+def encode_like(text: str, original: bytes) -> bytes:
+    """Encode text as the original bytes were: UTF-8 (its BOM is part of the text), or UTF-16/32
+    with the same byte-order mark."""
+    encoding = encoding_of(original)
+    if encoding == "utf-8":
+        return text.encode("utf-8")
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode(encoding)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write to a temporary file in the same folder, keep the file's mode, then rename it over."""
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", dir=os.path.dirname(target))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+__all__ = ["FixResult", "safe_fixes", "apply_fixes", "fix_text", "fix_file", "encode_like", "write_atomically"]

@@ -56,8 +56,22 @@ def build_config(select, ignore, fail_on, rule_dirs, no_builtin, scores) -> Conf
         fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
         builtin_rules=not no_builtin,
-        scores=scores,
+        scores=scores is not False,  # default: the cheap scores; --scores adds readability; --no-scores none
+        full_scores=bool(scores),
     )
+
+
+def read_reference(reference: str, files: list[str]) -> str:
+    """The text of a --reference file; a usage error unless exactly one article is linted."""
+    from .sources import InputError, read_source
+
+    if len(files) != 1:
+        fail(f"--reference compares one article with its reference, not {len(files)} files")
+    try:
+        return read_source(reference)
+    except InputError as error:
+        fail(f"reference: {error}")
+    raise AssertionError("unreachable")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,7 +97,10 @@ def cli() -> None:
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Extra rule-pack directory (repeatable).")
 @click.option("--no-builtin-rules", is_flag=True, help="Use only the rule packs given with --rules.")
-@click.option("--scores/--no-scores", default=False, help="Add the article scores to the output.")
+@click.option("--scores/--no-scores", default=None,
+              help="--scores adds readability and full language detection to the default scores "
+                   "(quality, MT likelihood, verdict, estimated fidelity); --no-scores leaves all scores out.")
+@click.option("--reference", metavar="REF", help="Score fidelity against this reference translation (one article).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically), then report what remains.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
@@ -93,7 +110,7 @@ def cli() -> None:
               help="Only report findings on lines changed since git revision REV (e.g. HEAD, origin/main).")
 @click.option("-o", "--output", metavar="FILE",
               help="Write the report to FILE (atomically) instead of standard output.")
-def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, no_builtin_rules, scores,
+def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, no_builtin_rules, scores, reference,
          fix, diff, statistics, report_unused_suppressions, changed_since, output) -> None:
     """Lint files, directories (recursively) or '-' (standard input) for translation tells.
 
@@ -123,6 +140,9 @@ def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, n
         changed = {path: changed_lines(path, changed_since) for path in files} if changed_since else {}
     except (ConfigError, GitError) as error:
         fail(str(error))
+    reference_text = read_reference(reference, files) if reference else None
+    if reference_text is not None and not cli_config.scores:
+        fail("--reference needs the scores; drop --no-scores")
 
     def keep(path: str):
         return (lambda finding: on_changed_lines(finding, changed[path])) if changed_since else None
@@ -142,7 +162,7 @@ def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, n
         click.echo(f"mtaudit: {verb} {pending} finding{'s' * (pending != 1)} in {changed_files} "
                    f"file{'s' * (changed_files != 1)}.", err=True)
     else:
-        reports = [audit_file(path, configs[path]) for path in files]
+        reports = [audit_file(path, configs[path], reference=reference_text) for path in files]
     if changed_since:
         for file_report in reports:
             file_report.findings = [f for f in file_report.findings if on_changed_lines(f, changed[file_report.path])]

@@ -1,0 +1,118 @@
+"""Cheap article statistics shared by the scores: body words, sentence shape, function-word profile
+and the density of translation-tell findings. Pure Python, no heavy imports."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..document import Document
+from ..finding import TELL_CATEGORIES, Finding
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+# Severity weights of tell findings in the MT-likelihood evidence (neutral findings are weak hints).
+TELL_WEIGHTS = {"neutral": 0.25, "minor": 1.0, "major": 3.0, "critical": 5.0}
+
+# Frequent English function words: the share of them tells English prose from other languages.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the a an of to in on at by for with from and or but not no is are was were be been being has have had "
+    "do does did will would can could should may might must that which who whom whose this these those it its "
+    "he she they we you i his her their our your him them us as if than then there here what when where why how "
+    "all any some each also only just about into over after before up out so such very more most".split()
+)
+
+_CONTRACTION = re.compile(r"[A-Za-z](?:n['’]t|['’](?:re|ve|ll|d|m))\b", re.IGNORECASE)
+_PROFILE = {
+    "the": {"the"},
+    "a": {"a", "an"},
+    "of": {"of"},
+    "that": {"that"},
+    "which": {"which"},
+    "also": {"also"},
+    "this": {"this", "these"},
+    "it": {"it", "its"},
+    "said": {"said", "says", "say", "told"},
+    "personal": {"i", "we", "you", "me", "us", "my", "our", "your"},
+    "he_she": {"he", "she", "his", "her", "him"},
+    "in_on_at": {"in", "on", "at"},
+    "by": {"by"},
+    "as": {"as"},
+    "will": {"will", "would"},
+    "but": {"but"},
+}
+
+
+def body_words(doc: Document) -> list[str]:
+    """The word tokens of the body (boilerplate, headline, byline and captions left out)."""
+    return WORD.findall(doc.body_text())
+
+
+def body_sentence_lengths(doc: Document) -> list[int]:
+    """Word counts of the sentences of the body zone."""
+    lengths = []
+    for start, end in doc.sentences:
+        if doc.zone_at(start) != "body":
+            continue
+        count = len(WORD.findall(doc.text, start, end))
+        if count:
+            lengths.append(count)
+    return lengths
+
+
+def weighted_tells(findings: Iterable[Finding]) -> float:
+    """Severity-weighted count of translation-tell findings (no boilerplate, no readability)."""
+    return sum(TELL_WEIGHTS[f.severity] for f in findings if f.category in TELL_CATEGORIES)
+
+
+def distinct_tells(findings: Iterable[Finding]) -> float:
+    """Severity-weighted count of the distinct tell rules that fired (each rule counted once, at its
+    worst severity): one systematic habit, such as a house quotation style, counts once."""
+    worst: dict[str, float] = {}
+    for finding in findings:
+        if finding.category in TELL_CATEGORIES:
+            worst[finding.rule] = max(worst.get(finding.rule, 0.0), TELL_WEIGHTS[finding.severity])
+    return sum(worst.values())
+
+
+def english_share(words: list[str]) -> float:
+    """Share of letter words that are frequent English function words."""
+    letters = [w for w in words if w[0].isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for w in letters if w.lower() in ENGLISH_FUNCTION_WORDS) / len(letters)
+
+
+def article_features(doc: Document, findings: list[Finding]) -> dict[str, float]:
+    """Every candidate feature of the MT-likelihood model (the model uses the ones it was fit on)."""
+    text = doc.body_text()
+    words = WORD.findall(text)
+    n_words = max(len(words), 1)
+    lowered = Counter(w.lower() for w in words)
+    lengths = body_sentence_lengths(doc) or [len(words)]
+    mean_length = sum(lengths) / len(lengths)
+    variance = sum((n - mean_length) ** 2 for n in lengths) / len(lengths)
+    features: dict[str, float] = {
+        "tells_per_1000": math.log1p(1000 * weighted_tells(findings) / n_words),
+        "distinct_tells_per_1000": math.log1p(1000 * distinct_tells(findings) / n_words),
+        "tell_rules": math.log1p(len({f.rule for f in findings if f.category in TELL_CATEGORIES})),
+        "sentence_mean": mean_length,
+        "sentence_cv": math.sqrt(variance) / mean_length if mean_length else 0.0,
+        "long_sentence_share": sum(1 for n in lengths if n > 35) / len(lengths),
+        "commas_per_sentence": text.count(",") / len(lengths),
+        "contractions": 100 * len(_CONTRACTION.findall(text)) / n_words,
+        "digits": 100 * sum(1 for w in words if w[0].isdigit()) / n_words,
+        "quote_marks": 100 * sum(text.count(q) for q in "\"“”") / n_words,
+        "capitalised": 100 * sum(1 for w in words if w[0].isupper()) / n_words,
+        "word_length": sum(len(w) for w in words) / n_words,
+        "log_words": math.log(n_words),
+    }
+    for name, members in _PROFILE.items():
+        features["fw_" + name] = 100 * sum(lowered[m] for m in members) / n_words
+    return features
+
+
+__all__ = ["WORD", "article_features", "body_words", "body_sentence_lengths", "english_share", "weighted_tells"]

@@ -1,0 +1,77 @@
+"""Language of an article and of its paragraphs. A cheap pre-check (English function words, Latin
+letters) decides most texts; langdetect (seeded, imported on first use) runs only on long enough
+text that the pre-check finds suspicious, or on request. Short fragments are never guessed:
+langdetect calls "AD" Tagalog with certainty."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .features import WORD, english_share
+
+MIN_WORDS_TO_DETECT = 20  # fewer letter words than this: no guess
+ENGLISH_SHARE_CLEAR = 0.22  # English prose has 35-55% function words; other languages a few per cent
+FOREIGN_CONFIDENCE = 0.90
+DETECT_CHARACTERS = 3000  # langdetect reads at most this much of a long text
+
+
+def letter_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text) if w[0].isalpha()]
+
+
+def non_latin_share(text: str) -> float:
+    """Share of letters that are not basic or extended Latin."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
+
+
+def looks_english(text: str) -> bool | None:
+    """True: clearly English; False: suspicious; None: too short to tell."""
+    words = letter_words(text)
+    if len(words) < MIN_WORDS_TO_DETECT:
+        return None
+    return english_share(words) >= ENGLISH_SHARE_CLEAR and non_latin_share(text) < 0.2
+
+
+def detect(text: str) -> tuple[str, float] | None:
+    """(ISO 639-1 code, probability) by langdetect with a fixed seed, or None for a short text."""
+    if len(letter_words(text)) < MIN_WORDS_TO_DETECT:
+        return None
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # langdetect is random without a seed
+    try:
+        best = detect_langs(text[:DETECT_CHARACTERS])[0]
+    except (LangDetectException, IndexError):
+        return None
+    return best.lang, round(best.prob, 4)
+
+
+def foreign_language(text: str) -> tuple[str, float] | None:
+    """(language, probability) when a paragraph is confidently not English; None otherwise."""
+    if looks_english(text) is not False:
+        return None
+    found = detect(text)
+    if found and found[0] != "en" and found[1] >= FOREIGN_CONFIDENCE:
+        return found
+    return None
+
+
+def article_language(body: str, full: bool = False) -> dict[str, Any]:
+    """The article's language: by the pre-check when it is clearly English (unless `full`), else by
+    langdetect; `None` for a text too short to tell."""
+    verdict = looks_english(body)
+    if verdict is None:
+        return {"code": None, "confidence": None, "method": "too short to tell"}
+    if verdict and not full:
+        return {"code": "en", "confidence": None, "method": "function words"}
+    found = detect(body)
+    if found is None:
+        return {"code": None, "confidence": None, "method": "langdetect"}
+    return {"code": found[0], "confidence": found[1], "method": "langdetect"}
+
+
+__all__ = ["article_language", "detect", "foreign_language", "looks_english"]

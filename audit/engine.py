@@ -31,6 +31,8 @@ class RuleSet:
         ]
         self.by_id = {r.id: r for r in rules}
         compiled = [KINDS[r.kind](r) for r in self.rules]
+        for check in compiled:
+            check.configure(config)
         self.automaton_checks = [c for c in compiled if c.uses_automaton]
         self.scanning_checks = sorted((c for c in compiled if not c.uses_automaton), key=lambda c: c.order)
         self.index = PhraseIndex(self.automaton_checks)

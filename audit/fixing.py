@@ -41,8 +41,8 @@ class FixResult:
         lines = difflib.unified_diff(
             self.original.splitlines(keepends=True),
             self.fixed.splitlines(keepends=True),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
+            fromfile=name if os.path.isabs(name) else f"a/{name}",
+            tofile=name if os.path.isabs(name) else f"b/{name}",
         )
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 

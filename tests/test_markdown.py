@@ -44,5 +44,6 @@ def test_the_same_text_as_plain_text_is_linted_everywhere():
 
 
 def test_link_text_is_still_prose():
-    report = audit_text("Headline\n\nRead [the talks in kyiv](https://example.com/a) today.\n", desk_config(), path="a.md")
+    text = "Headline\n\nRead [the talks in kyiv](https://example.com/a) today.\n"
+    report = audit_text(text, desk_config(), path="a.md")
     assert [f.text for f in report.findings if f.category == "casing"] == ["kyiv"]

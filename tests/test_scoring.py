@@ -198,16 +198,25 @@ def test_reference_findings(tmp_path):
     assert report.scores["fidelity"]["bleu"] < 100
 
 
-def test_document_scores_equal_sacrebleu_command_line(tmp_path):
-    from audit.scoring.fidelity import aligned_segments, compare_texts
-
+def test_compare_command_lists_reference_findings(tmp_path):
     article, reference = _edited_seed(tmp_path)
-    doc = Document.from_text(article.read_text(encoding="utf-8"))
-    ref = Document.from_text(reference.read_text(encoding="utf-8"))
-    segments = aligned_segments(doc, ref)
-    (tmp_path / "hyp.txt").write_text("\n".join(s.hypothesis(doc) for s in segments) + "\n", encoding="utf-8")
-    (tmp_path / "ref.txt").write_text("\n".join(s.reference_text(ref) for s in segments) + "\n", encoding="utf-8")
-    fidelity, _findings = compare_texts(doc, reference.read_text(encoding="utf-8"), Config())
+    result = invoke("compare", "--format", "json", str(article), str(reference))
+    data = json.loads(result.stdout)
+    assert {f["rule"] for f in data["findings"]} == {"FID-NUMBER-MISMATCH", "FID-ALTERED-QUOTE", "FID-OMITTED-PASSAGE"}
+    assert data["fidelity"]["reference_only"] == 1
+    assert len(data["fidelity"]["weakest"]) == 3
+    text = invoke("compare", str(article), str(reference)).stdout
+    assert "weakest segments:" in text and "nrefs:1|case:mixed|eff:no|tok:13a" in text
+
+
+def test_document_scores_equal_sacrebleu_command_line(tmp_path):
+    article, reference = _edited_seed(tmp_path)
+    report = audit_text(article.read_text(encoding="utf-8"), reference=reference.read_text(encoding="utf-8"))
+    fidelity = report.files[0].scores["fidelity"]
+    segments = fidelity["per_segment"]  # the aligned segments the scores were computed on
+    assert fidelity["reference_only"] == 1 and any(not s["article"] for s in segments)
+    (tmp_path / "hyp.txt").write_text("\n".join(s["article"] for s in segments) + "\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text("\n".join(s["reference"] for s in segments) + "\n", encoding="utf-8")
 
     def cli(*extra: str) -> list[dict]:
         command = [sys.executable, "-m", "sacrebleu", str(tmp_path / "ref.txt"), "-i", str(tmp_path / "hyp.txt"),

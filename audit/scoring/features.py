@@ -63,9 +63,21 @@ def body_sentence_lengths(doc: Document) -> list[int]:
     return lengths
 
 
+HOUSE_STYLE_PREFIX = "HOUSE-"
+
+
+def is_tell(finding: Finding) -> bool:
+    """Evidence of translation: a tell category, not a house-style choice, not a reference comparison."""
+    return (
+        finding.category in TELL_CATEGORIES
+        and not finding.rule.startswith(HOUSE_STYLE_PREFIX)
+        and finding.extra.get("source") != "reference"
+    )
+
+
 def weighted_tells(findings: Iterable[Finding]) -> float:
-    """Severity-weighted count of translation-tell findings (no boilerplate, no readability)."""
-    return sum(TELL_WEIGHTS[f.severity] for f in findings if f.category in TELL_CATEGORIES)
+    """Severity-weighted count of translation-tell findings (no boilerplate, readability, house style)."""
+    return sum(TELL_WEIGHTS[f.severity] for f in findings if is_tell(f))
 
 
 def distinct_tells(findings: Iterable[Finding]) -> float:
@@ -73,7 +85,7 @@ def distinct_tells(findings: Iterable[Finding]) -> float:
     worst severity): one systematic habit, such as a house quotation style, counts once."""
     worst: dict[str, float] = {}
     for finding in findings:
-        if finding.category in TELL_CATEGORIES:
+        if is_tell(finding):
             worst[finding.rule] = max(worst.get(finding.rule, 0.0), TELL_WEIGHTS[finding.severity])
     return sum(worst.values())
 
@@ -98,7 +110,7 @@ def article_features(doc: Document, findings: list[Finding]) -> dict[str, float]
     features: dict[str, float] = {
         "tells_per_1000": math.log1p(1000 * weighted_tells(findings) / n_words),
         "distinct_tells_per_1000": math.log1p(1000 * distinct_tells(findings) / n_words),
-        "tell_rules": math.log1p(len({f.rule for f in findings if f.category in TELL_CATEGORIES})),
+        "tell_rules": math.log1p(len({f.rule for f in findings if is_tell(f)})),
         "sentence_mean": mean_length,
         "sentence_cv": math.sqrt(variance) / mean_length if mean_length else 0.0,
         "long_sentence_share": sum(1 for n in lengths if n > 35) / len(lengths),

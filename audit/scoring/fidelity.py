@@ -66,6 +66,14 @@ def content_sentences(doc: Document, skip_boilerplate: bool = True) -> list[Span
     ]
 
 
+def mark_furniture(doc: Document) -> None:
+    """Run the built-in boilerplate rules so that page furniture leaves the text to align."""
+    from ..engine import RuleSet, audit_document
+
+    config = Config(select=("boilerplate",), scores=False)
+    audit_document(doc, RuleSet.load(config), config)
+
+
 def _trigrams(text: str) -> frozenset[str]:
     simple = " " + _SIMPLIFY.sub(" ", text.lower()).strip() + " "
     return frozenset(simple[i : i + 3] for i in range(len(simple) - 2))
@@ -132,7 +140,7 @@ def align(article: list[str], reference: list[str]) -> list[tuple[list[int], lis
 
 def aligned_segments(doc: Document, ref: Document) -> list[Segment]:
     article = content_sentences(doc)
-    reference = content_sentences(ref, skip_boilerplate=False)
+    reference = content_sentences(ref)
     pairs = align([doc.text[s:e] for s, e in article], [ref.text[s:e] for s, e in reference])
     return [Segment([article[i] for i in a], [reference[j] for j in r]) for a, r in pairs]
 
@@ -167,6 +175,7 @@ def segment_scores(hypothesis: str, reference: str) -> dict[str, float]:
 def compare_texts(doc: Document, reference: str, config: Config) -> tuple[dict[str, Any], list[Finding]]:
     """Fidelity scores of the article against the reference text, and the findings of the comparison."""
     ref = Document.from_text(reference, path="<reference>")
+    mark_furniture(ref)
     segments = aligned_segments(doc, ref)
     hypotheses = [s.hypothesis(doc) for s in segments]
     references = [s.reference_text(ref) for s in segments]
@@ -184,10 +193,13 @@ def compare_texts(doc: Document, reference: str, config: Config) -> tuple[dict[s
                 "chrf": round(values["chrf"], 2),
             }
         )
-    weakest = sorted(per_segment, key=lambda s: (s["chrf"], s["line"]))[:WEAKEST]
+    paired = [s for s in per_segment if s["article"] and s["reference"]]
+    weakest = sorted(paired, key=lambda s: (s["chrf"], s["line"]))[:WEAKEST]
     fidelity: dict[str, Any] = {
         "estimated": False,
         "segments": len(segments),
+        "article_only": sum(1 for s in segments if not s.reference),
+        "reference_only": sum(1 for s in segments if not s.article),
         **{name: round(value, 4) for name, value in scores.items()},
         "signatures": signatures,
         "weakest": weakest,

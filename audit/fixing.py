@@ -13,7 +13,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .config import Config
 from .document import Document
@@ -81,13 +81,16 @@ def fix_text(raw: str, path: str, config: Config, ruleset: RuleSet, keep: Findin
     """Fix a text until no safe fix is left; the report is that of the fixed text."""
     text = raw
     applied = 0
-    report = audit_document_text(text, path, config, ruleset)
+    findings_only = replace(config, scores=False)  # the passes need findings; scores come once, at the end
+    report = audit_document_text(text, path, findings_only, ruleset)
     for _ in range(MAX_PASSES):
         fixes = safe_fixes(report.findings, keep)
         if not fixes or report.document is None:
             break
         text = apply_fixes(text, report.document, fixes)
         applied += len(fixes)
+        report = audit_document_text(text, path, findings_only, ruleset)
+    if config.scores:
         report = audit_document_text(text, path, config, ruleset)
     return FixResult(report=report, original=raw, fixed=text, applied=applied)
 

@@ -84,7 +84,7 @@ def _result(file_report: FileReport, finding: Finding, rule_index: int) -> dict[
 def as_dict(report: Report) -> dict[str, Any]:
     from .. import __version__
 
-    known = getattr(report, "rules", None) or _builtin_rules()
+    known = report.rules or _builtin_rules()
     descriptors: list[dict[str, Any]] = []
     index_of: dict[str, int] = {}
     results: list[dict[str, Any]] = []

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .atomic import write_atomically
 from .config import Config
 from .finding import SEVERITIES
 from .reporters import FORMATS as REPORT_FORMATS
@@ -38,13 +38,8 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(output)
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, target)
+        write_atomically(output, text.encode("utf-8"))
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror or error}")
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
-import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .atomic import write_atomically
 from .config import Config
 from .document import Document
 from .engine import FileReport, RuleSet, audit_document_text
@@ -130,22 +129,4 @@ def encode_like(text: str, original: bytes) -> bytes:
     return text.encode(encoding)
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Write to a temporary file in the same folder, keep the file's mode, then rename it over."""
-    target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", dir=os.path.dirname(target))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
-__all__ = ["FixResult", "safe_fixes", "apply_fixes", "fix_text", "fix_file", "encode_like", "write_atomically"]
+__all__ = ["FixResult", "safe_fixes", "apply_fixes", "fix_text", "fix_file", "encode_like"]

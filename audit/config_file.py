@@ -71,7 +71,7 @@ def load_config(path: Path) -> Config:
 @functools.lru_cache(maxsize=64)
 def _load_config(path: Path, _stamp: int) -> Config:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
     except (OSError, UnicodeDecodeError) as error:

@@ -98,7 +98,8 @@ def _unused(doc: Document, suppressions: list[Suppression]) -> list[Finding]:
     unused: list[Finding] = []
     for suppression in suppressions:
         names = [s for s in suppression.selectors if s not in suppression.used]
-        if suppression.selectors and not names or not suppression.selectors and suppression.used:
+        fully_used = not names if suppression.selectors else bool(suppression.used)
+        if fully_used:
             continue
         what = ", ".join(names) if names else "all rules"
         finding = Finding(

@@ -17,17 +17,20 @@ Span = tuple[int, int]
 
 ZONES = ("headline", "byline", "dateline", "caption", "body", "boilerplate", "blank")
 
+_TLDS = ("com", "org", "net", "gov", "edu", "info", "io", "ua", "ru", "uk", "eu", "de", "fr", "int")
+# Linear on hostile input: a domain starts only where a token starts and its parts are matched
+# possessively (a run of "a-a-a-" or "a.a.a." costs one pass, not one pass per start position).
 _URL = re.compile(
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”'‘’)\]]+"""
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|ua|ru|uk|eu|de|fr|int)(?:/[^\s<>\"“”)]*)?(?![\w.])",
+    r"|(?<![\w.-])[\w-]++(?:\.[\w-]++)++(?:" + "|".join(rf"(?<=\.{tld})" for tld in _TLDS) + r")"
+    r"(?:/[^\s<>\"“”)]*+)?(?![\w.])",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++\b")
 _MD_FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?(?:^(?P=fence)[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-_MD_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_MD_LINK_TARGET = re.compile(r"\]\([^)\n]*\)|^\s{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_BACKTICKS = re.compile(r"`+")
+_MD_LINK_TARGET = re.compile(r"\]\([^)\]\n]*\)|^\s{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _MD_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.MULTILINE | re.DOTALL)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _MD_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
 
@@ -36,8 +39,15 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e approx est dept "
     "fig mt ft op vol pp cf rev hon maj brig".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])|[.!?…]+[\"”’'»)\]]*(?=\s*$)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A run of marks is matched from its first mark only (a match cannot start inside a run): linear in a
+# long run of dots.
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])|[.!?…]+[\"”’'»)\]]*(?=\s*$)"
+)
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_ABBREVIATION_LOOKBACK = 16  # longer than any abbreviation: a longer word before a dot is not one
+_QUOTE_MARK = re.compile("[\"“”«»„]")
+_ZONE_HEAD = 300  # byline, caption and dateline patterns look at the start of a line only
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TERMINAL = tuple(".!?…:;\"”’)»]'")
 
@@ -106,10 +116,11 @@ class Document:
         text = self.text
         spans: list[Span] = [m.span() for m in _URL.finditer(text)]
         spans += [m.span() for m in _EMAIL.finditer(text)]
-        spans += [m.span() for m in _HTML_COMMENT.finditer(text)]
+        spans += _html_comments(text)
         if self.markup == "markdown":
-            for pattern in (_MD_FRONT_MATTER, _MD_FENCE, _MD_CODE_SPAN, _MD_LINK_TARGET, _HTML_TAG, _MD_INDENTED_CODE):
+            for pattern in (_MD_FRONT_MATTER, _MD_FENCE, _MD_LINK_TARGET, _HTML_TAG, _MD_INDENTED_CODE):
                 spans += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            spans += _code_spans(text)
         self.protected = _merge(spans)
 
     def _split_paragraphs(self) -> None:
@@ -117,6 +128,7 @@ class Document:
         own unless it is visibly wrapped (long, no terminal punctuation, next line starts lower-case)."""
         paragraphs: list[Span] = []
         current: Span | None = None
+        previous_line = ""  # the last line of `current` (looking at it alone keeps this linear)
         for number in range(len(self.line_starts)):
             start, end = self.line_span(number)
             line = self.text[start:end]
@@ -128,10 +140,12 @@ class Document:
                 continue
             if current is None:
                 current = (start, end)
+                previous_line = line
                 continue
-            previous = self.text[current[0] : current[1]].rstrip()
+            previous = previous_line.rstrip()
+            previous_line = line
             wrapped = (
-                len(previous.split("\n")[-1]) >= 50
+                len(previous) >= 50
                 and not previous.endswith(_TERMINAL)
                 and (stripped[0].islower() or stripped[0].isdigit())
             )
@@ -178,9 +192,9 @@ class Document:
         text = self.text
         for p_start, p_end in self.paragraphs:
             opened: int | None = None
-            for offset in range(p_start, p_end):
-                char = text[offset]
-                if char not in DOUBLE_QUOTES or self.is_protected(offset, offset + 1):
+            for mark in _QUOTE_MARK.finditer(text, p_start, p_end):
+                offset = mark.start()
+                if self.is_protected(offset, offset + 1):
                     continue
                 if opened is None:
                     opened = offset
@@ -205,11 +219,12 @@ class Document:
             if not line:
                 zones.append("blank")
                 continue
+            head = line[:_ZONE_HEAD]
             if furniture and number in furniture:
                 zones.append("boilerplate")
-            elif _BYLINE.match(line):
+            elif _BYLINE.match(head):
                 zones.append("byline")
-            elif _CAPTION.match(line):
+            elif _CAPTION.match(head):
                 zones.append("caption")
             elif not headline_seen and _looks_like_headline(line):
                 zones.append("headline")
@@ -217,7 +232,7 @@ class Document:
             else:
                 zones.append("body")
                 headline_seen = True
-                raw_line = self.text[start:end]
+                raw_line = self.text[start : min(end, start + _ZONE_HEAD)]
                 match = _DATELINE.match(raw_line) if self.dateline is None else None
                 if match:
                     self.dateline = (start, start + match.end())
@@ -305,18 +320,55 @@ class Document:
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(chunk, 0, dot)
-    if not match:
+    # Only the last few characters before the dot are looked at: searching from the paragraph start
+    # made sentence splitting quadratic in the paragraph length.
+    match = _WORD_BEFORE.search(chunk, max(0, dot - _ABBREVIATION_LOOKBACK), dot)
+    if not match or (match.start() == dot - _ABBREVIATION_LOOKBACK and dot > _ABBREVIATION_LOOKBACK):
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = match.group().lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha()
 
 
 def _looks_like_headline(line: str) -> bool:
-    words = line.split()
-    return 1 <= len(words) <= 25 and not line.endswith((".", ",", ";")) and not _DATELINE.match(line)
+    words = line.split(maxsplit=26)
+    return 1 <= len(words) <= 25 and not line.endswith((".", ",", ";")) and not _DATELINE.match(line[:_ZONE_HEAD])
+
+
+def _html_comments(text: str) -> list[Span]:
+    """<!-- … --> spans, found in one pass (an unclosed comment protects nothing)."""
+    spans: list[Span] = []
+    start = text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
+
+
+def _code_spans(text: str) -> list[Span]:
+    """Markdown code spans: a run of backticks closed by the next run of the same length, found
+    in O(n log n) (a regular expression rescans the rest of the text for each unclosed run)."""
+    runs = [m.span() for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[Span] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        following = bisect.bisect_right(same, index)
+        if following < len(same):
+            closing = same[following]
+            spans.append((start, runs[closing][1]))
+            index = closing + 1
+        else:
+            index += 1
+    return spans
 
 
 def _merge(spans: list[Span]) -> list[Span]:

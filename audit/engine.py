@@ -12,10 +12,12 @@ from typing import Any
 from . import checks as _checks  # noqa: F401  (registers the matcher kinds)
 from .checks.base import KINDS, Check, CheckContext, Hit, RegexTimeout
 from .checks.phrases import PhraseIndex, fold
+from .checks.structure import BoilerplateLineCheck, FurnitureIndex
 from .config import Config, selector_matches
 from .document import Document
 from .finding import SEVERITY_RANK, Finding, Fix
-from .rules.loader import builtin_pack_dir, load_rules
+from .rules.cache import cached
+from .rules.loader import builtin_pack_dir, load_rules, pack_files
 from .rules.model import Rule, RuleError
 from .sources import InputError, read_source
 from .suppression import apply_suppressions
@@ -36,6 +38,7 @@ class RuleSet:
         self.automaton_checks = [c for c in compiled if c.uses_automaton]
         self.scanning_checks = sorted((c for c in compiled if not c.uses_automaton), key=lambda c: c.order)
         self.index = PhraseIndex(self.automaton_checks)
+        self.furniture = FurnitureIndex([c for c in compiled if isinstance(c, BoilerplateLineCheck)])
 
     @classmethod
     def load(cls, config: Config) -> RuleSet:
@@ -45,11 +48,16 @@ class RuleSet:
 @functools.lru_cache(maxsize=8)
 def _load_ruleset(config: Config) -> RuleSet:
     directories = ([builtin_pack_dir()] if config.builtin_rules else []) + [Path(d) for d in config.rule_dirs]
-    kind_keys = {kind: cls.keys for kind, cls in KINDS.items()}
-    rules = load_rules(directories, kind_keys)
-    for rule in rules:  # a kind's own fix policy (casing, spacing, doubled words: safe) unless the rule sets one
-        rule.fix = rule.fix if rule.fix is not None else KINDS[rule.kind].default_fix
-    return RuleSet(rules, config)
+
+    def build() -> RuleSet:
+        kind_keys = {kind: cls.keys for kind, cls in KINDS.items()}
+        rules = load_rules(directories, kind_keys)
+        for rule in rules:  # a kind's own fix policy (casing, spacing, doubled words: safe) unless the rule sets one
+            rule.fix = rule.fix if rule.fix is not None else KINDS[rule.kind].default_fix
+        return RuleSet(rules, config)
+
+    # compiled rule sets are cached on disk, keyed by the packs' contents (audit/rules/cache.py)
+    return cached(lambda: ([p for d in directories for p in pack_files(d)], config), build)
 
 
 def compile_single(rule: Rule) -> RuleSet:
@@ -133,6 +141,7 @@ def _format_message(rule: Rule, hit: Hit, matched: str) -> str:
 
 def _run_checks(doc: Document, ruleset: RuleSet, warnings: list[str]) -> list[tuple[Check, Hit]]:
     context = CheckContext(categories={r.id: r.category for r in ruleset.rules})
+    context.furniture_candidates = ruleset.furniture.candidates(doc)
     results: list[tuple[Check, Hit]] = []
     try:
         for check, hit in ruleset.index.scan(doc, fold(doc.text)):

@@ -18,6 +18,7 @@ from ..rules.model import Rule, RuleError
 # a pathological pattern in a user pack cannot hang a run.
 REGEX_TIMEOUT_SECONDS = 0.5
 REGEX_TIMEOUT_PER_MB = 2.0
+ANTIPATTERN_WINDOW = 1000
 
 
 @dataclass
@@ -87,12 +88,45 @@ def time_bound(text: str) -> float:
     return REGEX_TIMEOUT_SECONDS + REGEX_TIMEOUT_PER_MB * len(text) / 1_000_000
 
 
+def fullmatch(pattern: regex.Pattern, text: str, rule_id: str) -> regex.Match | None:
+    """pattern.fullmatch with a time bound; raises RegexTimeout naming the rule."""
+    try:
+        return pattern.fullmatch(text, timeout=time_bound(text))
+    except TimeoutError:
+        raise RegexTimeout(f"rule {rule_id}: regular expression timed out; rule skipped for this file") from None
+
+
 def finditer(pattern: regex.Pattern, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
     """pattern.finditer with a time bound; raises RegexTimeout naming the rule."""
     try:
         yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=time_bound(text))
     except TimeoutError:
         raise RegexTimeout(f"rule {rule_id}: regular expression timed out; rule skipped for this file") from None
+
+
+# Patterns that cannot share an alternation with others: numbered or named back-references, inline
+# global flags, and patterns that do not compile alone.
+_NOT_COMBINABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\(")
+
+
+def combine(patterns: list[regex.Pattern]) -> tuple[regex.Pattern | None, list[regex.Pattern]]:
+    """One alternation of the patterns that can be combined (each keeps its own case flag) and the
+    list of those that cannot: `combined.fullmatch(s)` succeeds iff one of the combined ones does."""
+    branches: list[str] = []
+    alone: list[regex.Pattern] = []
+    for pattern in patterns:
+        if _NOT_COMBINABLE.search(pattern.pattern):
+            alone.append(pattern)
+        else:
+            flag = "i" if pattern.flags & regex.IGNORECASE else "-i"
+            branches.append(f"(?{flag}:{pattern.pattern})")
+    if not branches:
+        return None, alone
+    try:
+        combined = regex.compile("|".join(branches), regex.V0 | regex.MULTILINE)
+    except regex.error:
+        return None, list(patterns)
+    return combined, alone
 
 
 class Check:
@@ -129,7 +163,10 @@ class Check:
         if not self.antipatterns:
             return False
         s_start, s_end = doc.sentence_at(start)
-        s_start, s_end = min(s_start, start), max(s_end, end)
+        # within the sentence, but never more than ANTIPATTERN_WINDOW characters either side of the hit:
+        # a hit in a sentence of megabytes must not cost a scan of the whole sentence
+        s_start = min(max(s_start, start - ANTIPATTERN_WINDOW), start)
+        s_end = max(min(s_end, end + ANTIPATTERN_WINDOW), end)
         for pattern in self.antipatterns:
             for match in finditer(pattern, doc.text, self.rule.id, s_start, s_end):
                 if match.start() < end and start < match.end():
@@ -145,6 +182,18 @@ class CheckContext:
 
     hits: dict[str, list[Hit]] = field(default_factory=dict)  # rule id -> hits
     categories: dict[str, str] = field(default_factory=dict)  # rule id -> category
+    # the trimmed lines that some boilerplate-line pattern may match (None: not computed, scan all)
+    furniture_candidates: list[tuple[int, int]] | None = None
+    _lowered: str | None = field(default=None, repr=False)
+
+    def lowered_text(self, doc: Document) -> str | None:
+        """The document in lower case, for literal prefilters; None where a prefilter is unsafe."""
+        if self._lowered is None:
+            from .prefilter import FOLD_TRAPS
+
+            text = doc.text
+            self._lowered = "" if not text.isascii() and any(c in text for c in FOLD_TRAPS) else text.lower()
+        return self._lowered or None
 
     def flagged_lines(self, doc: Document, category: str) -> set[int]:
         lines: set[int] = set()

@@ -9,6 +9,7 @@ import regex
 from ..document import Document
 from ..rules.model import RuleError
 from .base import Check, CheckContext, Hit, compile_regex, finditer, register
+from .prefilter import required_literals
 
 
 @register
@@ -29,10 +30,15 @@ class RegexCheck(Check):
             raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'pattern' must be a regular expression or a list")
         ignore_case = not rule.params.get("case_sensitive", False)
         self.patterns = [compile_regex(p, rule, ignore_case=ignore_case) for p in patterns]
+        self.literals = [required_literals(p) for p in patterns]  # None: always run
         self.group = rule.params.get("group", 0)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for pattern in self.patterns:
+        for pattern, literals in zip(self.patterns, self.literals, strict=True):
+            if literals is not None:
+                lowered = context.lowered_text(doc)
+                if lowered is not None and not any(literal in lowered for literal in literals):
+                    continue  # a string every match contains is not in the text
             for match in finditer(pattern, doc.text, self.rule.id):
                 try:
                     start, end = match.span(self.group)
@@ -74,8 +80,13 @@ class SpacingCheck(Check):
         punctuation = [m for m in marks if m not in "-‐"]
         if hyphens:
             marks_class = regex.escape("".join(hyphens))
+            # The word before the gap is matched from the start of its token, atomically: starting at
+            # every letter of a long word made this quadratic in the length of the word.
             self.patterns.append(
-                regex.compile(rf"(?P<left>{_LETTER}[\w]*)(?P<gap>{_SPACES})(?P<mark>[{marks_class}])(?P<right>{_LETTER}\w*)")
+                regex.compile(
+                    rf"(?<!\w)(?>\w*?(?P<left>{_LETTER}\w*+))(?P<gap>{_SPACES})(?P<mark>[{marks_class}])"
+                    rf"(?P<right>{_LETTER}\w*)"
+                )
             )
         if punctuation:
             marks_class = regex.escape("".join(punctuation))
@@ -88,7 +99,7 @@ class SpacingCheck(Check):
         for pattern in self.patterns:
             for match in finditer(pattern, doc.text, self.rule.id):
                 if match.group("mark") in "-‐":
-                    start, end = match.span()
+                    start, end = match.start("left"), match.end()
                     fixed = match.group("left") + match.group("mark") + match.group("right")
                 else:
                     start, end = match.start("gap"), match.end("mark")
@@ -109,7 +120,12 @@ class DoubledWordCheck(Check):
     kind = "doubled"
     keys = frozenset({"exceptions"})
     default_fix = "safe"
-    _PATTERN = regex.compile(r"(?<![\w'’-])(?P<first>[^\W\d_][\w'’]*)(?P<gap>[ \t\u00a0]+\n?[ \t\u00a0]*|\n)(?P<second>(?P=first))(?![\w'’-])", regex.IGNORECASE)
+    # the gap is matched possessively: "[ ]+\n?[ ]*" backtracked quadratically over a long run of spaces
+    _PATTERN = regex.compile(
+        r"(?<![\w'’-])(?P<first>[^\W\d_][\w'’]*)(?P<gap>[ \t\u00a0]++(?:\n[ \t\u00a0]*+)?|\n)"
+        r"(?P<second>(?P=first))(?![\w'’-])",
+        regex.IGNORECASE,
+    )
 
     def __init__(self, rule) -> None:
         super().__init__(rule)

@@ -14,6 +14,7 @@ _SHAPE_OPEN = "“«„"
 _SHAPE_CLOSE = "”»"
 _STRAIGHT = '"'
 _ALL = _SHAPE_OPEN + _SHAPE_CLOSE + _STRAIGHT
+_MARK = regex.compile("[" + regex.escape(_ALL) + "]")
 _CLOSING_FOR = {"“": "”", "«": "»", "„": "“”", '"': '"'}
 _PUNCT_AFTER = set(".,;:!?)]…")
 _OPEN_BEFORE = set("([{—–-/")
@@ -65,9 +66,10 @@ class QuoteCheck(Check):
     def _paragraph(self, doc: Document, p_start: int, p_end: int, next_start: int | None) -> Iterator[Hit]:
         text = doc.text
         open_at: int | None = None
-        for offset in range(p_start, p_end):
-            char = text[offset]
-            if char not in _ALL or doc.is_protected(offset, offset + 1):
+        for mark in _MARK.finditer(text, p_start, p_end):
+            offset = mark.start()
+            char = mark.group()
+            if doc.is_protected(offset, offset + 1):
                 continue
             role = self._role(text, offset, p_start, p_end)
             misoriented = (role == "close" and char in _SHAPE_OPEN and char != "„") or (

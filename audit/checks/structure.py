@@ -3,6 +3,7 @@ printed twice, text cut off at the end, and names spelled two ways in one articl
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -11,10 +12,52 @@ import regex
 
 from ..document import Document
 from ..rules.model import RuleError
-from .base import Check, CheckContext, Hit, compile_regex, finditer, register
+from .base import Check, CheckContext, Hit, combine, compile_regex, finditer, fullmatch, register, time_bound
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
 _TERMINAL = tuple(".!?…\"”’)»]:;'")
+_MAX_LINE_CHARS = 2000  # a line longer than this is not page furniture (and is not matched against it)
+_TRIMMED_LINE = re.compile(r"^[^\S\n]*+(\S(?:[^\n]*\S)?)", re.MULTILINE)  # \s as str.strip
+
+
+def trimmed_lines(doc: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line that is not blank, without its surrounding white space."""
+    for match in _TRIMMED_LINE.finditer(doc.text):
+        yield match.span(1)
+
+
+class FurnitureIndex:
+    """All boilerplate-line checks of a rule set in one pass over the lines: one combined pattern says
+    whether any of their patterns can match a line, so that each rule's own patterns run only on the
+    few lines that may be page furniture (300 patterns times every line was the slowest part of a run)."""
+
+    def __init__(self, checks: list[Check]) -> None:
+        self.max_words = max((c.max_words for c in checks), default=-1)
+        self.combined, self.alone = combine([p for c in checks for p in c.patterns])
+        self.empty = not checks
+
+    def candidates(self, doc: Document) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        if self.empty:
+            return found
+        text = doc.text
+        for s, e in trimmed_lines(doc):
+            if e - s > _MAX_LINE_CHARS:
+                continue
+            line = text[s:e]
+            if len(line.split()) > self.max_words:
+                continue
+            if self._may_match(line):
+                found.append((s, e))
+        return found
+
+    def _may_match(self, line: str) -> bool:
+        try:
+            if self.combined is not None and self.combined.fullmatch(line, timeout=time_bound(line)):
+                return True
+            return any(p.fullmatch(line, timeout=time_bound(line)) for p in self.alone)
+        except TimeoutError:
+            return True  # let the rules' own patterns decide (and report their time-out)
 
 
 def normalise_line(line: str) -> str:
@@ -53,15 +96,15 @@ class BoilerplateLineCheck(Check):
         self.max_words = int(rule.params.get("max_words", 40))
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for _index, start, end in doc.lines():
-            s, e = _line_hit(doc, start, end)
-            if s >= e:
+        lines = context.furniture_candidates
+        for s, e in trimmed_lines(doc) if lines is None else lines:
+            if e - s > _MAX_LINE_CHARS:
                 continue
             line = doc.text[s:e]
             if len(line.split()) > self.max_words:
                 continue
             for pattern in self.patterns:
-                if pattern.fullmatch(line, timeout=1.0):
+                if fullmatch(pattern, line, self.rule.id):
                     if not self.blocked_by_antipattern(doc, s, e):
                         yield Hit(s, e)
                     break
@@ -84,7 +127,11 @@ class RepeatedLineCheck(Check):
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         seen: dict[str, int] = {}
-        earlier: list[str] = []
+        # earlier lines long enough to count as a repeated prefix, as a trie of their words: each node
+        # is {word: child}, with the key "" holding the line's normalised text where a line ends.
+        # (Comparing each line with every earlier one was quadratic in the number of lines.)
+        prefixes: dict[str, dict] = {}
+        order: dict[str, int] = {}
         for _index, start, end in doc.lines():
             s, e = _line_hit(doc, start, end)
             line = doc.text[s:e]
@@ -94,14 +141,34 @@ class RepeatedLineCheck(Check):
             if key in seen:
                 yield Hit(s, e, message="This line repeats line {} word for word: a headline or teaser scraped twice.".format(seen[key]))
                 continue
+            words = key.split(" ")
             if self.prefix:
-                for previous in earlier:
-                    if len(previous.split()) >= max(self.min_words, 5) and key.startswith(previous + " "):
-                        prefix_end = _prefix_end(doc.text, s, e, len(previous))
-                        yield Hit(s, prefix_end, message=f"This line starts by repeating line {seen[previous]}.")
-                        break
+                previous = _earliest_prefix(prefixes, order, words)
+                if previous is not None:
+                    prefix_end = _prefix_end(doc.text, s, e, len(previous))
+                    yield Hit(s, prefix_end, message=f"This line starts by repeating line {seen[previous]}.")
             seen[key] = doc.line_of(s) + 1
-            earlier.append(key)
+            if self.prefix and len(words) >= max(self.min_words, 5):
+                order[key] = len(order)
+                node = prefixes
+                for word in words:
+                    node = node.setdefault(word, {})
+                node.setdefault("", key)
+
+
+def _earliest_prefix(trie: dict[str, dict], order: dict[str, int], words: list[str]) -> str | None:
+    """The earliest line of the trie whose words are a proper prefix of `words`."""
+    best: str | None = None
+    node = trie
+    for word in words[:-1]:
+        child = node.get(word)
+        if child is None:
+            break
+        node = child
+        ended = node.get("")
+        if ended is not None and (best is None or order[ended] < order[best]):
+            best = ended
+    return best
 
 
 def _prefix_end(text: str, start: int, end: int, normalised_length: int) -> int:
@@ -173,7 +240,7 @@ class TrailingFurnitureCheck(Check):
                 continue
             line = doc.text[s:e]
             if not after_marker:
-                after_marker = any(m.fullmatch(line, timeout=1.0) for m in self.markers)
+                after_marker = any(fullmatch(m, line, self.rule.id) for m in self.markers)
                 continue
             if index not in flagged and not self.blocked_by_antipattern(doc, s, e):
                 yield Hit(s, e)
@@ -232,11 +299,17 @@ class MixedScriptCheck(Check):
 
     kind = "mixed-script"
     keys = frozenset()
-    _WORD = regex.compile(r"\b\w*(?:\p{Latin}\w*[\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}]\w*\p{Latin})\w*\b")
+    # Words are found first and tested for both scripts after: one pattern with nested \w* was
+    # quadratic in the length of a word.
+    _WORD = regex.compile(r"\w+")
+    _LATIN = regex.compile(r"\p{Latin}")
+    _OTHER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         for match in finditer(self._WORD, doc.text, self.rule.id):
             word = match.group()
+            if word.isascii() or not self._OTHER.search(word) or not self._LATIN.search(word):
+                continue
             if self.blocked_by_antipattern(doc, *match.span()):
                 continue
             latin = "".join(_to_latin(c) for c in word)

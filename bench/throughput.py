@@ -1,0 +1,209 @@
+"""Throughput of mtaudit against proselint on the same files, in the same run.
+
+    python bench/throughput.py CORPUS_DIR [--runs 3] [--jobs 2] [--scale 1,4,16] [--no-proselint]
+
+Every configuration runs as its own process, from interpreter start to exit, output discarded:
+
+  proselint          proselint 0.16's own lint loop (LintFile.lint) over the files, one process
+  rules    -j1 / -jN `mtaudit lint DIR --no-scores --jobs 1 / N`
+  full     -j1 / -jN `mtaudit lint DIR --scores --jobs 1 / N` (rules plus every article score)
+
+Reported per configuration: the median of --runs runs of wall time, words/s and files/s from it, CPU
+seconds (user + system, workers included), and peak memory: the largest single process (ru_maxrss
+of the process tree, from wait4) and the largest sum over the tree (sampled from /proc every 20 ms).
+Ratios are against proselint's median in the same run. --scale K,… replicates the corpus K times
+(K times the files) and concatenates K articles a file (K times the size of a file) and times
+`rules -jN` on each, to show that the cost is linear in the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+MTAUDIT = [PYTHON, "-m", "audit"]
+
+PROSELINT_DRIVER = """
+import sys
+from pathlib import Path
+from proselint.checks import __register__
+from proselint.config import DEFAULT
+from proselint.registry import CheckRegistry
+from proselint.tools import LintFile
+CheckRegistry().register_many(__register__)
+count = 0
+for name in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    count += len(LintFile(name).lint(DEFAULT))
+print(count)
+"""
+
+
+@dataclass
+class Measure:
+    wall: float
+    cpu: float
+    max_rss_mb: float  # the largest single process
+    tree_rss_mb: float  # the largest sum over the process tree
+    returncode: int
+
+
+@dataclass
+class Row:
+    name: str
+    command: list[str]
+    runs: list[Measure] = field(default_factory=list)
+
+    def median(self, attribute: str) -> float:
+        return statistics.median(getattr(m, attribute) for m in self.runs)
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Sum of the resident memory of `root` and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm") as handle:
+                pages = int(handle.read().split()[1])
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> Measure:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024, process.returncode)
+
+
+def corpus_size(directory: Path) -> tuple[int, int, int]:
+    files = sorted(directory.rglob("*.txt"))
+    words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
+    return len(files), words, sum(p.stat().st_size for p in files)
+
+
+def run_rows(rows: list[Row], runs: int, env: dict[str, str]) -> None:
+    for number in range(runs):
+        for row in rows:  # interleaved, so that a slow spell of a shared machine hits every row
+            result = measure(row.command, env)
+            if result.returncode not in (0, 1):
+                raise SystemExit(f"{row.name}: exit status {result.returncode}: {' '.join(row.command)}")
+            row.runs.append(result)
+            print(f"  run {number + 1}: {row.name:<12} {result.wall:7.2f} s wall {result.cpu:7.2f} s cpu",
+                  file=sys.stderr)
+
+
+def table(rows: list[Row], files: int, words: int) -> str:
+    base = next((r for r in rows if r.name == "proselint"), None)
+    head = ("| configuration | wall s (median) | words/s | files/s | CPU s | vs proselint (wall) | "
+            "vs proselint (CPU) | peak RSS, largest process | peak RSS, process tree |")
+    lines = [head, "|" + "---|" * 9]
+    for row in rows:
+        wall, cpu = row.median("wall"), row.median("cpu")
+        ratio = f"{base.median('wall') / wall:.2f}×" if base else "–"
+        cpu_ratio = f"{base.median('cpu') / cpu:.2f}×" if base else "–"
+        lines.append(
+            f"| {row.name} | {wall:.2f} | {words / wall:,.0f} | {files / wall:,.1f} | {cpu:.2f} | {ratio} | "
+            f"{cpu_ratio} | {row.median('max_rss_mb'):.0f} MB | {row.median('tree_rss_mb'):.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
+def scaled_corpora(source: Path, factors: list[int], workdir: Path) -> list[tuple[str, Path]]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from write_corpus import write_corpus
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(source.rglob("*.txt"))]
+    out = []
+    for factor in factors:
+        replicated = workdir / f"files-x{factor}"
+        write_corpus(replicated, texts, repeat=factor)
+        out.append((f"{factor}× files", replicated))
+        if factor > 1:
+            concatenated = workdir / f"size-x{factor}"
+            write_corpus(concatenated, texts, concat=factor)
+            out.append((f"{factor}× file size", concatenated))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-proselint", action="store_true")
+    parser.add_argument("--scale", default="", help="comma-separated factors, e.g. 1,4,16 (rules only, --jobs)")
+    args = parser.parse_args()
+
+    env = dict(os.environ)
+    files, words, size = corpus_size(args.corpus)
+    corpus = str(args.corpus.resolve())
+    print(f"corpus: {corpus}: {files:,} files, {words:,} words, {size / 1e6:.1f} MB; "
+          f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}; median of {args.runs} runs")
+    rows: list[Row] = []
+    if not args.no_proselint:
+        rows.append(Row("proselint", [PYTHON, "-c", PROSELINT_DRIVER, corpus]))
+    for jobs in sorted({1, args.jobs}):
+        rows.append(Row(f"rules -j{jobs}", MTAUDIT + ["lint", corpus, "--no-scores", "--jobs", str(jobs)]))
+    for jobs in sorted({1, args.jobs}):
+        rows.append(Row(f"full -j{jobs}", MTAUDIT + ["lint", corpus, "--scores", "--jobs", str(jobs)]))
+    run_rows(rows, args.runs, env)
+    print(table(rows, files, words))
+
+    if args.scale:
+        factors = [int(f) for f in args.scale.split(",")]
+        workdir = Path(tempfile.mkdtemp(prefix="mtaudit-scale-"))
+        try:
+            print(f"\nscaling, `mtaudit lint DIR --no-scores --jobs {args.jobs}`, median of {args.runs} runs:")
+            print("| corpus | files | words | wall s | words/s | CPU s | CPU µs/word | peak RSS, tree |")
+            print("|" + "---|" * 8)
+            for label, directory in scaled_corpora(args.corpus, factors, workdir):
+                n_files, n_words, _size = corpus_size(directory)
+                row = Row(label, MTAUDIT + ["lint", str(directory), "--no-scores", "--jobs", str(args.jobs)])
+                run_rows([row], args.runs, env)
+                wall, cpu = row.median("wall"), row.median("cpu")
+                print(f"| {label} | {n_files:,} | {n_words:,} | {wall:.2f} | {n_words / wall:,.0f} | {cpu:.2f} | "
+                      f"{1e6 * cpu / n_words:.1f} | {row.median('tree_rss_mb'):.0f} MB |", flush=True)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

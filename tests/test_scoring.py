@@ -141,6 +141,13 @@ def test_long_sentence_finding_uses_the_configured_limit():
     assert len([f for f in default.findings if f.category == "readability"]) == 0  # 37 words
 
 
+def test_long_sentences_are_opt_in(seed_reports):
+    assert not [f for f in seed_reports["003"].findings if f.category == "readability"]
+    full = scores_of("003", Config(full_scores=True))
+    assert [f.severity for f in full.findings if f.rule == "READ-LONG-SENTENCE"] == ["neutral"]
+    assert full.scores["quality"] == seed_reports["003"].scores["quality"]  # a neutral note costs nothing
+
+
 def test_langdetect_short_fragment_guard_and_determinism():
     from audit.scoring.language import article_language, detect, foreign_language
 

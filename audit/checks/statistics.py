@@ -14,7 +14,8 @@ from .base import Check, CheckContext, Hit, register
 @register
 class LongSentenceCheck(Check):
     """A body sentence of more than `max_words` words (default: the configuration's
-    max_sentence_words, 40). Flags the whole sentence."""
+    max_sentence_words, 40). Flags the whole sentence. Readability is opt-in: the check runs with
+    the full scores (`lint --scores`, `mtaudit score`) or when selected by id or category."""
 
     kind = "long-sentence"
     keys = frozenset({"max_words"})
@@ -23,13 +24,21 @@ class LongSentenceCheck(Check):
         super().__init__(rule)
         self.rule_limit = rule.params.get("max_words")
         self.max_words = int(self.rule_limit or 40)
+        self.active = True
 
     def configure(self, config: Any) -> None:
+        from ..config import selector_matches
+
         if self.rule_limit is None:
-            self.max_words = int(getattr(config, "max_sentence_words", self.max_words))
+            self.max_words = int(config.max_sentence_words)
+        selected = any(selector_matches(s, self.rule.id, self.rule.category) for s in config.select)
+        self.active = bool(config.full_scores) or selected
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         from ..scoring.features import WORD
+
+        if not self.active:
+            return
 
         for start, end in doc.sentences:
             if doc.zone_at(start) != "body":

@@ -12,7 +12,7 @@ def example_problems(rule: Rule) -> list[str]:
     """What is wrong with a rule's examples; empty when they all pass."""
     from ..engine import RuleSet, audit_document
 
-    config = Config(house_style=house_style_of(rule.tags))
+    config = Config(house_style=house_style_of(rule.tags), select=(rule.id,))  # opt-in checks run when selected
     ruleset = RuleSet([rule], config)
     problems: list[str] = []
     if not rule.bad or not rule.good:

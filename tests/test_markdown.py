@@ -47,3 +47,9 @@ def test_link_text_is_still_prose():
     text = "Headline\n\nRead [the talks in kyiv](https://example.com/a) today.\n"
     report = audit_text(text, desk_config(), path="a.md")
     assert [f.text for f in report.findings if f.category == "casing"] == ["kyiv"]
+
+
+def test_toml_front_matter_is_not_prose():
+    text = '+++\ntitle = "talks in kyiv"\n+++\n\n# Talks\n\nIn kyiv today.\n'
+    report = audit_text(text, desk_config(), path="story.md")
+    assert [(f.line, f.text) for f in report.findings] == [(7, "kyiv")]

@@ -60,20 +60,27 @@ def safe_fixes(findings: list[Finding], keep: FindingFilter | None = None) -> li
     return chosen
 
 
-def _raw_offset(doc: Document, offset: int) -> int:
-    """The offset in the text as read of an offset in ``doc.text`` (a CRLF lost its CR; a BOM)."""
-    line = doc.line_of(offset)
-    carriage_returns = sum(1 for ending in doc.line_endings[:line] if ending == "\r\n")
-    return offset + carriage_returns + (1 if doc.had_bom else 0)
-
-
 def apply_fixes(raw: str, doc: Document, fixes: list[Finding]) -> str:
-    """`raw` (the text `doc` was built from) with the fixes applied, right to left."""
-    for finding in sorted(fixes, key=Finding.sort_key, reverse=True):
+    """`raw` (the text `doc` was built from) with the fixes applied. An offset in
+    ``doc.text`` maps to `raw` by adding the byte-order mark and the CRs of the CRLFs before its line."""
+    carriage_returns = [0]  # before each line
+    for ending in doc.line_endings:
+        carriage_returns.append(carriage_returns[-1] + (ending == "\r\n"))
+    bom = 1 if doc.had_bom else 0
+
+    def raw_offset(offset: int) -> int:
+        line = doc.line_of(offset)
+        return offset + bom + (carriage_returns[line] if line < len(carriage_returns) else carriage_returns[-1])
+
+    pieces: list[str] = []
+    cursor = 0
+    for finding in sorted(fixes, key=Finding.sort_key):  # non-overlapping (safe_fixes)
         assert finding.fix is not None
-        start, end = _raw_offset(doc, finding.start), _raw_offset(doc, finding.end)
-        raw = raw[:start] + finding.fix.replacement + raw[end:]
-    return raw
+        start, end = raw_offset(finding.start), raw_offset(finding.end)
+        pieces += [raw[cursor:start], finding.fix.replacement]
+        cursor = end
+    pieces.append(raw[cursor:])
+    return "".join(pieces)
 
 
 def fix_text(raw: str, path: str, config: Config, ruleset: RuleSet, keep: FindingFilter | None = None) -> FixResult:

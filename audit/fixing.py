@@ -1,7 +1,7 @@
 """--fix and --diff: apply the safe fixes of a file's findings, keeping everything else as it was.
 
 Fixes are applied to the file's own text (its encoding, byte-order mark and line endings kept),
-right to left, never two that overlap; the file is audited again and fixed again until nothing
+never two that overlap; the file is audited again and fixed again until nothing
 safe is left to fix (at most MAX_PASSES), so that a second run changes nothing.
 """
 

@@ -79,12 +79,42 @@ def encoding_of(data: bytes) -> str:
     return "utf-8"
 
 
+MAX_FILE_MB = 16.0  # a news article is a few kilobytes; MTAUDIT_MAX_FILE_MB changes the limit
+
+
+def max_file_bytes() -> int:
+    try:
+        return int(float(os.environ.get("MTAUDIT_MAX_FILE_MB", MAX_FILE_MB)) * 1_000_000)
+    except ValueError:
+        return int(MAX_FILE_MB * 1_000_000)
+
+
+def _too_large(name: str, size: str, limit: int) -> InputError:
+    return InputError(f"{name}: too large ({size}; the limit is {limit / 1e6:g} MB, "
+                      "set MTAUDIT_MAX_FILE_MB to change it); not audited")
+
+
+def _read_limited(handle, name: str) -> bytes:
+    """The whole content, or an InputError past the size limit (never more than the limit in memory)."""
+    limit = max_file_bytes()
+    try:
+        size = os.fstat(handle.fileno()).st_size
+    except (OSError, ValueError, AttributeError):
+        size = 0
+    if size > limit:
+        raise _too_large(name, f"{size / 1e6:.1f} MB", limit)
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(name, "more than the limit", limit)
+    return data
+
+
 def read_bytes(path: str) -> bytes:
     if path == STDIN:
-        return sys.stdin.buffer.read()
+        return _read_limited(sys.stdin.buffer, "<stdin>")
     try:
         with open(path, "rb") as handle:
-            return handle.read()
+            return _read_limited(handle, path)
     except FileNotFoundError:
         if os.path.islink(path):
             raise InputError(f"{path}: broken symbolic link") from None
@@ -113,4 +143,7 @@ def display_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-__all__ = ["InputError", "discover", "decode", "read_source", "read_bytes", "encoding_of", "display_path", "Path"]
+__all__ = [
+    "InputError", "MAX_FILE_MB", "discover", "decode", "read_source", "read_bytes", "encoding_of", "display_path",
+    "Path",
+]

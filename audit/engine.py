@@ -11,7 +11,9 @@ from typing import Any
 
 from . import checks as _checks  # noqa: F401  (registers the matcher kinds)
 from .checks.base import KINDS, Check, CheckContext, Hit, RegexTimeout
+from .checks.patterns import RegexCheck
 from .checks.phrases import PhraseIndex, fold
+from .checks.prefilter import LiteralGate
 from .checks.structure import BoilerplateLineCheck, FurnitureIndex
 from .config import Config, selector_matches
 from .document import Document
@@ -39,6 +41,10 @@ class RuleSet:
         self.scanning_checks = sorted((c for c in compiled if not c.uses_automaton), key=lambda c: c.order)
         self.index = PhraseIndex(self.automaton_checks)
         self.furniture = FurnitureIndex([c for c in compiled if isinstance(c, BoilerplateLineCheck)])
+        self.categories = {r.id: r.category for r in self.rules}
+        # the rule regexes, gated by their literals: a check none of whose patterns can match is not run
+        self.regex_patterns = [(c, n) for c in compiled if isinstance(c, RegexCheck) for n in range(len(c.patterns))]
+        self.regex_gate = LiteralGate([c.literals[n] for c, n in self.regex_patterns])
 
     @classmethod
     def load(cls, config: Config) -> RuleSet:
@@ -140,8 +146,11 @@ def _format_message(rule: Rule, hit: Hit, matched: str) -> str:
 
 
 def _run_checks(doc: Document, ruleset: RuleSet, warnings: list[str]) -> list[tuple[Check, Hit]]:
-    context = CheckContext(categories={r.id: r.category for r in ruleset.rules})
+    context = CheckContext(categories=ruleset.categories)
     context.furniture_candidates = ruleset.furniture.candidates(doc)
+    runnable = ruleset.regex_gate.runnable(context.lowered_text(doc))
+    context.runnable_patterns = {(id(ruleset.regex_patterns[i][0]), ruleset.regex_patterns[i][1]) for i in runnable}
+    gated = {id(check) for check, _n in ruleset.regex_patterns} - {key[0] for key in context.runnable_patterns}
     results: list[tuple[Check, Hit]] = []
     try:
         for check, hit in ruleset.index.scan(doc, fold(doc.text)):
@@ -150,6 +159,8 @@ def _run_checks(doc: Document, ruleset: RuleSet, warnings: list[str]) -> list[tu
     except RegexTimeout as error:
         warnings.append(str(error))
     for check in ruleset.scanning_checks:
+        if id(check) in gated:
+            continue  # a rule regex that cannot match this text
         try:
             hits = list(check.find(doc, context))
         except RegexTimeout as error:

@@ -184,6 +184,8 @@ class CheckContext:
     categories: dict[str, str] = field(default_factory=dict)  # rule id -> category
     # the trimmed lines that some boilerplate-line pattern may match (None: not computed, scan all)
     furniture_candidates: list[tuple[int, int]] | None = None
+    # (check id, pattern index) of the rule regexes that may match (None: not computed, run all)
+    runnable_patterns: set[tuple[int, int]] | None = None
     _lowered: str | None = field(default=None, repr=False)
 
     def lowered_text(self, doc: Document) -> str | None:

@@ -34,11 +34,15 @@ class RegexCheck(Check):
         self.group = rule.params.get("group", 0)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for pattern, literals in zip(self.patterns, self.literals, strict=True):
-            if literals is not None:
+        runnable = context.runnable_patterns
+        for number, (pattern, literals) in enumerate(zip(self.patterns, self.literals, strict=True)):
+            if runnable is not None:
+                if (id(self), number) not in runnable:
+                    continue  # a string every match contains is not in the text (LiteralGate)
+            elif literals is not None:
                 lowered = context.lowered_text(doc)
                 if lowered is not None and not any(literal in lowered for literal in literals):
-                    continue  # a string every match contains is not in the text
+                    continue
             for match in finditer(pattern, doc.text, self.rule.id):
                 try:
                     start, end = match.span(self.group)

@@ -19,7 +19,8 @@ except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-MIN_LENGTH = 3  # a shorter literal filters too little to be worth the test
+MIN_LENGTH = 3  # a shorter literal filters too little to be worth the test (a rare mark counts as 3)
+_RARE = frozenset("@#<>[]{}|^~\\*=")
 # Syntax that Python's parser reads differently from the `regex` module, or not at all.
 _UNSUPPORTED = re.compile(r"\[:|\\[pPLNXGKmM]|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]")
 # Characters that match an ASCII letter case-insensitively without lower-casing to it.
@@ -39,9 +40,18 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     except Exception:  # not readable by Python's parser: no prefilter
         return None
     found = _sequence(list(tree))
-    if not found or min(len(s) for s in found) < MIN_LENGTH:
+    if not found or min(map(_weight, found)) < MIN_LENGTH:
         return None
     return frozenset(found)
+
+
+def _weight(literal: str) -> int:
+    return sum(3 if (not c.isascii() or c in _RARE) else 1 for c in literal)
+
+
+def _caseless(char: str) -> bool:
+    """An ASCII character, or one without case (quotation marks, dashes): lower-casing finds it."""
+    return char.isascii() or (char.lower() == char == char.upper() and char.casefold() == char)
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
@@ -49,12 +59,12 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
         return b
     if b is None:
         return a
-    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+    return a if (min(map(_weight, a)), -len(a)) >= (min(map(_weight, b)), -len(b)) else b
 
 
 def _literal_set(run: list[str]) -> set[str] | None:
     text = "".join(run).lower()
-    return {text} if text and text.isascii() else None
+    return {text} if text and all(map(_caseless, text)) else None
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -86,7 +96,41 @@ def _node(op: Any, arg: Any) -> set[str] | None:
                 return None
             union |= found
         return union
-    return None  # classes, anchors, look-arounds, back-references: no literal required
+    if op is _c.ASSERT:  # a positive look-around: what it looks at is in the text too
+        return _sequence(list(arg[1]))
+    return None  # classes, anchors, negative look-arounds, back-references: no literal required
 
 
-__all__ = ["required_literals", "FOLD_TRAPS", "MIN_LENGTH"]
+class LiteralGate:
+    """Which rule regexes can match a document at all, from one Aho-Corasick pass over its lower-cased
+    text: a pattern with literals runs only if one of them occurs. `patterns[i]` are the literal sets
+    (None: always run) of the i-th pattern; `runnable` gives the indexes of those that may match."""
+
+    def __init__(self, patterns: list[frozenset[str] | None]) -> None:
+        import ahocorasick
+
+        self.count = len(patterns)
+        self.always = [index for index, literals in enumerate(patterns) if literals is None]
+        owners: dict[str, list[int]] = {}
+        for index, literals in enumerate(patterns):
+            for literal in literals or ():
+                owners.setdefault(literal, []).append(index)
+        self.owners = list(owners.values())
+        self.automaton = ahocorasick.Automaton()
+        for number, literal in enumerate(owners):
+            self.automaton.add_word(literal, number)
+        self.empty = not owners
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def runnable(self, lowered: str | None) -> set[int]:
+        if lowered is None:
+            return set(range(self.count))
+        found = set(self.always)
+        if not self.empty:
+            for number in {value for _end, value in self.automaton.iter(lowered)}:
+                found.update(self.owners[number])
+        return found
+
+
+__all__ = ["required_literals", "FOLD_TRAPS", "MIN_LENGTH", "LiteralGate"]

@@ -1,0 +1,48 @@
+"""The literal prefilter of rule regexes is sound: whenever a pattern matches, one of its literals is
+in the lower-cased text (checked on every rule's own examples), and gated runs find what ungated do."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.checks.prefilter import LiteralGate, required_literals
+from audit.config import Config
+from audit.engine import RuleSet
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bin the framework of\b", {"in the framework of"}),
+        (r"\b(?:Kiev|Kyiv)an\b", {"iev", "yiv"}),  # the parser factors out the common "K"
+        (r"(?<=“)[ ]+(?=\w)", {"“"}),
+        (r"\w+ly", None),  # nothing literal long enough
+        (r"[[:alpha:]]+ing", None),  # POSIX class: read differently by Python's parser
+        (r"(?:colour){e<=1}", None),  # fuzzy matching
+        (r"(?:the)? report", {" report"}),
+    ],
+)
+def test_required_literals(pattern, expected):
+    found = required_literals(pattern)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_every_rule_example_that_a_pattern_matches_contains_one_of_its_literals():
+    ruleset = RuleSet.load(Config(scores=False))
+    checked = 0
+    for check, number in ruleset.regex_patterns:
+        literals = check.literals[number]
+        if literals is None:
+            continue
+        for example in [e.text for e in check.rule.bad] + list(check.rule.good):
+            if check.patterns[number].search(example):
+                assert any(literal in example.lower() for literal in literals), (check.rule.id, example)
+                checked += 1
+    assert checked > 50
+
+
+def test_gate_runs_patterns_without_literals_and_those_whose_literal_occurs():
+    gate = LiteralGate([frozenset({"kiev"}), None, frozenset({"odessa", "lvov"})])
+    assert gate.runnable("we went to lvov") == {1, 2}
+    assert gate.runnable("nothing") == {1}
+    assert gate.runnable(None) == {0, 1, 2}

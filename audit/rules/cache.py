@@ -51,14 +51,29 @@ def _versions() -> str:
     return f"{__version__}|{sys.version}|{regex.__version__}|{'|'.join(modules)}|{pickle.HIGHEST_PROTOCOL}"
 
 
+def _source_stamp() -> str:
+    """Size and modification time of every source file of the package. Taken once, when the package
+    is imported: a process that runs the code as it was must not store its rule sets under the key
+    of code edited since it started."""
+    parts = []
+    for source in sorted(_PACKAGE.rglob("*.py")):
+        try:
+            info = source.stat()
+        except OSError:
+            continue
+        parts.append(f"{source}|{info.st_size}|{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+_SOURCE_STAMP = _source_stamp()
+
+
 def fingerprint(pack_files: list[Path], config: Any) -> str:
     """The cache key of a rule set built from these pack files with this configuration."""
     digest = hashlib.sha256()
     digest.update(_versions().encode())
     digest.update(repr(config).encode())
-    for source in sorted(_PACKAGE.rglob("*.py")):
-        info = source.stat()
-        digest.update(f"{source}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    digest.update(_SOURCE_STAMP.encode())
     for pack in pack_files:
         digest.update(f"{pack.resolve()}\n".encode())
         digest.update(hashlib.sha256(pack.read_bytes()).digest())

@@ -34,7 +34,8 @@ from audit.scoring.likelihood import MODEL_PATH, VERDICTS  # noqa: E402
 # Chosen by greedy forward selection on cross-validated AUC; the article length is left out on
 # purpose (native documents of the development set are longer: an artefact of the data, not a tell).
 FEATURES = (
-    "distinct_tells_per_1000",
+    "lexical_tells_per_1000",
+    "punctuation_tells_per_1000",
     "fw_said",
     "sentence_mean",
     "fw_of",
@@ -48,7 +49,8 @@ FEATURES = (
     "fw_this",
 )
 # More tells is always more evidence: the tell density is not capped at the development set's range.
-UNCAPPED = frozenset({"distinct_tells_per_1000", "tells_per_1000"})
+UNCAPPED = frozenset({"distinct_tells_per_1000", "tells_per_1000", "lexical_tells_per_1000",
+                      "punctuation_tells_per_1000"})
 ORIGINS = ("mt", "human", "native")
 _RULESET = None
 
@@ -180,7 +182,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--write", action="store_true", help=f"refit and write {MODEL_PATH.name}")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=10.0, help="L2 penalty (larger: a less saturated score)")
     parser.add_argument("--review-rate", type=float, default=0.05, help="native share allowed at review or above")
     parser.add_argument("--likely-rate", type=float, default=0.02, help="native share allowed at likely-mt")
     args = parser.parse_args()

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ..document import Document
 from ..finding import TELL_CATEGORIES, Finding
+from .quality import PUNCTUATION_CATEGORIES
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -80,12 +81,13 @@ def weighted_tells(findings: Iterable[Finding]) -> float:
     return sum(TELL_WEIGHTS[f.severity] for f in findings if is_tell(f))
 
 
-def distinct_tells(findings: Iterable[Finding]) -> float:
+def distinct_tells(findings: Iterable[Finding], punctuation: bool | None = None) -> float:
     """Severity-weighted count of the distinct tell rules that fired (each rule counted once, at its
-    worst severity): one systematic habit, such as a house quotation style, counts once."""
+    worst severity): one systematic habit, such as a house quotation style, counts once.
+    `punctuation`: True, only spacing and quotation-mark findings; False, only the others."""
     worst: dict[str, float] = {}
     for finding in findings:
-        if is_tell(finding):
+        if is_tell(finding) and (punctuation is None or (finding.category in PUNCTUATION_CATEGORIES) == punctuation):
             worst[finding.rule] = max(worst.get(finding.rule, 0.0), TELL_WEIGHTS[finding.severity])
     return sum(worst.values())
 
@@ -110,6 +112,9 @@ def article_features(doc: Document, findings: list[Finding]) -> dict[str, float]
     features: dict[str, float] = {
         "tells_per_1000": math.log1p(1000 * weighted_tells(findings) / n_words),
         "distinct_tells_per_1000": math.log1p(1000 * distinct_tells(findings) / n_words),
+        # Word-level tells and punctuation artefacts apart: a web CMS mixes quotation-mark styles too.
+        "lexical_tells_per_1000": math.log1p(1000 * distinct_tells(findings, punctuation=False) / n_words),
+        "punctuation_tells_per_1000": math.log1p(1000 * distinct_tells(findings, punctuation=True) / n_words),
         "tell_rules": math.log1p(len({f.rule for f in findings if is_tell(f)})),
         "sentence_mean": mean_length,
         "sentence_cv": math.sqrt(variance) / mean_length if mean_length else 0.0,

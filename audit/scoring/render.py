@@ -15,8 +15,9 @@ def fidelity_text(fidelity: dict[str, Any]) -> str:
     if fidelity.get("estimated"):
         return f"fidelity {_number(fidelity['score'])} (estimated, no reference)"
     return (
-        f"fidelity vs reference: BLEU {_number(fidelity['bleu'])}, chrF2 {_number(fidelity['chrf2'])}, "
-        f"chrF++ {_number(fidelity['chrf++'])}, TER {_number(fidelity['ter'])} over {fidelity['segments']} segments"
+        f"fidelity vs reference: BLEU {_number(fidelity.get('bleu'))}, chrF2 {_number(fidelity.get('chrf2'))}, "
+        f"chrF++ {_number(fidelity.get('chrf++'))}, TER {_number(fidelity.get('ter'))} "
+        f"over {fidelity.get('segments', 0)} segments"
     )
 
 

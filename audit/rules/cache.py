@@ -16,7 +16,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -56,12 +55,15 @@ def _source_stamp() -> str:
     is imported: a process that runs the code as it was must not store its rule sets under the key
     of code edited since it started."""
     parts = []
-    for source in sorted(_PACKAGE.rglob("*.py")):
-        try:
-            info = source.stat()
-        except OSError:
-            continue
-        parts.append(f"{source}|{info.st_size}|{info.st_mtime_ns}")
+    for root, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                try:
+                    info = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                parts.append(f"{root}/{name}|{info.st_size}|{info.st_mtime_ns}")
     return "\n".join(parts)
 
 
@@ -111,6 +113,8 @@ def cached(key_parts: Callable[[], tuple[list[Path], Any]], build: Callable[[], 
 
 
 def _store(directory: Path, entry: Path, value: Any) -> None:
+    import tempfile
+
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -192,7 +192,7 @@ def audit_document(doc: Document, ruleset: RuleSet, config: Config, warnings: li
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
     ignored = _ignored_for(doc.path, config)
-    for check, hit in results:
+    for check, hit in _longest_per_rule(results):
         rule = check.rule
         if ignored and any(selector_matches(s, rule.id, rule.category) for s in ignored):
             continue
@@ -208,6 +208,9 @@ def audit_document(doc: Document, ruleset: RuleSet, config: Config, warnings: li
         zone = doc.zone_at(hit.start)
         if rule.zones is not None and zone not in rule.zones:
             continue
+        in_quote = doc.quote_at(hit.start, hit.end) and rule.category != "quotes"
+        if in_quote and rule.skip_quotes:
+            continue
         matched = doc.text[hit.start : hit.end]
         finding = Finding(
             rule=rule.id,
@@ -218,7 +221,7 @@ def audit_document(doc: Document, ruleset: RuleSet, config: Config, warnings: li
             end=hit.end,
             text=matched,
             suggestion=hit.suggestion,
-            in_quote=doc.quote_at(hit.start, hit.end) and rule.category != "quotes",
+            in_quote=in_quote,
             zone=zone,
             fix=Fix(hit.replacement, safe=check.fix == "safe") if hit.replacement is not None else None,
             extra=dict(hit.extra),
@@ -228,6 +231,26 @@ def audit_document(doc: Document, ruleset: RuleSet, config: Config, warnings: li
         findings.append(finding)
     findings.sort(key=Finding.sort_key)
     return apply_suppressions(doc, findings, config.report_unused_suppressions)
+
+
+def _longest_per_rule(results: list[tuple[Check, Hit]]) -> list[tuple[Check, Hit]]:
+    """Drop a hit that lies inside another hit of the same rule ("within the framework" inside
+    "within the framework of"; "Kiev" inside "Kiev's"), so one tell gives one finding."""
+    by_rule: dict[str, list[tuple[Check, Hit]]] = {}
+    for pair in results:
+        by_rule.setdefault(pair[0].rule.id, []).append(pair)
+    kept: list[tuple[Check, Hit]] = []
+    for pairs in by_rule.values():
+        if len(pairs) == 1:
+            kept.extend(pairs)
+            continue
+        reach = -1
+        for pair in sorted(pairs, key=lambda p: (p[1].start, -p[1].end)):
+            if pair[1].end <= reach:
+                continue  # inside (or equal to) a longer hit that starts no later
+            reach = pair[1].end
+            kept.append(pair)
+    return kept
 
 
 def _ignored_for(path: str, config: Config) -> set[str]:

@@ -144,7 +144,12 @@ def _match_case(model: str, text: str) -> str:
     if not model or not text:
         return text
     if model.isupper() and len(model) > 1:
-        return text.upper()
+        # a headline in capitals keeps its capitals; an acronym (MFA, AFU) does not pass them on
+        return text if _is_acronym(model) else text.upper()
     if model[0].isupper() and text[0].islower():
         return text[0].upper() + text[1:]
     return text
+
+
+def _is_acronym(word: str) -> bool:
+    return " " not in word and len(word) <= 5

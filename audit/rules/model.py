@@ -13,7 +13,7 @@ RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 
 COMMON_KEYS = frozenset(
     {"id", "category", "severity", "kind", "message", "suggestion", "why", "source", "examples",
-     "zones", "antipatterns", "fix", "enabled", "tags"}
+     "zones", "antipatterns", "fix", "enabled", "tags", "skip_quotes"}
 )
 
 
@@ -65,6 +65,7 @@ class Rule:
     fix: str | None = None  # "safe", "unsafe" or None
     enabled: bool = True
     tags: list[str] = field(default_factory=list)
+    skip_quotes: bool = False  # narrative-voice rules: quoted speech is the speaker's, not the writer's
 
     @property
     def suggestion(self) -> str | None:
@@ -98,6 +99,13 @@ def _remark(example: Example) -> str:
     for start, end in reversed(example.spans):
         text = text[:start] + "<m>" + text[start:end] + "</m>" + text[end:]
     return text
+
+
+def _flag(raw: dict[str, Any], key: str, where: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: '{key}' must be true or false")
+    return value
 
 
 def build_rule(raw: dict[str, Any], pack: str, kind_keys: dict[str, frozenset[str]]) -> Rule:
@@ -172,4 +180,5 @@ def build_rule(raw: dict[str, Any], pack: str, kind_keys: dict[str, frozenset[st
         fix=fix,
         enabled=bool(raw.get("enabled", True)),
         tags=list(raw.get("tags", [])),
+        skip_quotes=_flag(raw, "skip_quotes", where),
     )

@@ -60,9 +60,12 @@ _CLOSERS = "”»"
 
 _BYLINE = re.compile(r"^\s*(?:by|author:|written by|reporting by|words by|text:)\s+\S", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*\((?:AP|AFP|Reuters|UNIAN|Ukrinform|TASS|RIA|Bloomberg|dpa|Xinhua|IANS|PTI)\)\s*[—–-]",
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*"
+    r"\((?:AP|AFP|Reuters|UNIAN|Ukrinform|TASS|RIA|Bloomberg|dpa|Xinhua|IANS|PTI)\)\s*[—–-]",
 )
-_CAPTION = re.compile(r"^\s*(?:photo|photograph|image|picture|pictured|caption|illustration)\s*(?:credit)?\s*[:|]", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^\s*(?:photo|photograph|image|picture|pictured|caption|illustration)\s*(?:credit)?\s*[:|]", re.IGNORECASE
+)
 
 
 @dataclass

@@ -81,14 +81,16 @@ def main() -> None:
     table.sort(key=lambda r: (-(r["mt_hits"] + r["human_hits"] + r["native_hits"]), r["rule"]))
 
     print(f"documents: {len(rows)}; words: " + ", ".join(f"{o} {words[o]:,}" for o in ORIGINS))
-    print(f"{'rule':<40} {'cat':<15} {'sev':<8} {'mt/10k':>8} {'human/10k':>9} {'native/10k':>10} {'hits mt/hu/na':>16} {'ratio':>7}")
+    print(f"{'rule':<40} {'cat':<15} {'sev':<8} {'mt/10k':>8} {'human/10k':>9} {'native/10k':>10} "
+          f"{'hits mt/hu/na':>16} {'ratio':>7}")
     for r in table:
         total = r["mt_hits"] + r["human_hits"] + r["native_hits"]
         if total < args.min_hits:
             continue
         ratio = "inf" if r["ratio"] == float("inf") else f"{r['ratio']:.1f}"
         counts = f"{r['mt_hits']}/{r['human_hits']}/{r['native_hits']}"
-        print(f"{r['rule']:<40} {r['category']:<15} {r['severity']:<8} {r['mt']:>8.2f} {r['human']:>9.2f} {r['native']:>10.2f} {counts:>16} {ratio:>7}")
+        print(f"{r['rule']:<40} {r['category']:<15} {r['severity']:<8} {r['mt']:>8.2f} {r['human']:>9.2f} "
+              f"{r['native']:>10.2f} {counts:>16} {ratio:>7}")
     silent = sum(1 for r in table if r["mt_hits"] + r["human_hits"] + r["native_hits"] == 0)
     print(f"rules with no hit on the development set: {silent} of {len(table)}")
 

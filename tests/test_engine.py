@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from audit.config import Config
-from audit.engine import RuleSet, audit_document
 from audit.document import Document
+from audit.engine import RuleSet, audit_document
 
 PACK = """
 [[rule]]

@@ -19,7 +19,8 @@ def test_rule_examples(rule):
 def test_rule_count_and_categories():
     assert len(RULES) >= 60
     categories = {r.category for r in RULES}
-    assert {"mistranslation", "translationese", "casing", "spacing", "quotes", "repetition", "boilerplate"} <= categories
+    expected = {"mistranslation", "translationese", "casing", "spacing", "quotes", "repetition", "boilerplate"}
+    assert expected <= categories
 
 
 def test_every_rule_has_documentation():

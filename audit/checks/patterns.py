@@ -113,7 +113,9 @@ class SpacingCheck(Check):
                 yield Hit(start, end, suggestion=fixed, replacement=fixed if self.fix == "safe" else None)
 
 
-_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is was are were be by with from that this it as".split())
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in on at for and or but is was are were be by with from that this it as".split()
+)
 
 
 @register

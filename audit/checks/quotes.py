@@ -88,7 +88,8 @@ class QuoteCheck(Check):
             # a closing mark
             if open_at is None:
                 if "unopened" in self.problems and not misoriented and char != _STRAIGHT:
-                    yield Hit(offset, offset + 1, message=f"Closing quotation mark {char} closes nothing in its paragraph.")
+                    message = f"Closing quotation mark {char} closes nothing in its paragraph."
+                    yield Hit(offset, offset + 1, message=message)
                 continue
             opener = text[open_at]
             # a closing-shaped mark that opened (»…«, ”…”) has no closing mark of its own: its own shape
@@ -110,4 +111,5 @@ class QuoteCheck(Check):
                 yield self._unclosed(text, open_at)
 
     def _unclosed(self, text: str, open_at: int) -> Hit:
-        return Hit(open_at, open_at + 1, message=f"Quotation opened with {text[open_at]} is never closed in its paragraph.")
+        message = f"Quotation opened with {text[open_at]} is never closed in its paragraph."
+        return Hit(open_at, open_at + 1, message=message)

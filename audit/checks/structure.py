@@ -139,7 +139,8 @@ class RepeatedLineCheck(Check):
                 continue
             key = normalise_line(line)
             if key in seen:
-                yield Hit(s, e, message="This line repeats line {} word for word: a headline or teaser scraped twice.".format(seen[key]))
+                message = f"This line repeats line {seen[key]} word for word: a headline or teaser scraped twice."
+                yield Hit(s, e, message=message)
                 continue
             words = key.split(" ")
             if self.prefix:
@@ -262,7 +263,9 @@ class ConsistencyCheck(Check):
             or not groups
             or not all(isinstance(g, list) and len(g) >= 2 and all(isinstance(v, str) for v in g) for g in groups)
         ):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'variants' must be a list of lists of two or more spellings")
+            raise RuleError(
+                f"{rule.pack}: rule {rule.id!r}: 'variants' must be a list of lists of two or more spellings"
+            )
         self.group_of: dict[str, int] = {}
         for number, group in enumerate(groups):
             for variant in group:

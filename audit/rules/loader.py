@@ -39,7 +39,8 @@ def read_pack(path: Path) -> list[dict[str, Any]]:
         raise RuleError(f"{path}: cannot read rule pack: {error}") from None
     unknown = set(data) - PACK_KEYS
     if unknown:
-        raise RuleError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))} (a pack has [pack] and [[rule]])")
+        keys = ", ".join(sorted(unknown))
+        raise RuleError(f"{path}: unknown top-level key(s) {keys} (a pack has [pack] and [[rule]])")
     rules = data.get("rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise RuleError(f"{path}: rules must be written as [[rule]] tables")

@@ -130,6 +130,40 @@ def test_readability_on_the_body_only():
     assert dressed.scores["readability"] == plain.scores["readability"]
 
 
+def _readability_texts() -> list[str]:
+    texts = [Document.from_text(path.read_text(encoding="utf-8")).body_text() for path in SEED.values()]
+    texts += [
+        "",
+        "Hi.",
+        "DON'T stop O'Reilly's dogs' bones \u2014 it's fine. \u00dcber caf\u00e9 na\u00efve r\u00e9sum\u00e9!",
+        "\u0130stanbul \u00dcnal said: 'they're here'. A well-known, hyphen-ated word. Up 3.5 percent on 2,000.",
+        "word " * 30,
+    ]
+    devset = ROOT.parent / "shared" / "data" / "wmt-dev.jsonl.gz"
+    if devset.exists():
+        sys.path.insert(0, str(ROOT / "bench"))
+        from devset import load_devset
+
+        texts += [Document.from_text(row["text"]).body_text() for row in load_devset(devset, 60)]
+    return texts
+
+
+def test_shared_count_readability_equals_textstat():
+    from audit.scoring.readability import readability, textstat_readability
+
+    for text in _readability_texts():
+        assert readability(text) == textstat_readability(text), text[:80]
+
+
+def test_clear_english_article_skips_langdetect():
+    from audit.scoring.language import article_language
+
+    english = scores_of("003", Config(full_scores=True)).scores["language"]
+    assert english["code"] == "en" and english["method"] == "function words"
+    body = Document.from_text(SEED["003"].read_text(encoding="utf-8")).body_text()
+    assert article_language(body, full=True, foreign_paragraphs=1)["method"] == "langdetect"
+
+
 def test_long_sentence_finding_uses_the_configured_limit():
     sentence = "The minister said " + " ".join(["that the talks"] * 10) + " would go on.\n"
     only = ("READ-LONG-SENTENCE",)

@@ -3,7 +3,7 @@ estimated from the findings), language, and readability.
 
 The cheap scores (quality, MT likelihood, verdict, estimated fidelity, language by pre-check) need
 no heavy import and are computed on every lint; readability (textstat) and langdetect on the whole
-article run only with ``Config.full_scores`` (``lint --scores``, ``mtaudit score``); sacrebleu is
+article (when the pre-check is not conclusive) run only with ``Config.full_scores`` (``lint --scores``, ``mtaudit score``); sacrebleu is
 imported only when there is a reference.
 """
 
@@ -31,8 +31,9 @@ def score_document(doc: Document, report: Any, config: Config, reference: str | 
     notes: list[str] = []
     scores: dict[str, Any] = {"words": len(words), "sentences": len(body_sentence_lengths(doc))}
 
-    language = article_language(body, full=full)
-    language["foreign_paragraphs"] = sum(1 for f in report.findings if f.rule == FOREIGN_PARAGRAPH_RULE)
+    foreign_paragraphs = sum(1 for f in report.findings if f.rule == FOREIGN_PARAGRAPH_RULE)
+    language = article_language(body, full=full, foreign_paragraphs=foreign_paragraphs)
+    language["foreign_paragraphs"] = foreign_paragraphs
     language["mixed_script_words"] = sum(1 for f in report.findings if f.rule == MIXED_SCRIPT_RULE)
     english = language["code"] in ("en", None)
     if not english:

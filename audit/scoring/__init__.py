@@ -3,8 +3,8 @@ estimated from the findings), language, and readability.
 
 The cheap scores (quality, MT likelihood, verdict, estimated fidelity, language by pre-check) need
 no heavy import and are computed on every lint; readability (textstat) and langdetect on the whole
-article (when the pre-check is not conclusive) run only with ``Config.full_scores`` (``lint --scores``, ``mtaudit score``); sacrebleu is
-imported only when there is a reference.
+article (when the pre-check is not conclusive) run only with ``Config.full_scores`` (``lint --scores``,
+``mtaudit score``); sacrebleu is imported only when there is a reference.
 """
 
 from __future__ import annotations

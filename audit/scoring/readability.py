@@ -87,7 +87,7 @@ def syllable_table() -> dict[str, int]:
         if trusted and (not hasattr(os, "getuid") or info.st_uid == os.getuid()):
             with entry.open("rb") as handle:
                 words, counts = marshal.load(handle)
-            table = dict(zip(words.split("\n"), counts))
+            table = dict(zip(words.split("\n"), counts, strict=True))
             if len(table) == len(counts):
                 return table
     except Exception:  # missing, unreadable or corrupt: rebuild
@@ -140,7 +140,7 @@ def readability(body: str) -> dict[str, Any]:
     threshold = int(get_lang_cfg(LANG, "syllable_threshold"))
     polysyllables = sum(1 for s in syllables if s >= 3)
     unfamiliar = [w not in easy_words for w in lowered]
-    difficult = sum(1 for u, s in zip(unfamiliar, syllables) if u and s >= threshold)
+    difficult = sum(1 for u, s in zip(unfamiliar, syllables, strict=True) if u and s >= threshold)
     hard = sum(unfamiliar)  # Dale-Chall: syllable threshold 0
 
     words_per_sentence = n_words / sentences

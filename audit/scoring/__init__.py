@@ -29,7 +29,8 @@ def score_document(doc: Document, report: Any, config: Config, reference: str | 
     body = doc.body_text()
     words = WORD.findall(body)
     notes: list[str] = []
-    scores: dict[str, Any] = {"words": len(words), "sentences": len(body_sentence_lengths(doc))}
+    lengths = body_sentence_lengths(doc)
+    scores: dict[str, Any] = {"words": len(words), "sentences": len(lengths)}
 
     foreign_paragraphs = sum(1 for f in report.findings if f.rule == FOREIGN_PARAGRAPH_RULE)
     language = article_language(body, full=full, foreign_paragraphs=foreign_paragraphs)
@@ -43,7 +44,7 @@ def score_document(doc: Document, report: Any, config: Config, reference: str | 
         )
 
     # The likelihood is computed from the rules' findings, before reference findings are added.
-    features = article_features(doc, report.findings)
+    features = article_features(doc, report.findings, words=words, lengths=lengths)
     if english:
         likelihood = round(mt_likelihood(features), 4)
         scores["mt_likelihood"] = likelihood

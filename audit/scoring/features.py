@@ -97,16 +97,26 @@ def english_share(words: list[str]) -> float:
     letters = [w for w in words if w[0].isalpha()]
     if not letters:
         return 0.0
-    return sum(1 for w in letters if w.lower() in ENGLISH_FUNCTION_WORDS) / len(letters)
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, letters))) / len(letters)
 
 
-def article_features(doc: Document, findings: list[Finding]) -> dict[str, float]:
-    """Every candidate feature of the MT-likelihood model (the model uses the ones it was fit on)."""
+def article_features(
+    doc: Document,
+    findings: list[Finding],
+    *,
+    words: list[str] | None = None,
+    lengths: list[int] | None = None,
+) -> dict[str, float]:
+    """Every candidate feature of the MT-likelihood model (the model uses the ones it was fit on).
+    `words` and `lengths`: the body's WORD tokens and `body_sentence_lengths`, when the caller has them."""
     text = doc.body_text()
-    words = WORD.findall(text)
+    if words is None:
+        words = WORD.findall(text)
     n_words = max(len(words), 1)
-    lowered = Counter(w.lower() for w in words)
-    lengths = body_sentence_lengths(doc) or [len(words)]
+    lowered = Counter(map(str.lower, words))
+    if lengths is None:
+        lengths = body_sentence_lengths(doc)
+    lengths = lengths or [len(words)]
     mean_length = sum(lengths) / len(lengths)
     variance = sum((n - mean_length) ** 2 for n in lengths) / len(lengths)
     features: dict[str, float] = {
@@ -124,7 +134,7 @@ def article_features(doc: Document, findings: list[Finding]) -> dict[str, float]
         "digits": 100 * sum(1 for w in words if w[0].isdigit()) / n_words,
         "quote_marks": 100 * sum(text.count(q) for q in "\"“”") / n_words,
         "capitalised": 100 * sum(1 for w in words if w[0].isupper()) / n_words,
-        "word_length": sum(len(w) for w in words) / n_words,
+        "word_length": sum(map(len, words)) / n_words,
         "log_words": math.log(n_words),
     }
     for name, members in _PROFILE.items():

@@ -39,21 +39,27 @@ def non_latin_share(text: str) -> float:
     return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
 
 
-def looks_english(text: str) -> bool | None:
-    """True: clearly English; False: suspicious; None: too short to tell."""
+def _function_word_share(text: str) -> float | None:
+    """english_share of the text's letter words, or None under MIN_WORDS_TO_DETECT of them."""
     words = letter_words(text)
     if len(words) < MIN_WORDS_TO_DETECT:
         return None
-    return english_share(words) >= ENGLISH_SHARE_CLEAR and non_latin_share(text) < 0.2
+    return english_share(words)
+
+
+def looks_english(text: str) -> bool | None:
+    """True: clearly English; False: suspicious; None: too short to tell."""
+    share = _function_word_share(text)
+    if share is None:
+        return None
+    return share >= ENGLISH_SHARE_CLEAR and non_latin_share(text) < 0.2
 
 
 def conclusively_english(text: str) -> bool:
     """English beyond doubt by the cheap evidence alone (a stricter pre-check): langdetect would only
     confirm it, at about 4 ms an article and 55 MB of language profiles."""
-    words = letter_words(text)
-    if len(words) < MIN_WORDS_TO_DETECT:
-        return False
-    return english_share(words) >= ENGLISH_SHARE_CONCLUSIVE and non_latin_share(text) < NON_LATIN_CONCLUSIVE
+    share = _function_word_share(text)
+    return share is not None and share >= ENGLISH_SHARE_CONCLUSIVE and non_latin_share(text) < NON_LATIN_CONCLUSIVE
 
 
 def detect(text: str) -> tuple[str, float] | None:
@@ -85,11 +91,15 @@ def article_language(body: str, full: bool = False, foreign_paragraphs: int = 0)
     """The article's language: by the pre-check when it is clearly English, else by langdetect; `None`
     for a text too short to tell. With `full`, the pre-check decides only when it is conclusive (see
     `conclusively_english`) and no paragraph was found foreign (`foreign_paragraphs`)."""
-    verdict = looks_english(body)
-    if verdict is None:
+    share = _function_word_share(body)
+    if share is None:
         return {"code": None, "confidence": None, "method": "too short to tell"}
-    if verdict and (not full or (not foreign_paragraphs and conclusively_english(body))):
-        return {"code": "en", "confidence": None, "method": "function words"}
+    if share >= ENGLISH_SHARE_CLEAR:  # the looks_english and conclusively_english tests on one count
+        non_latin = non_latin_share(body)
+        clear = non_latin < 0.2
+        conclusive = share >= ENGLISH_SHARE_CONCLUSIVE and non_latin < NON_LATIN_CONCLUSIVE
+        if clear and (not full or (not foreign_paragraphs and conclusive)):
+            return {"code": "en", "confidence": None, "method": "function words"}
     found = detect(body)
     if found is None:
         return {"code": None, "confidence": None, "method": "langdetect"}

@@ -13,7 +13,7 @@ from . import checks as _checks  # noqa: F401  (registers the matcher kinds)
 from .checks.base import KINDS, Check, CheckContext, Hit, RegexTimeout
 from .checks.patterns import RegexCheck
 from .checks.phrases import PhraseIndex, fold
-from .checks.prefilter import LiteralGate
+from .checks.prefilter import LiteralGate, PrefixIndex
 from .checks.structure import BoilerplateLineCheck, FurnitureIndex
 from .config import Config, selector_matches
 from .document import Document
@@ -45,6 +45,7 @@ class RuleSet:
         # the rule regexes, gated by their literals: a check none of whose patterns can match is not run
         self.regex_patterns = [(c, n) for c in compiled if isinstance(c, RegexCheck) for n in range(len(c.patterns))]
         self.regex_gate = LiteralGate([c.literals[n] for c, n in self.regex_patterns])
+        self.regex_prefixes = PrefixIndex([c.prefixes[n] for c, n in self.regex_patterns])
 
     @classmethod
     def load(cls, config: Config) -> RuleSet:
@@ -148,8 +149,16 @@ def _format_message(rule: Rule, hit: Hit, matched: str) -> str:
 def _run_checks(doc: Document, ruleset: RuleSet, warnings: list[str]) -> list[tuple[Check, Hit]]:
     context = CheckContext(categories=ruleset.categories)
     context.furniture_candidates = ruleset.furniture.candidates(doc)
-    runnable = ruleset.regex_gate.runnable(context.lowered_text(doc))
-    context.runnable_patterns = {(id(ruleset.regex_patterns[i][0]), ruleset.regex_patterns[i][1]) for i in runnable}
+    lowered = context.lowered_text(doc)
+    runnable = ruleset.regex_gate.runnable(lowered)
+    patterns = ruleset.regex_patterns
+    context.runnable_patterns = {(id(patterns[i][0]), patterns[i][1]) for i in runnable}
+    starts = ruleset.regex_prefixes.starts(lowered, runnable)
+    if starts is not None:
+        with_prefixes = ruleset.regex_prefixes.patterns
+        context.prefix_starts = {
+            (id(patterns[i][0]), patterns[i][1]): starts.get(i, []) for i in runnable if with_prefixes[i] is not None
+        }
     gated = {id(check) for check, _n in ruleset.regex_patterns} - {key[0] for key in context.runnable_patterns}
     results: list[tuple[Check, Hit]] = []
     try:

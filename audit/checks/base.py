@@ -4,6 +4,8 @@ bound, and the registry of kinds."""
 from __future__ import annotations
 
 import functools
+import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +55,82 @@ def compile_regex(pattern: str, rule: Rule, ignore_case: bool = True, multiline:
             "(a repetition inside a repetition, such as (a+)+ or (a|a)*); rewrite it"
         )
     return compiled
+
+
+# The built-in rules' patterns are also compiled by Python's `re`, which is several times faster than
+# `regex` on the same pattern, and run by it on "plain" documents: those in which every character is
+# classified alike by both modules (word, space, digit, no case variants), so that the two cannot
+# disagree on a match. A user pack keeps `regex` and its time bound; so does a document longer than
+# STDLIB_MAX_CHARS (the built-in patterns are tested linear, but a long text keeps the bound anyway).
+STDLIB_MAX_CHARS = 100_000
+# Syntax the two modules read differently (or `re` not at all): such a pattern keeps `regex`.
+_STDLIB_UNSUPPORTED = regex.compile(
+    r"\\[pPLNXGKmMhQ]|\[(?:\\.|[^\]\\])*\[:|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]|[\u017f\u212a\u0130\u0131]"
+)
+
+
+def stdlib_twin(pattern: str, flags: int) -> re.Pattern | None:
+    """`pattern` (with these `regex` flags) compiled by `re`, or None where it may read differently."""
+    if _STDLIB_UNSUPPORTED.search(pattern):
+        return None
+    re_flags = (re.IGNORECASE if flags & regex.IGNORECASE else 0) | (re.MULTILINE if flags & regex.MULTILINE else 0)
+    if flags & regex.DOTALL:
+        re_flags |= re.DOTALL
+    if flags & ~(regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.V0 | regex.UNICODE):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return re.compile(pattern, re_flags)
+    except Exception:  # re.error, a FutureWarning (nested sets), a variable-width look-behind: keep `regex`
+        return None
+
+
+def compile_twin(pattern: regex.Pattern, rule: Rule) -> re.Pattern | None:
+    """The `re` twin of a compiled rule pattern, for built-in packs only."""
+    if not is_builtin_pack(rule.pack):
+        return None
+    return stdlib_twin(pattern.pattern, pattern.flags)
+
+
+_SAFE_CHARS: dict[str, bool] = {}
+_CLASSES = [(re.compile(c), regex.compile(c)) for c in (r"\w", r"\s", r"\d")]
+
+
+def _char_safe(char: str) -> bool:
+    safe = _SAFE_CHARS.get(char)
+    if safe is None:
+        safe = all(bool(a.match(char)) == bool(b.match(char)) for a, b in _CLASSES)
+        if safe and not char.isascii():
+            safe = char.lower() == char == char.upper() and char.casefold() == char and char != "\n"
+        _SAFE_CHARS[char] = safe
+    return safe
+
+
+_ASCII_UNSAFE = re.compile("[" + "".join(re.escape(chr(i)) for i in range(128) if not _char_safe(chr(i))) + "]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def plain_text(text: str) -> bool:
+    """May the `re` twins stand in for the `regex` patterns on this text?"""
+    if len(text) > STDLIB_MAX_CHARS or _ASCII_UNSAFE.search(text):
+        return False
+    return text.isascii() or all(_char_safe(c) for c in set(_NON_ASCII.findall(text)))
+
+
+def is_plain(doc: Document) -> bool:
+    """plain_text(doc.text), computed once per document."""
+    plain = doc.__dict__.get("_plain")
+    if plain is None:
+        plain = doc.__dict__["_plain"] = plain_text(doc.text)
+    return plain
+
+
+def scan(pattern: regex.Pattern, twin: re.Pattern | None, doc: Document, rule_id: str, pos: int = 0, endpos=None):
+    """finditer by the `re` twin on a plain document, else by `regex` with its time bound."""
+    if twin is not None and is_plain(doc):
+        return twin.finditer(doc.text, pos, len(doc.text) if endpos is None else endpos)
+    return finditer(pattern, doc.text, rule_id, pos, endpos)
 
 
 # Probing a pattern at load: a run of one character then one it cannot match, the input on which
@@ -143,6 +221,7 @@ class Check:
         self.rule = rule
         self.fix = rule.fix if rule.fix is not None else self.default_fix
         self.antipatterns = [compile_regex(p, rule) for p in rule.antipatterns]
+        self.antipattern_twins = [compile_twin(p, rule) for p in self.antipatterns]
 
     def configure(self, config: Any) -> None:
         """Take the run settings (a Config) the check depends on, such as max_sentence_words."""
@@ -167,8 +246,8 @@ class Check:
         # a hit in a sentence of megabytes must not cost a scan of the whole sentence
         s_start = min(max(s_start, start - ANTIPATTERN_WINDOW), start)
         s_end = max(min(s_end, end + ANTIPATTERN_WINDOW), end)
-        for pattern in self.antipatterns:
-            for match in finditer(pattern, doc.text, self.rule.id, s_start, s_end):
+        for pattern, twin in zip(self.antipatterns, self.antipattern_twins):
+            for match in scan(pattern, twin, doc, self.rule.id, s_start, s_end):
                 if match.start() < end and start < match.end():
                     return True
                 if match.start() >= end:
@@ -186,6 +265,9 @@ class CheckContext:
     furniture_candidates: list[tuple[int, int]] | None = None
     # (check id, pattern index) of the rule regexes that may match (None: not computed, run all)
     runnable_patterns: set[tuple[int, int]] | None = None
+    # (check id, pattern index) -> the sorted offsets where a match of that rule regex may start
+    # (None: not computed; a pattern without an entry has no prefixes, and scans the whole text)
+    prefix_starts: dict[tuple[int, int], list[int]] | None = None
     _lowered: str | None = field(default=None, repr=False)
 
     def lowered_text(self, doc: Document) -> str | None:

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 import regex
 
 from ..document import Document
 from ..rules.model import RuleError
-from .base import Check, CheckContext, Hit, compile_regex, finditer, register
-from .prefilter import required_literals
+from .base import (
+    Check,
+    CheckContext,
+    Hit,
+    RegexTimeout,
+    compile_regex,
+    compile_twin,
+    is_builtin_pack,
+    register,
+    scan,
+    stdlib_twin,
+    time_bound,
+)
+from .prefilter import required_literals, required_prefixes
 
 
 @register
@@ -31,11 +45,20 @@ class RegexCheck(Check):
         ignore_case = not rule.params.get("case_sensitive", False)
         self.patterns = [compile_regex(p, rule, ignore_case=ignore_case) for p in patterns]
         self.literals = [required_literals(p) for p in patterns]  # None: always run
+        # where a match can start (built-in rules only: the match at each start has its own time bound)
+        builtin = is_builtin_pack(rule.pack)
+        self.prefixes = [required_prefixes(p) if builtin else None for p in patterns]
+        # Python's re stands in for `regex` on the patterns that scan every document (it is faster on
+        # those; `regex` is faster on the long alternations of the gated ones)
+        self.twins = [
+            compile_twin(p, rule) if literals is None and prefixes is None else None
+            for p, literals, prefixes in zip(self.patterns, self.literals, self.prefixes, strict=True)
+        ]
         self.group = rule.params.get("group", 0)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         runnable = context.runnable_patterns
-        for number, (pattern, literals) in enumerate(zip(self.patterns, self.literals, strict=True)):
+        for number, (pattern, literals, twin) in enumerate(zip(self.patterns, self.literals, self.twins, strict=True)):
             if runnable is not None:
                 if (id(self), number) not in runnable:
                     continue  # a string every match contains is not in the text (LiteralGate)
@@ -43,10 +66,15 @@ class RegexCheck(Check):
                 lowered = context.lowered_text(doc)
                 if lowered is not None and not any(literal in lowered for literal in literals):
                     continue
-            for match in finditer(pattern, doc.text, self.rule.id):
+            starts = None if context.prefix_starts is None else context.prefix_starts.get((id(self), number))
+            if starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
+                matches = _matches_at(pattern, doc.text, starts, self.rule.id)
+            else:
+                matches = scan(pattern, twin, doc, self.rule.id)
+            for match in matches:
                 try:
                     start, end = match.span(self.group)
-                except (IndexError, regex.error):
+                except (IndexError, regex.error, re.error):
                     raise RuleError(f"rule {self.rule.id}: pattern has no group {self.group!r}") from None
                 if start < 0 or start == end:
                     continue
@@ -56,9 +84,32 @@ class RegexCheck(Check):
                 if self.rule.suggestion is not None:
                     try:
                         suggestion = match.expand(self.rule.suggestion)
-                    except (IndexError, regex.error):
+                    except (IndexError, regex.error, re.error):
                         suggestion = self.rule.suggestion
                 yield Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None)
+
+
+# A match tried at one start costs about as much as a scan of this many characters.
+_SCAN_PER_START = 24
+
+
+def _matches_at(pattern: regex.Pattern, text: str, starts: list[int], rule_id: str) -> Iterator[regex.Match]:
+    """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
+    the leftmost match is the one at the first start where the pattern matches, and so on after it."""
+    bound = time_bound(text)
+    reach = 0
+    tried = -1
+    try:
+        for start in starts:
+            if start < reach or start == tried:
+                continue
+            tried = start
+            match = pattern.match(text, start, timeout=bound)
+            if match is not None:
+                yield match
+                reach = max(match.end(), start + 1)
+    except TimeoutError:
+        raise RegexTimeout(f"rule {rule_id}: regular expression timed out; rule skipped for this file") from None
 
 
 _SPACES = "[ \\t\\u00a0]+"
@@ -99,9 +150,11 @@ class SpacingCheck(Check):
                 regex.compile(rf"(?P<left>\w)(?P<gap>{_SPACES})(?P<mark>[{marks_class}])(?![{marks_class}.\w])")
             )
 
+        self.twins = [stdlib_twin(p.pattern, p.flags) for p in self.patterns]
+
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for pattern in self.patterns:
-            for match in finditer(pattern, doc.text, self.rule.id):
+        for pattern, twin in zip(self.patterns, self.twins):
+            for match in scan(pattern, twin, doc, self.rule.id):
                 if match.group("mark") in "-‐":
                     start, end = match.start("left"), match.end()
                     fixed = match.group("left") + match.group("mark") + match.group("right")
@@ -132,6 +185,7 @@ class DoubledWordCheck(Check):
         r"(?P<second>(?P=first))(?![\w'’-])",
         regex.IGNORECASE,
     )
+    _TWIN = stdlib_twin(_PATTERN.pattern, _PATTERN.flags)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -141,7 +195,7 @@ class DoubledWordCheck(Check):
         self.exceptions = {e.lower() for e in exceptions}
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for match in finditer(self._PATTERN, doc.text, self.rule.id):
+        for match in scan(self._PATTERN, self._TWIN, doc, self.rule.id):
             word = match.group("first")
             second = match.group("second")
             if word.lower() in self.exceptions:

@@ -29,15 +29,33 @@ FOLD_TRAPS = frozenset("ſKİı")
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case ASCII strings of which every match of `pattern` contains one, or None."""
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+
+
+def _parse(pattern: str) -> Any:
+    """Python's parse tree of the pattern, or None. A group name used twice (allowed by `regex`, one
+    name for the same part of alternative branches) is renamed past its first use."""
     if _UNSUPPORTED.search(pattern):
         return None
+    seen: dict[str, int] = {}
+
+    def rename(match: re.Match) -> str:
+        name = match.group(1)
+        seen[name] = seen.get(name, 0) + 1
+        return match.group() if seen[name] == 1 else f"(?P<{name}__{seen[name]}>"
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tree = _p.parse(pattern)
+            return _p.parse(_GROUP_NAME.sub(rename, pattern))
     except Exception:  # not readable by Python's parser: no prefilter
+        return None
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case ASCII strings of which every match of `pattern` contains one, or None."""
+    tree = _parse(pattern)
+    if tree is None:
         return None
     found = _sequence(list(tree))
     if not found or min(map(_weight, found)) < MIN_LENGTH:
@@ -101,6 +119,129 @@ def _node(op: Any, arg: Any) -> set[str] | None:
     return None  # classes, anchors, negative look-arounds, back-references: no literal required
 
 
+# -- literal prefixes: where a match can start
+
+MAX_PREFIXES = 64
+MAX_PREFIX_LENGTH = 12
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+
+
+def required_prefixes(pattern: str, min_length: int = 2) -> frozenset[str] | None:
+    """Lower-case strings one of which starts (in the lower-cased text) every match of `pattern`, or
+    None: a match can start only where one of them occurs, so the pattern need be tried only there."""
+    tree = _parse(pattern)
+    if tree is None:
+        return None
+    found = _starts(list(tree))
+    if found is None or not found or min(len(p) for p, _complete in found) < min_length:
+        return None
+    return frozenset(p for p, _complete in found)
+
+
+def _starts(items: list[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
+    """(prefix, complete) pairs: every match of the sequence starts with one prefix; `complete` says the
+    prefix is the whole of what its alternative consumes (so what follows may be appended)."""
+    result: set[tuple[str, bool]] = {("", True)}
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the prefix continues after it
+        if not any(complete for _p2, complete in result):
+            break
+        alternatives = _start_node(op, arg)
+        combined: set[tuple[str, bool]] = set()
+        for prefix, complete in result:
+            if not complete:
+                combined.add((prefix, False))
+            elif alternatives is None:
+                combined.add((prefix, False))
+            else:
+                for more, more_complete in alternatives:
+                    joined = prefix + more
+                    if len(joined) > MAX_PREFIX_LENGTH:
+                        combined.add((joined[:MAX_PREFIX_LENGTH], False))
+                    else:
+                        combined.add((joined, more_complete))
+        if len(combined) > MAX_PREFIXES:
+            return None
+        result = combined
+    return result
+
+
+def _start_node(op: Any, arg: Any) -> set[tuple[str, bool]] | None:
+    if op is _c.LITERAL:
+        char = chr(arg).lower()
+        return {(char, True)} if _caseless(char) and len(char) == 1 else None
+    if op is _c.IN:
+        chars = set()
+        for item_op, item_arg in arg:
+            if item_op is not _c.LITERAL:
+                return None
+            chars.add(chr(item_arg).lower())
+        if not chars or len(chars) > 4 or not all(_caseless(c) and len(c) == 1 for c in chars):
+            return None
+        return {(c, True) for c in chars}
+    if op is _c.SUBPATTERN:
+        return _starts(list(arg[-1]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _starts(list(arg))
+    if op in _REPEATS:
+        low, high, item = arg
+        inner = _starts(list(item))
+        if low == 0:
+            return None if inner is None else {(p, False) for p, _complete in inner} | {("", True)}
+        if inner is None:
+            return None
+        exact = low == high == 1
+        return {(p, complete and exact) for p, complete in inner}
+    if op is _c.BRANCH:
+        union: set[tuple[str, bool]] = set()
+        for alternative in arg[1]:
+            found = _starts(list(alternative))
+            if found is None:
+                return None
+            union |= found
+        return union
+    return None  # classes, any character, back-references, conditionals: anything may start here
+
+
+class PrefixIndex:
+    """Where the prefixes of the rule regexes occur in a document's lower-cased text, from one
+    Aho-Corasick pass: `starts(lowered)` gives, for each pattern with prefixes, the sorted offsets
+    where one of them starts (the only places a match of the pattern can start)."""
+
+    def __init__(self, patterns: list[frozenset[str] | None]) -> None:
+        import ahocorasick
+
+        self.patterns = patterns
+        owners: dict[str, list[int]] = {}
+        for index, prefixes in enumerate(patterns):
+            for prefix in prefixes or ():
+                owners.setdefault(prefix, []).append(index)
+        self.automaton = ahocorasick.Automaton()
+        for prefix, indexes in owners.items():
+            self.automaton.add_word(prefix, (len(prefix) - 1, tuple(indexes)))
+        self.empty = not owners
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def starts(self, lowered: str | None, wanted: set[int]) -> dict[int, list[int]] | None:
+        if lowered is None or self.empty:
+            return None
+        found: dict[int, list[int]] = {}
+        for end, (length, indexes) in self.automaton.iter(lowered):
+            start = end - length
+            for index in indexes:
+                if index in wanted:
+                    bucket = found.get(index)
+                    if bucket is None:
+                        found[index] = [start]
+                    else:
+                        bucket.append(start)
+        for bucket in found.values():
+            bucket.sort()
+        return found
+
+
 class LiteralGate:
     """Which rule regexes can match a document at all, from one Aho-Corasick pass over its lower-cased
     text: a pattern with literals runs only if one of them occurs. `patterns[i]` are the literal sets
@@ -133,4 +274,4 @@ class LiteralGate:
         return found
 
 
-__all__ = ["required_literals", "FOLD_TRAPS", "MIN_LENGTH", "LiteralGate"]
+__all__ = ["required_literals", "required_prefixes", "FOLD_TRAPS", "MIN_LENGTH", "LiteralGate", "PrefixIndex"]

@@ -46,6 +46,16 @@ class RuleSet:
         self.regex_patterns = [(c, n) for c in compiled if isinstance(c, RegexCheck) for n in range(len(c.patterns))]
         self.regex_gate = LiteralGate([c.literals[n] for c, n in self.regex_patterns])
         self.regex_prefixes = PrefixIndex([c.prefixes[n] for c, n in self.regex_patterns])
+        # the scanning checks in order, each with the index of its first rule regex and how many it has
+        bases: dict[int, int] = {}
+        for index, (check, _n) in enumerate(self.regex_patterns):
+            bases.setdefault(id(check), index)
+        for check in compiled:
+            if isinstance(check, RegexCheck):
+                check.pattern_base = bases[id(check)]
+        self.scan_plan = [
+            (c, bases.get(id(c)), len(c.patterns) if isinstance(c, RegexCheck) else 0) for c in self.scanning_checks
+        ]
 
     @classmethod
     def load(cls, config: Config) -> RuleSet:
@@ -151,32 +161,31 @@ def _run_checks(doc: Document, ruleset: RuleSet, warnings: list[str]) -> list[tu
     context.furniture_candidates = ruleset.furniture.candidates(doc)
     lowered = context.lowered_text(doc)
     runnable = ruleset.regex_gate.runnable(lowered)
-    patterns = ruleset.regex_patterns
-    context.runnable_patterns = {(id(patterns[i][0]), patterns[i][1]) for i in runnable}
-    starts = ruleset.regex_prefixes.starts(lowered, runnable)
-    if starts is not None:
-        with_prefixes = ruleset.regex_prefixes.patterns
-        context.prefix_starts = {
-            (id(patterns[i][0]), patterns[i][1]): starts.get(i, []) for i in runnable if with_prefixes[i] is not None
-        }
-    gated = {id(check) for check, _n in ruleset.regex_patterns} - {key[0] for key in context.runnable_patterns}
+    context.runnable_patterns = runnable
+    context.prefix_starts = ruleset.regex_prefixes.starts(lowered, runnable)
+    hits_by_rule = context.hits
     results: list[tuple[Check, Hit]] = []
     try:
         for check, hit in ruleset.index.scan(doc, fold(doc.text)):
             results.append((check, hit))
-            context.hits.setdefault(check.rule.id, []).append(hit)
+            hits_by_rule.setdefault(check.rule.id, []).append(hit)
     except RegexTimeout as error:
         warnings.append(str(error))
-    for check in ruleset.scanning_checks:
-        if id(check) in gated:
-            continue  # a rule regex that cannot match this text
+    for check, base, count in ruleset.scan_plan:
+        if base is not None:
+            if count == 1:
+                if base not in runnable:
+                    continue  # a rule regex that cannot match this text
+            elif not any(index in runnable for index in range(base, base + count)):
+                continue
         try:
             hits = list(check.find(doc, context))
         except RegexTimeout as error:
             warnings.append(str(error))
             continue
-        context.hits.setdefault(check.rule.id, []).extend(hits)
-        results.extend((check, hit) for hit in hits)
+        if hits:
+            hits_by_rule.setdefault(check.rule.id, []).extend(hits)
+            results.extend([(check, hit) for hit in hits])
     return results
 
 

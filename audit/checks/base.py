@@ -263,11 +263,12 @@ class CheckContext:
     categories: dict[str, str] = field(default_factory=dict)  # rule id -> category
     # the trimmed lines that some boilerplate-line pattern may match (None: not computed, scan all)
     furniture_candidates: list[tuple[int, int]] | None = None
-    # (check id, pattern index) of the rule regexes that may match (None: not computed, run all)
-    runnable_patterns: set[tuple[int, int]] | None = None
-    # (check id, pattern index) -> the sorted offsets where a match of that rule regex may start
-    # (None: not computed; a pattern without an entry has no prefixes, and scans the whole text)
-    prefix_starts: dict[tuple[int, int], list[int]] | None = None
+    # the rule regexes that may match, by their index in the rule set (RegexCheck.pattern_base + the
+    # pattern's number; None: not computed, run all)
+    runnable_patterns: set[int] | None = None
+    # rule regex index -> the sorted offsets where a match of it may start (None: not computed; a
+    # pattern with prefixes but no entry has no place to start)
+    prefix_starts: dict[int, list[int]] | None = None
     _lowered: str | None = field(default=None, repr=False)
 
     def lowered_text(self, doc: Document) -> str | None:

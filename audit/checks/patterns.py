@@ -18,6 +18,7 @@ from .base import (
     compile_regex,
     compile_twin,
     is_builtin_pack,
+    is_plain,
     register,
     scan,
     stdlib_twin,
@@ -34,6 +35,7 @@ class RegexCheck(Check):
 
     kind = "regex"
     keys = frozenset({"pattern", "case_sensitive", "group"})
+    pattern_base: int | None = None  # the index of the first pattern in its rule set (set by RuleSet)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -50,24 +52,35 @@ class RegexCheck(Check):
         self.prefixes = [required_prefixes(p) if builtin else None for p in patterns]
         # Python's re stands in for `regex` on the patterns that scan every document (it is faster on
         # those; `regex` is faster on the long alternations of the gated ones)
-        self.twins = [
-            compile_twin(p, rule) if literals is None and prefixes is None else None
-            for p, literals, prefixes in zip(self.patterns, self.literals, self.prefixes, strict=True)
-        ]
+        twins = [compile_twin(p, rule) if prefixes is not None or literals is None else None
+                 for p, literals, prefixes in zip(self.patterns, self.literals, self.prefixes, strict=True)]
+        self.twins = [twin if literals is None and prefixes is None else None
+                      for twin, literals, prefixes in zip(twins, self.literals, self.prefixes, strict=True)]
+        # for the matches tried at a pattern's prefixes (a call of `regex` with a time bound costs ten times one of `re`)
+        self.start_twins = [twin if prefixes is not None else None for twin, prefixes in zip(twins, self.prefixes, strict=True)]
         self.group = rule.params.get("group", 0)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         runnable = context.runnable_patterns
         for number, (pattern, literals, twin) in enumerate(zip(self.patterns, self.literals, self.twins, strict=True)):
-            if runnable is not None:
-                if (id(self), number) not in runnable:
+            start_twin = self.start_twins[number]
+            index = None if self.pattern_base is None else self.pattern_base + number
+            if runnable is not None and index is not None:
+                if index not in runnable:
                     continue  # a string every match contains is not in the text (LiteralGate)
             elif literals is not None:
                 lowered = context.lowered_text(doc)
                 if lowered is not None and not any(literal in lowered for literal in literals):
                     continue
-            starts = None if context.prefix_starts is None else context.prefix_starts.get((id(self), number))
-            if starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
+            starts = None
+            if context.prefix_starts is not None and index is not None and self.prefixes[number] is not None:
+                starts = context.prefix_starts.get(index, _NO_STARTS)
+            if starts is not None and start_twin is not None and is_plain(doc):
+                if len(starts) * _SCAN_PER_TWIN_START < len(doc.text):
+                    matches = _twin_matches_at(start_twin, doc.text, starts)
+                else:
+                    matches = scan(pattern, None, doc, self.rule.id)
+            elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
                 matches = _matches_at(pattern, doc.text, starts, self.rule.id)
             else:
                 matches = scan(pattern, twin, doc, self.rule.id)
@@ -89,8 +102,26 @@ class RegexCheck(Check):
                 yield Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None)
 
 
-# A match tried at one start costs about as much as a scan of this many characters.
-_SCAN_PER_START = 24
+# A match tried at one start costs about as much as a scan of this many characters (by `regex` with
+# its time bound, or by `re`).
+_SCAN_PER_START = 80
+_SCAN_PER_TWIN_START = 16
+_NO_STARTS: list[int] = []
+
+
+def _twin_matches_at(twin: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """_matches_at by the pattern's `re` twin (a plain document)."""
+    reach = 0
+    tried = -1
+    match_at = twin.match
+    for start in starts:
+        if start < reach or start == tried:
+            continue
+        tried = start
+        match = match_at(text, start)
+        if match is not None:
+            yield match
+            reach = max(match.end(), start + 1)
 
 
 def _matches_at(pattern: regex.Pattern, text: str, starts: list[int], rule_id: str) -> Iterator[regex.Match]:
@@ -151,8 +182,13 @@ class SpacingCheck(Check):
             )
 
         self.twins = [stdlib_twin(p.pattern, p.flags) for p in self.patterns]
+        # every match has a space, tab or no-break space right before one of the marks
+        self.needles = [gap + mark for gap in " \t\u00a0" for mark in marks]
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        text = doc.text
+        if not any(needle in text for needle in self.needles):
+            return
         for pattern, twin in zip(self.patterns, self.twins):
             for match in scan(pattern, twin, doc, self.rule.id):
                 if match.group("mark") in "-‐":

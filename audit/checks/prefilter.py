@@ -228,17 +228,23 @@ class PrefixIndex:
         if lowered is None or self.empty:
             return None
         found: dict[int, list[int]] = {}
-        for end, (length, indexes) in self.automaton.iter(lowered):
-            start = end - length
+        by_prefix: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+        for end, value in self.automaton.iter(lowered):
+            bucket = by_prefix.get(value)
+            if bucket is None:
+                by_prefix[value] = [end - value[0]]
+            else:
+                bucket.append(end - value[0])
+        for (_length, indexes), offsets in by_prefix.items():
             for index in indexes:
                 if index in wanted:
                     bucket = found.get(index)
                     if bucket is None:
-                        found[index] = [start]
+                        found[index] = offsets
                     else:
-                        bucket.append(start)
-        for bucket in found.values():
-            bucket.sort()
+                        found[index] = bucket + offsets
+        for index, bucket in found.items():
+            found[index] = sorted(bucket)
         return found
 
 

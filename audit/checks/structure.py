@@ -205,8 +205,10 @@ class CutOffEndingCheck(Check):
             if s >= e:
                 continue
             line = doc.text[s:e]
+            if line.endswith(_TERMINAL):
+                return  # (tested first: most articles end on a full stop, and the word count is not needed)
             words = [w for w in line.split() if any(c.isalpha() for c in w)]
-            if len(words) < self.min_words or line.endswith(_TERMINAL) or doc.is_protected(s, e):
+            if len(words) < self.min_words or doc.is_protected(s, e):
                 return
             capitalised = sum(1 for w in words if w[0].isupper())
             if capitalised / len(words) > 0.6:
@@ -233,7 +235,7 @@ class TrailingFurnitureCheck(Check):
         self.markers = [compile_regex(p, rule, ignore_case=ignore_case) for p in _list_of_text(rule, "markers")]
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        flagged = context.flagged_lines(doc, self.rule.category)
+        flagged: set[int] | None = None  # computed once a marker is found (most articles have none)
         after_marker = False
         for index, start, end in doc.lines():
             s, e = _line_hit(doc, start, end)
@@ -243,6 +245,8 @@ class TrailingFurnitureCheck(Check):
             if not after_marker:
                 after_marker = any(fullmatch(m, line, self.rule.id) for m in self.markers)
                 continue
+            if flagged is None:
+                flagged = context.flagged_lines(doc, self.rule.category)
             if index not in flagged and not self.blocked_by_antipattern(doc, s, e):
                 yield Hit(s, e)
 
@@ -309,6 +313,8 @@ class MixedScriptCheck(Check):
     _OTHER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        if doc.text.isascii() or not self._OTHER.search(doc.text):
+            return  # no Cyrillic or Greek letter: no word can mix scripts
         for match in finditer(self._WORD, doc.text, self.rule.id):
             word = match.group()
             if word.isascii() or not self._OTHER.search(word) or not self._LATIN.search(word):

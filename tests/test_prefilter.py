@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.checks.prefilter import LiteralGate, required_literals
+from audit.checks.prefilter import LiteralGate, required_literals, required_prefixes
 from audit.config import Config
 from audit.engine import RuleSet
 
@@ -46,3 +46,32 @@ def test_gate_runs_patterns_without_literals_and_those_whose_literal_occurs():
     assert gate.runnable("we went to lvov") == {1, 2}
     assert gate.runnable("nothing") == {1}
     assert gate.runnable(None) == {0, 1, 2}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:in|of)\s+the\b", {"in", "of"}),
+        (r"x?abc", {"abc", "xabc"}),
+        (r"(?<=\w)[ ](?=n't\b)", {" n't"}),  # a look-ahead extends the prefix
+        (r"(?<=\w)[ ]+x", None),  # a repetition ends the prefix: one character is too short
+        (r"\dab", None),  # \d is not only ASCII digits
+    ],
+)
+def test_required_prefixes(pattern, expected):
+    found = required_prefixes(pattern)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_every_match_in_the_rule_examples_starts_with_one_of_its_prefixes():
+    ruleset = RuleSet.load(Config(scores=False))
+    checked = 0
+    for check, number in ruleset.regex_patterns:
+        prefixes = check.prefixes[number]
+        if prefixes is None:
+            continue
+        for example in [e.text for e in check.rule.bad] + list(check.rule.good):
+            for match in check.patterns[number].finditer(example):
+                assert example.lower().startswith(tuple(prefixes), match.start()), (check.rule.id, example)
+                checked += 1
+    assert checked > 50

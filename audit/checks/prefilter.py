@@ -22,7 +22,8 @@ except ImportError:  # pragma: no cover
 MIN_LENGTH = 3  # a shorter literal filters too little to be worth the test (a rare mark counts as 3)
 _RARE = frozenset("@#<>[]{}|^~\\*=")
 # Syntax that Python's parser reads differently from the `regex` module, or not at all.
-_UNSUPPORTED = re.compile(r"\[:|\\[pPLNXGKmM]|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]")
+# (a POSIX class "[:alpha:]" is looked for inside a set only: "[:;]" is a set of two marks)
+_UNSUPPORTED = re.compile(r"\[(?:\\.|[^\]\\])*\[:|\\[pPLNXGKmM]|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]")
 # Characters that match an ASCII letter case-insensitively without lower-casing to it.
 FOLD_TRAPS = frozenset("ſKİı")
 
@@ -123,6 +124,7 @@ def _node(op: Any, arg: Any) -> set[str] | None:
 
 MAX_PREFIXES = 64
 MAX_PREFIX_LENGTH = 12
+MAX_CLASS_CHARS = 10
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
@@ -143,10 +145,22 @@ def _starts(items: list[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
     prefix is the whole of what its alternative consumes (so what follows may be appended)."""
     result: set[tuple[str, bool]] = {("", True)}
     for op, arg in items:
-        if op in _ZERO_WIDTH:
-            continue  # consumes nothing: the prefix continues after it
         if not any(complete for _p2, complete in result):
             break
+        if op is _c.ASSERT and arg[0] == 1:
+            # a look-ahead: the text goes on with what it matches, but the next item starts where it does
+            ahead = _starts(list(arg[1]))
+            if ahead is not None:
+                result = {
+                    (prefix + more, False) if complete else (prefix, False)
+                    for prefix, complete in result
+                    for more, _c2 in ahead
+                }
+                if len(result) > MAX_PREFIXES:
+                    return None
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the prefix continues after it
         alternatives = _start_node(op, arg)
         combined: set[tuple[str, bool]] = set()
         for prefix, complete in result:
@@ -174,10 +188,13 @@ def _start_node(op: Any, arg: Any) -> set[tuple[str, bool]] | None:
     if op is _c.IN:
         chars = set()
         for item_op, item_arg in arg:
-            if item_op is not _c.LITERAL:
-                return None
-            chars.add(chr(item_arg).lower())
-        if not chars or len(chars) > 4 or not all(_caseless(c) and len(c) == 1 for c in chars):
+            if item_op is _c.LITERAL:
+                chars.add(chr(item_arg).lower())
+            elif item_op is _c.RANGE and item_arg[1] - item_arg[0] < MAX_CLASS_CHARS:
+                chars.update(chr(code).lower() for code in range(item_arg[0], item_arg[1] + 1))
+            else:
+                return None  # a negated set, a category (\d, \w: not only ASCII), a wide range
+        if not chars or len(chars) > MAX_CLASS_CHARS or not all(_caseless(c) and len(c) == 1 for c in chars):
             return None
         return {(c, True) for c in chars}
     if op is _c.SUBPATTERN:
@@ -188,7 +205,11 @@ def _start_node(op: Any, arg: Any) -> set[tuple[str, bool]] | None:
         low, high, item = arg
         inner = _starts(list(item))
         if low == 0:
-            return None if inner is None else {(p, False) for p, _complete in inner} | {("", True)}
+            if inner is None:
+                return None
+            if high == 1:  # none or exactly one: what follows comes right after either
+                return inner | {("", True)}
+            return {(p, False) for p, _complete in inner} | {("", True)}
         if inner is None:
             return None
         exact = low == high == 1

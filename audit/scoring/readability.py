@@ -182,8 +182,10 @@ def readability(body: str) -> dict[str, Any]:
     if n_words == 0:
         return {"words": 0, "sentences": 0}
     sentences = count_sentences(body)
-    lowered = [w.lower() for w in words]
-    syllables = [word_syllables(w) for w in lowered]
+    lowered = list(map(str.lower, words))
+    syllables = list(map(_syllables.get, lowered))  # the per-process cache first: most words are known
+    if None in syllables:
+        syllables = [s if s is not None else word_syllables(w) for w, s in zip(lowered, syllables, strict=True)]
     polysyllables = sum(1 for s in syllables if s >= 3)
     unfamiliar = [w not in easy_words for w in lowered]
     difficult = sum(1 for u, s in zip(unfamiliar, syllables, strict=True) if u and s >= SYLLABLE_THRESHOLD)

@@ -69,7 +69,32 @@ _STDLIB_UNSUPPORTED = regex.compile(
 )
 
 
-def stdlib_twin(pattern: str, flags: int) -> re.Pattern | None:
+class Twin:
+    """A pattern's `re` twin, compiled again when first used after unpickling: a cached rule set is loaded
+    without recompiling hundreds of patterns (a document uses a few dozen of them)."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, compiled: re.Pattern) -> None:
+        self.pattern, self.flags, self._compiled = compiled.pattern, compiled.flags, compiled
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        return self.compiled().finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def __getstate__(self) -> tuple[str, int]:
+        return self.pattern, self.flags
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
+
+
+def stdlib_twin(pattern: str, flags: int) -> Twin | None:
     """`pattern` (with these `regex` flags) compiled by `re`, or None where it may read differently."""
     if _STDLIB_UNSUPPORTED.search(pattern):
         return None
@@ -81,12 +106,12 @@ def stdlib_twin(pattern: str, flags: int) -> re.Pattern | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return re.compile(pattern, re_flags)
+            return Twin(re.compile(pattern, re_flags))
     except Exception:  # re.error, a FutureWarning (nested sets), a variable-width look-behind: keep `regex`
         return None
 
 
-def compile_twin(pattern: regex.Pattern, rule: Rule) -> re.Pattern | None:
+def compile_twin(pattern: regex.Pattern, rule: Rule) -> Twin | None:
     """The `re` twin of a compiled rule pattern, for built-in packs only."""
     if not is_builtin_pack(rule.pack):
         return None
@@ -126,7 +151,7 @@ def is_plain(doc: Document) -> bool:
     return plain
 
 
-def scan(pattern: regex.Pattern, twin: re.Pattern | None, doc: Document, rule_id: str, pos: int = 0, endpos=None):
+def scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, pos: int = 0, endpos=None):
     """finditer by the `re` twin on a plain document, else by `regex` with its time bound."""
     if twin is not None and is_plain(doc):
         return twin.finditer(doc.text, pos, len(doc.text) if endpos is None else endpos)

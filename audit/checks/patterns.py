@@ -15,6 +15,7 @@ from .base import (
     CheckContext,
     Hit,
     RegexTimeout,
+    Twin,
     compile_regex,
     compile_twin,
     is_builtin_pack,
@@ -127,7 +128,7 @@ _SAMPLE = (
 ) * 2
 
 
-def _re_scans_faster(pattern: regex.Pattern, twin: re.Pattern) -> bool:
+def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
     """Does `re` scan the sample faster than `regex` with its time bound (best of three)?"""
     import time
 
@@ -149,11 +150,11 @@ def _re_scans_faster(pattern: regex.Pattern, twin: re.Pattern) -> bool:
     return by_re < 0.8 * by_regex
 
 
-def _twin_matches_at(twin: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+def _twin_matches_at(twin: Twin, text: str, starts: list[int]) -> Iterator[re.Match]:
     """_matches_at by the pattern's `re` twin (a plain document)."""
     reach = 0
     tried = -1
-    match_at = twin.match
+    match_at = twin.compiled().match
     for start in starts:
         if start < reach or start == tried:
             continue

@@ -60,8 +60,16 @@ class FurnitureIndex:
             return True  # let the rules' own patterns decide (and report their time-out)
 
 
+_NORMALISE_PAIRS = [(chr(k), v if isinstance(v, str) else chr(v)) for k, v in _NORMALISE.items()]
+
+
 def normalise_line(line: str) -> str:
-    return " ".join(line.translate(_NORMALISE).casefold().split())
+    # str.replace of the few marks present, not str.translate (a table lookup for every character)
+    if not line.isascii():
+        for mark, plain in _NORMALISE_PAIRS:
+            if mark in line:
+                line = line.replace(mark, plain)
+    return " ".join(line.casefold().split())
 
 
 def _line_hit(doc: Document, start: int, end: int) -> tuple[int, int]:
@@ -132,11 +140,16 @@ class RepeatedLineCheck(Check):
         # (Comparing each line with every earlier one was quadratic in the number of lines.)
         prefixes: dict[str, dict] = {}
         order: dict[str, int] = {}
+        # a line enters the trie when a later line may look it up (an article of one long line: never)
+        pending: tuple[str, list[str]] | None = None
         for _index, start, end in doc.lines():
             s, e = _line_hit(doc, start, end)
             line = doc.text[s:e]
-            if len(line.split()) < self.min_words:
+            if len(line.split(None, self.min_words - 1)) < self.min_words:
                 continue
+            if pending is not None:
+                _add_to_trie(prefixes, order, *pending)
+                pending = None
             key = normalise_line(line)
             if key in seen:
                 message = f"This line repeats line {seen[key]} word for word: a headline or teaser scraped twice."
@@ -150,11 +163,15 @@ class RepeatedLineCheck(Check):
                     yield Hit(s, prefix_end, message=f"This line starts by repeating line {seen[previous]}.")
             seen[key] = doc.line_of(s) + 1
             if self.prefix and len(words) >= max(self.min_words, 5):
-                order[key] = len(order)
-                node = prefixes
-                for word in words:
-                    node = node.setdefault(word, {})
-                node.setdefault("", key)
+                pending = (key, words)
+
+
+def _add_to_trie(trie: dict[str, dict], order: dict[str, int], key: str, words: list[str]) -> None:
+    order[key] = len(order)
+    node = trie
+    for word in words:
+        node = node.setdefault(word, {})
+    node.setdefault("", key)
 
 
 def _earliest_prefix(trie: dict[str, dict], order: dict[str, int], words: list[str]) -> str | None:

@@ -26,6 +26,20 @@ _URL = re.compile(
     r"(?:/[^\s<>\"“”)]*+)?(?![\w.])",
     re.IGNORECASE,
 )
+# Every URL has "://", "www." or a dot and one of the _TLDS (case aside): most articles have none, and
+# are spared the scan. Characters that match an ASCII letter case-insensitively without lower-casing
+# to it turn the shortcut off.
+_URL_NEEDLES = ("://", "www.", *(f".{tld}" for tld in _TLDS))
+_FOLD_TRAPS = "\u017f\u212a\u0130\u0131"
+
+
+def _may_have_url(text: str) -> bool:
+    if not text.isascii() and any(c in text for c in _FOLD_TRAPS):
+        return True
+    lowered = text.lower()
+    return any(needle in lowered for needle in _URL_NEEDLES)
+
+
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++\b")
 _MD_FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?(?:^(?P=fence)[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
@@ -120,8 +134,9 @@ class Document:
 
     def _find_protected(self) -> None:
         text = self.text
-        spans: list[Span] = [m.span() for m in _URL.finditer(text)]
-        spans += [m.span() for m in _EMAIL.finditer(text)]
+        spans: list[Span] = [m.span() for m in _URL.finditer(text)] if _may_have_url(text) else []
+        if "@" in text:
+            spans += [m.span() for m in _EMAIL.finditer(text)]
         spans += _html_comments(text)
         if self.markup == "markdown":
             for pattern in (_MD_FRONT_MATTER, _MD_FENCE, _MD_LINK_TARGET, _HTML_TAG, _MD_INDENTED_CODE):

@@ -271,7 +271,7 @@ class Check:
         # a hit in a sentence of megabytes must not cost a scan of the whole sentence
         s_start = min(max(s_start, start - ANTIPATTERN_WINDOW), start)
         s_end = max(min(s_end, end + ANTIPATTERN_WINDOW), end)
-        for pattern, twin in zip(self.antipatterns, self.antipattern_twins):
+        for pattern, twin in zip(self.antipatterns, self.antipattern_twins, strict=True):
             for match in scan(pattern, twin, doc, self.rule.id, s_start, s_end):
                 if match.start() < end and start < match.end():
                     return True

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 import regex
 
@@ -62,7 +61,9 @@ class RegexCheck(Check):
             twin if twin is not None and _re_scans_faster(pattern, twin) else None
             for pattern, twin in zip(self.patterns, twins, strict=True)
         ]
-        self.start_twins = [twin if prefixes is not None else None for twin, prefixes in zip(twins, self.prefixes, strict=True)]
+        self.start_twins = [
+            twin if prefixes is not None else None for twin, prefixes in zip(twins, self.prefixes, strict=True)
+        ]
         self.group = rule.params.get("group", 0)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
@@ -230,7 +231,7 @@ class SpacingCheck(Check):
         text = doc.text
         if not any(needle in text for needle in self.needles):
             return
-        for pattern, twin in zip(self.patterns, self.twins):
+        for pattern, twin in zip(self.patterns, self.twins, strict=True):
             for match in scan(pattern, twin, doc, self.rule.id):
                 if match.group("mark") in "-‐":
                     start, end = match.start("left"), match.end()

@@ -82,12 +82,6 @@ def house_style_choices() -> dict[str, tuple[str, ...]]:
     return {topic: tuple(values) for topic, values in choices.items()}
 
 
-def validate_selector_lists(config: Config) -> None:
-    for severity in [config.fail_on] + [s for _k, s in config.severity]:
-        if severity not in SEVERITIES:
-            raise ValueError(f"unknown severity {severity!r} (one of {', '.join(SEVERITIES)})")
-
-
 __all__ = [
     "Config",
     "selector_matches",
@@ -95,5 +89,4 @@ __all__ = [
     "house_style_of",
     "CATEGORIES",
     "SEVERITIES",
-    "validate_selector_lists",
 ]

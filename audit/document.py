@@ -68,9 +68,6 @@ _ZONE_HEAD = 300  # byline, caption and dateline patterns look at the start of a
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TERMINAL = tuple(".!?…:;\"”’)»]'")
 
-DOUBLE_QUOTES = "\"“”«»„"
-_OPENERS = "“«„"
-_CLOSERS = "”»"
 
 _BYLINE = re.compile(r"^\s*(?:by|author:|written by|reporting by|words by|text:)\s+\S", re.IGNORECASE)
 _DATELINE = re.compile(
@@ -310,22 +307,6 @@ class Document:
         for index in range(len(self.line_starts)):
             start, end = self.line_span(index)
             yield index, start, end
-
-    def mark_zone(self, line_index: int, zone: str) -> None:
-        self.zones[line_index] = zone
-
-    def original_text(self, text: str | None = None) -> str:
-        """`text` (default: this document's) with the file's own line endings and BOM restored."""
-        text = self.text if text is None else text
-        if self.line_endings:
-            pieces = text.split("\n")
-            out = []
-            for index, piece in enumerate(pieces):
-                out.append(piece)
-                if index < len(pieces) - 1:
-                    out.append(self.line_endings[index] if index < len(self.line_endings) else "\n")
-            text = "".join(out)
-        return ("\ufeff" if self.had_bom else "") + text
 
     def body_text(self) -> str:
         """The text of the body zone (and datelines), boilerplate, headline and captions left out."""

@@ -77,11 +77,6 @@ def _load_ruleset(config: Config) -> RuleSet:
     return cached(lambda: ([p for d in directories for p in pack_files(d)], config), build)
 
 
-def compile_single(rule: Rule) -> RuleSet:
-    """A rule set of one rule (for running a rule's own examples)."""
-    return RuleSet([rule], Config())
-
-
 @dataclass
 class FileReport:
     path: str
@@ -92,9 +87,6 @@ class FileReport:
     verdict: str | None = None
     document: Document | None = field(default=None, repr=False)
     fail_on: str | None = None  # this file's configured level (else the report's)
-
-    def worst(self) -> int:
-        return max((f.rank for f in self.findings), default=-1)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"path": self.path, "findings": [f.to_dict() for f in self.findings]}
@@ -332,5 +324,4 @@ __all__ = [
     "audit_file",
     "audit_paths",
     "audit_document",
-    "compile_single",
 ]

@@ -179,13 +179,8 @@ class PreferredCheck(Check):
             return None  # a casing difference only: the casing rules speak to that
         if self.blocked_by_antipattern(doc, start, end):
             return None
-        suggestion = preferred if self.case_sensitive else _case_like(matched, preferred)
+        # a match in capitals (KIEV) gets the preferred form in capitals; otherwise it keeps its own (Kyiv)
+        shouting = not self.case_sensitive and matched.isupper() and len(matched) > 1
+        suggestion = preferred.upper() if shouting else preferred
         return Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None)
 
-
-def _case_like(model: str, text: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return text.upper()
-    if model.islower():
-        return text  # the preferred form keeps its own capitals (kiev -> Kyiv)
-    return text

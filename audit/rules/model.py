@@ -13,7 +13,7 @@ RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 
 COMMON_KEYS = frozenset(
     {"id", "category", "severity", "kind", "message", "suggestion", "why", "source", "examples",
-     "zones", "antipatterns", "fix", "enabled", "tags", "skip_quotes"}
+     "zones", "antipatterns", "fix", "enabled", "tags", "skip_quotes", "signal"}
 )
 
 
@@ -66,6 +66,7 @@ class Rule:
     enabled: bool = True
     tags: list[str] = field(default_factory=list)
     skip_quotes: bool = False  # narrative-voice rules: quoted speech is the speaker's, not the writer's
+    signal: bool = False  # evidence for the MT likelihood, not an error on its own
 
     @property
     def suggestion(self) -> str | None:
@@ -181,4 +182,5 @@ def build_rule(raw: dict[str, Any], pack: str, kind_keys: dict[str, frozenset[st
         enabled=bool(raw.get("enabled", True)),
         tags=list(raw.get("tags", [])),
         skip_quotes=_flag(raw, "skip_quotes", where),
+        signal=_flag(raw, "signal", where),
     )

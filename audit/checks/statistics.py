@@ -4,6 +4,7 @@ suspicious, and never on short fragments)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -53,11 +54,25 @@ class LongSentenceCheck(Check):
                 )
 
 
+# Particles inside names (Borges da Silva, van der Berg, bin Salman): lower case, but part of a name.
+_NAME_PARTICLES = frozenset("de da das do dos del della di du der den van von la le el al bin ibn y e zu".split())
+NAME_LIST_SHARE = 0.6  # prose has 10-35% capitalised words (German nouns included); a line-up of names 80%+
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_name_list(text: str) -> bool:
+    """Is the paragraph mostly capitalised words (a team line-up, a cast list)? Names carry no
+    function words of any language, so a language guess on them is a guess on their origin."""
+    words = [w for w in _LETTER_WORD.findall(text) if w.lower() not in _NAME_PARTICLES]
+    return bool(words) and sum(1 for w in words if w[0].isupper()) >= NAME_LIST_SHARE * len(words)
+
+
 @register
 class ForeignParagraphCheck(Check):
     """A paragraph of at least 20 words that is confidently (`min_probability`, default 0.9) not
     English. Only paragraphs with few English function words or many non-Latin letters are given
-    to langdetect (seeded), so English copy costs nothing and a short line is never guessed."""
+    to langdetect (seeded), so English copy costs nothing and a short line is never guessed; a
+    paragraph of names (a line-up, a cast list) is not a language."""
 
     kind = "foreign-paragraph"
     keys = frozenset({"min_probability"})
@@ -71,7 +86,7 @@ class ForeignParagraphCheck(Check):
 
         for start, end in doc.paragraphs:
             text = doc.text[start:end]
-            if looks_english(text) is not False:
+            if looks_english(text) is not False or is_name_list(text):
                 continue
             found = detect(text)
             if not found or found[0] == "en" or found[1] < self.min_probability:

@@ -230,10 +230,37 @@ def _anchor(segments: list[Segment], index: int, doc: Document) -> Span:
 
 # ------------------------------------------------------------------------------------ findings
 def numbers(text: str) -> list[tuple[str, int, int]]:
-    """(normalised value, start, end) of the numbers of a text; "1,000" is 1000, "seven" is 7."""
+    """(normalised value, start, end) of the numbers of a text; "1,000" is 1000, "seven" is 7; the
+    pronoun "one" ("no one", "one of them", "one must") is not a number."""
     found = [(m.group().replace(",", ""), m.start(), m.end()) for m in _NUMBER.finditer(text)]
-    found += [(_NUMBER_WORDS[m.group().lower()], m.start(), m.end()) for m in _NUMBER_WORD.finditer(text)]
+    found += [
+        (_NUMBER_WORDS[m.group().lower()], m.start(), m.end())
+        for m in _NUMBER_WORD.finditer(text)
+        if m.group().lower() != "one" or _counts_one(text, m.start(), m.end())
+    ]
     return sorted(found, key=lambda item: item[1])
+
+
+# "one" is a pronoun after these words (no one, the one, this one, every one) ...
+_ONE_PRONOUN_BEFORE = frozenset("no any some every each the this that which another last other".split())
+# ... and before these (one of them, one another, one who, one must, one's)
+_ONE_PRONOUN_AFTER = frozenset(
+    "of another who that which whom whose must should can could may might would will shall does did is was has "
+    "had knows thinks says said and or but".split()
+)
+_WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
+_WORD_AFTER = re.compile(r"^(?:['’]s\b|\W*([\w]+))")
+
+
+def _counts_one(text: str, start: int, end: int) -> bool:
+    """Is this "one" the number (one person, one of three is not) rather than a pronoun?"""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(1).lower() in _ONE_PRONOUN_BEFORE:
+        return False
+    after = _WORD_AFTER.match(text[end : end + 30])
+    if after is None or after.group(1) is None:
+        return False  # "one's", or "one" at the end of a clause
+    return after.group(1).lower() not in _ONE_PRONOUN_AFTER
 
 
 def names(text: str) -> list[str]:

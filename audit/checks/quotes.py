@@ -14,9 +14,14 @@ _SHAPE_OPEN = "“«„"
 _SHAPE_CLOSE = "”»"
 _STRAIGHT = '"'
 _ALL = _SHAPE_OPEN + _SHAPE_CLOSE + _STRAIGHT
-_MARK = regex.compile("[" + regex.escape(_ALL) + "]")
+# Two single marks stand for one double mark in some house styles and typesetting conventions: ’’ and ''
+# close a quotation (“… voters,’’ he said), `` opens one.
+_DOUBLED_SINGLES = {"’’": "”", "''": "”", "``": "“"}
+_MARK = regex.compile("’’|''|``|[" + regex.escape(_ALL) + "]")
 _CLOSING_FOR = {"“": "”", "«": "»", "„": "“”", '"': '"'}
 _PUNCT_AFTER = set(".,;:!?)]…")
+_ELLIPSIS = ("...", "…")
+_SENTENCE_END = set(".!?…")
 _OPEN_BEFORE = set("([{—–-/")
 _REPORTING = regex.compile(
     r"\b(?:said|says|stated|states|told|tells|added|adds|noted|stressed|emphasi[sz]ed|explained|declared"
@@ -53,6 +58,8 @@ class QuoteCheck(Check):
         before = text[offset - 1] if offset > p_start else " "
         after = text[offset + 1] if offset + 1 < p_end else ""
         char = text[offset]
+        if (before.isspace() or before in _OPEN_BEFORE) and text.startswith(_ELLIPSIS, offset + 1):
+            return "open"  # a quotation that starts mid-sentence: “...and then they left”
         if after == "" or after in _PUNCT_AFTER:
             return "close"
         if (before.isspace() or before in _OPEN_BEFORE) and not after.isspace():
@@ -71,7 +78,12 @@ class QuoteCheck(Check):
             char = mark.group()
             if doc.is_protected(offset, offset + 1):
                 continue
-            role = self._role(text, offset, p_start, p_end)
+            if char in _DOUBLED_SINGLES:
+                char = _DOUBLED_SINGLES[char]
+                role = "close" if char == "”" else "open"
+                offset = mark.end() - 1  # the mark's last character, for the spans below
+            else:
+                role = self._role(text, offset, p_start, p_end)
             misoriented = (role == "close" and char in _SHAPE_OPEN and char != "„") or (
                 role == "open" and char in _SHAPE_CLOSE
             )
@@ -82,7 +94,8 @@ class QuoteCheck(Check):
                 yield Hit(start, offset + 1, suggestion=proper, message=f"Quotation mark {char} is {kind} a quotation.")
             if role == "open":
                 if open_at is not None and "unclosed" in self.problems and text[open_at] != _STRAIGHT:
-                    yield self._unclosed(text, open_at)
+                    if not _running_quotation(text, open_at, offset):
+                        yield self._unclosed(text, open_at)
                 open_at = offset
                 continue
             # a closing mark
@@ -91,7 +104,7 @@ class QuoteCheck(Check):
                     message = f"Closing quotation mark {char} closes nothing in its paragraph."
                     yield Hit(offset, offset + 1, message=message)
                 continue
-            opener = text[open_at]
+            opener = _opening_mark(text, open_at)
             # a closing-shaped mark that opened (»…«, ”…”) has no closing mark of its own: its own shape
             closers = _CLOSING_FOR.get(opener, opener)
             if "mixed" in self.problems and char not in closers and not misoriented:
@@ -111,5 +124,23 @@ class QuoteCheck(Check):
                 yield self._unclosed(text, open_at)
 
     def _unclosed(self, text: str, open_at: int) -> Hit:
+        if text.startswith("``", open_at - 1):
+            open_at -= 1
         message = f"Quotation opened with {text[open_at]} is never closed in its paragraph."
         return Hit(open_at, open_at + 1, message=message)
+
+
+def _opening_mark(text: str, open_at: int) -> str:
+    """The opening mark at open_at, with `` read as “."""
+    return "“" if text.startswith("``", open_at - 1) else text[open_at]
+
+
+def _running_quotation(text: str, open_at: int, next_open: int) -> bool:
+    """Does the quotation opened at open_at run on into the one opened at next_open, as a quotation
+    running over paragraphs does (each paragraph opens with a mark, only the last one closes), in a
+    text that lost its paragraph breaks? It does when the new mark starts a sentence and no reporting
+    verb stands between the two marks (“…,” she said. “… would be a quotation that lost its close)."""
+    before = text[open_at + 1 : next_open].rstrip()
+    if not before or before[-1] not in _SENTENCE_END:
+        return False
+    return not _REPORTING.search(before)

@@ -271,7 +271,8 @@ class TrailingFurnitureCheck(Check):
 @register
 class ConsistencyCheck(Check):
     """`variants`: groups of spellings of one name (["Sergei", "Sergey"]). When one article uses
-    two spellings of a group, the less frequent ones (ties: the later) are flagged."""
+    two spellings of a group, the less frequent ones (ties: the later) are flagged. Spellings inside
+    quotations are left out: a quoted document or speaker keeps its own transcription."""
 
     kind = "consistency"
     keys = frozenset({"variants"})
@@ -297,8 +298,8 @@ class ConsistencyCheck(Check):
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         occurrences: dict[int, list[tuple[int, int, str]]] = {}
         for match in finditer(self.pattern, doc.text, self.rule.id):
-            if doc.is_protected(*match.span()):
-                continue
+            if doc.is_protected(*match.span()) or doc.quote_at(*match.span()):
+                continue  # a quotation keeps its source's spelling
             occurrences.setdefault(self.group_of[match.group()], []).append((match.start(), match.end(), match.group()))
         for found in occurrences.values():
             counts = Counter(spelling for _s, _e, spelling in found)

@@ -76,8 +76,8 @@ class QuoteCheck(Check):
         for mark in _MARK.finditer(text, p_start, p_end):
             offset = mark.start()
             char = mark.group()
-            if doc.is_protected(offset, offset + 1):
-                continue
+            if doc.is_protected(offset, offset + 1) or text.startswith("â€", offset - 2):
+                continue  # (the last character of "â€œ", an en dash or a quotation mark decoded wrongly)
             if char in _DOUBLED_SINGLES:
                 char = _DOUBLED_SINGLES[char]
                 role = "close" if char == "”" else "open"

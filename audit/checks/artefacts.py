@@ -1,0 +1,147 @@
+"""Matchers for what a machine-translation system or a broken page leaves in the text: compounds split
+by spaced hyphens ("a 40 - year - old"), words left in the source script ("we thank you дякуємо"),
+and text decoded in the wrong character set ("Â£5m", "managerâ€™s").
+
+Each kind is self-contained: a Check subclass with `kind`, `keys` and `find`, registered in KINDS.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..rules.model import RuleError
+from .base import Check, CheckContext, Hit, register
+from .patterns import RegexCheck
+
+_SPACED_HYPHEN = re.compile(r"[ \t]*[-‐][ \t]*")
+
+
+@register
+class SpacedHyphenCheck(RegexCheck):
+    """`pattern`: one regular expression or a list, each matching a compound whose hyphens a
+    detokeniser left between spaces ("eight - foot", "co - evolved", "a 40 - year - old").
+    The suggestion is the match with the spaces around its hyphens removed. A regex rule in all
+    else (the same literal prefilter and time bound)."""
+
+    kind = "spaced-hyphen"
+    keys = frozenset({"pattern", "case_sensitive"})
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        for hit in super().find(doc, context):
+            joined = _SPACED_HYPHEN.sub("-", doc.text[hit.start : hit.end])
+            yield Hit(hit.start, hit.end, suggestion=joined, replacement=joined if self.fix == "safe" else None)
+
+
+# Scripts an English article has no business running words in, outside a gloss in parentheses.
+_SCRIPTS = {
+    "cyrillic": r"\p{Script=Cyrillic}",
+    "greek": r"\p{Script=Greek}",
+    "han": r"\p{Script=Han}",
+    "kana": r"\p{Script=Hiragana}\p{Script=Katakana}",
+    "hangul": r"\p{Script=Hangul}",
+    "arabic": r"\p{Script=Arabic}",
+    "hebrew": r"\p{Script=Hebrew}",
+    "thai": r"\p{Script=Thai}",
+    "devanagari": r"\p{Script=Devanagari}",
+}
+# Letters that are not characters of a word in their own right: the Han "丨" used as a separator bar.
+_SEPARATORS = "丨"
+
+
+@register
+class UntranslatedCheck(Check):
+    """`scripts`: writing systems (cyrillic, greek, han, kana, hangul, arabic, hebrew, thai,
+    devanagari) whose words, standing alone in English text, were left untranslated; `min_letters`
+    (default 2) ignores a stray letter. A word that mixes scripts is the mixed-script rule's; a
+    gloss in parentheses ("the Kremlin (Кремль)") and URLs are not flagged. English-only text
+    costs one str.isascii() call."""
+
+    kind = "untranslated"
+    keys = frozenset({"scripts", "min_letters"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        scripts = rule.params.get("scripts", ["cyrillic", "han", "kana", "hangul"])
+        if not isinstance(scripts, list) or not scripts or any(s not in _SCRIPTS for s in scripts):
+            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'scripts' must be a list from {', '.join(_SCRIPTS)}")
+        letters = "".join(_SCRIPTS[s] for s in scripts)
+        self.min_letters = int(rule.params.get("min_letters", 2))
+        # a run of words in those scripts (spaces and middle dots between them), not touching a Latin letter
+        self.pattern = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])[{letters}][{letters}\p{{M}}]*(?:[ ·・][{letters}][{letters}\p{{M}}]*)*"
+            rf"(?![\p{{L}}\p{{M}}])"
+        )
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        text = doc.text
+        if text.isascii():
+            return
+        for match in self.pattern.finditer(text):
+            start, end = match.span()
+            word = match.group()
+            if sum(1 for c in word if c.isalpha() and c not in _SEPARATORS) < self.min_letters:
+                continue
+            if _in_parentheses(text, start, end) or doc.is_protected(start, end):
+                continue
+            if not self.blocked_by_antipattern(doc, start, end):
+                yield Hit(start, end)
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] the content of a short parenthesis, a gloss of the word before it?"""
+    opening = text.rfind("(", max(0, start - 40), start)
+    if opening < 0 or ")" in text[opening:start] or "\n" in text[opening:start]:
+        return False
+    closing = text.find(")", end, end + 40)
+    return closing >= 0 and "\n" not in text[end:closing]
+
+
+# Text encoded as UTF-8 and decoded as Windows-1252 (or Latin-1): each non-ASCII character becomes
+# two or three, the first of them Â, Ã or â. A run of such characters is repaired by reversing the
+# wrong decoding; U+FFFD marks a byte that could not be decoded at all.
+_MOJIBAKE = re.compile(
+    "[ÂÃâÅÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+"
+    "|\ufffd+"
+)
+_MOJIBAKE_LEADS = frozenset("ÂÃâÅÐÑ\ufffd")
+
+
+def repair_mojibake(damaged: str) -> str | None:
+    """The text that `damaged` was before UTF-8 was read as Windows-1252 (or Latin-1), or None."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            repaired = damaged.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if repaired != damaged:
+            return repaired
+    return None
+
+
+@register
+class EncodingDamageCheck(Check):
+    """Characters mangled by a wrong decoding (“Â£”, “â€™”, “Ã©”, or the replacement character �).
+    The suggestion is the repaired text where the damage can be reversed. No parameters."""
+
+    kind = "encoding-damage"
+    keys = frozenset()
+    default_fix = "safe"
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        text = doc.text
+        if text.isascii() or not any(c in text for c in _MOJIBAKE_LEADS):
+            return
+        for match in _MOJIBAKE.finditer(text):
+            start, end = match.span()
+            if self.blocked_by_antipattern(doc, start, end):
+                continue
+            repaired = repair_mojibake(match.group()) if match.group()[0] != "\ufffd" else None
+            if repaired is None and match.group()[0] != "\ufffd":
+                continue  # an accented capital followed by a symbol, not a decoding error
+            replacement = repaired if repaired is not None and self.fix == "safe" else None
+            yield Hit(start, end, suggestion=repaired, replacement=replacement)

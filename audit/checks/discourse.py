@@ -1,0 +1,286 @@
+"""Matchers that look across clauses and across the article: comma splices, sentences or crossheads
+run into the next sentence, and one name spelled two ways in one article. They transfer across
+source languages: segment-by-segment MT joins clauses with commas (Chinese and Japanese have no
+bar on it), glues a heading to the paragraph under it, and transliterates each segment anew.
+
+Each kind is self-contained: a Check subclass with `kind`, `keys` and `find`, registered in KINDS.
+Narrative only: quotations are left alone (speech is spliced and fused by nature).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..document import Document
+from ..rules.model import RuleError
+from .base import Check, CheckContext, Hit, register
+
+# ------------------------------------------------------------------------------------ comma splices
+_AUXILIARIES = (
+    "is|are|was|were|be|been|has|have|had|will|would|can|could|should|shall|must|may|might|does|did|do|"
+    "isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|doesn't|didn't|don't"
+)
+_ADVERB = r"(?:(?:also|still|then|now|even|already|only|never|often|later|soon|just|again|always|usually)\s+)?"
+# a clause after the comma: a subject pronoun and a finite verb
+_SPLICE = re.compile(
+    r",\s+(?P<clause>(?P<subject>he|she|it|they|we|this|these|those|there)\s+" + _ADVERB
+    + r"(?P<verb>(?:" + _AUXILIARIES + r")\b|[a-z]{3,}(?:ed|es|s)\b))",
+)
+_REPORTING = frozenset(
+    "said says told tells added adds noted notes wrote writes asked asks explained explains stressed stresses "
+    "declared declares announced announces reported reports claimed claims argued argues insisted insists "
+    "warned warns recalled recalls replied replies continued continues believes believed thinks thought "
+    "hopes hoped fears feared suggested suggests concluded concludes admitted admits conceded concedes "
+    "says seems seemed appears appeared".split()
+)
+_IRREGULAR_PAST = (
+    "rose|fell|said|took|made|went|came|saw|gave|got|won|lost|left|held|kept|began|became|grew|brought|bought|"
+    "built|sent|spent|stood|told|thought|found|felt|met|paid|ran|sold|struck|hit|set|put|cut|led|fled|fought|"
+    "drew|flew|knew|chose|broke|wrote|spoke|shot|sat|threw|drove|rode|sank|swam|fell|hung|sought|taught|meant"
+)
+_FINITE = re.compile(r"\b(?:" + _AUXILIARIES + "|" + _IRREGULAR_PAST + r")\b|\b[a-z]{3,}ed\b")
+# a clause that opens with one of these is subordinate (or an introductory phrase): its comma is English
+_SUBORDINATE_OPENERS = frozenset(
+    "if when whenever while although though because as since after before once unless until whether where "
+    "wherever whereas given despite in on at for from with without by during under over after according "
+    "like unlike following amid among besides however so yet but and or nor then instead even just "
+    "what who whom whose which that".split()
+)
+# ... and one anywhere in the clause makes the comma likely to close a subordinate clause
+_SUBORDINATORS = frozenset(
+    "if when whenever while although though because since after before once unless until whether "
+    "whereas that which who whom whose where what otherwise than so thanks including".split()
+)
+_COORDINATORS = frozenset("and but or yet nor".split())
+# "…, it was revealed", "…, it is understood": an impersonal reporting clause, not a second sentence
+_REPORTED = frozenset(
+    "revealed reported announced said learned learnt understood claimed alleged believed expected confirmed "
+    "known thought estimated feared".split()
+)
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+@register
+class CommaSpliceCheck(Check):
+    """Two independent clauses joined by a comma alone (“Prices rose, they are the highest since
+    2010.”): the clause after the comma opens with a subject pronoun (`subjects`, default he, she,
+    it, they, we, this, these, those, there) and a finite verb, the clause before it has a finite
+    verb and is not subordinate (if, when, because…), and the clause after it is not a reporting
+    clause (“, he said”) or a question tag. Flags the comma and the subject."""
+
+    kind = "comma-splice"
+    keys = frozenset({"subjects"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        subjects = rule.params.get("subjects")
+        if subjects is not None and (not isinstance(subjects, list) or not all(isinstance(s, str) for s in subjects)):
+            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'subjects' must be a list of words")
+        self.subjects = frozenset(s.lower() for s in subjects) if subjects else None
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        text = doc.text
+        for s_start, s_end in doc.sentences:
+            if doc.zone_at(s_start) != "body" or ", " not in text[s_start:s_end]:
+                continue
+            for match in _SPLICE.finditer(text, s_start, s_end):
+                subject = match.group("subject")
+                if self.subjects is not None and subject not in self.subjects:
+                    continue
+                if match.group("verb") in _REPORTING or _is_tag(text, match.end(), s_end):
+                    continue
+                following = [w.lower() for w in _WORD.findall(text[match.end() : match.end() + 30])[:2]]
+                if _REPORTING.intersection(following) or (following and following[0] in _REPORTED):
+                    continue  # "…, those aides said", "…, it was revealed"
+                left = _left_clause(text, s_start, match.start())
+                if left is None:
+                    continue
+                start, end = match.start(), match.start("subject") + len(subject)
+                if doc.quote_at(s_start, s_end) or doc.quote_at(match.start(), match.end()):
+                    continue
+                if _quote_between(text, s_start, end) or self.blocked_by_antipattern(doc, start, end):
+                    continue
+                yield Hit(start, end, suggestion=_splice_fix(subject))
+
+
+_CLAUSE_BREAK = re.compile(r"(?:[,;:—–]|(?<![A-Z])[.!?])\s")  # (not the stop of an abbreviation: U.S.)
+
+
+def _left_clause(text: str, s_start: int, comma: int) -> str | None:
+    """The clause before the comma when it is an independent main clause with a finite verb, else None.
+    Any subordinating word in it (if, when, because, that…) or an opening participle (“Set in a park,
+    it …”) makes the comma the end of a subordinate clause, which is English."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, comma)]
+    left_start = breaks[-1] if breaks else s_start
+    left = text[left_start:comma].strip()
+    words = [w.lower() for w in _WORD.findall(left)]
+    if len(words) < 3 or any(w in _SUBORDINATORS for w in words):
+        return None
+    if words[0] in _SUBORDINATE_OPENERS or words[0] in ("not", "set") or words[0].endswith(("ing", "ed")):
+        return None
+    coordinated = [i for i, w in enumerate(words) if w in _COORDINATORS]
+    if coordinated and coordinated[-1] + 1 < len(words):
+        tail = words[coordinated[-1] + 1]  # "…predecessors but thanks to its new internals, it is…"
+        if tail in _SUBORDINATE_OPENERS or tail.endswith(("ing", "ed")):
+            return None
+    if breaks:  # after an earlier comma: the sentence itself must open a main clause
+        first = _WORD.findall(text[s_start:comma])
+        if not first or first[0].lower() in _SUBORDINATE_OPENERS or first[0].lower().endswith(("ing", "ed")):
+            return None
+    if not _FINITE.search(left):
+        return None
+    return left
+
+
+def _is_tag(text: str, end: int, s_end: int) -> bool:
+    """“…, isn't it?” or “…, did they?”: the clause after the comma is a question tag."""
+    rest = text[end:s_end].strip()
+    return rest.startswith("?") or rest == ""
+
+
+def _quote_between(text: str, start: int, end: int) -> bool:
+    return any(mark in text[start:end] for mark in "“”\"«»")
+
+
+def _splice_fix(subject: str) -> str:
+    return f"; {subject}"
+
+
+# ------------------------------------------------------------------------------------ run-in sentences
+# A new sentence that starts with no full stop before it: a word in lower case (or a figure), a space,
+# a capitalised word that opens English sentences, and a lower-case word after it ("… gift tax The
+# system does not …"). "The" and "It" followed by a capital are titles and names (The Hague, It Follows).
+_STARTERS = (
+    "The|An|According|He|She|They|We|It|This|These|Those|There|However|Meanwhile|Earlier|Previously|"
+    "Currently|Yesterday|Today|On|In|At|After|During|Since|Although|While|When|If"
+)
+_RUN_IN = re.compile(r"(?<=[a-z0-9%)])[ \t]+(?P<start>(?:" + _STARTERS + r"))[ \t]+(?=[a-z])")
+_TERMINAL = ".!?:;…\"”’)»]"
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at for to and or but by with from as vs".split())
+
+
+@register
+class RunInCheck(Check):
+    """A sentence that starts with no full stop before it. `mode` = "heading": the words before it
+    since the start of the line are a short heading (at most `max_words`, default 12, capitalised,
+    no full stop): a crosshead or headline run into the first sentence of its paragraph. `mode` =
+    "fused": the words before it follow a finished sentence on the same line (at least `min_words`,
+    default 4): two sentences fused into one. Flags the word that starts the new sentence."""
+
+    kind = "run-in"
+    keys = frozenset({"mode", "max_words", "min_words"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.mode = rule.params.get("mode", "heading")
+        if self.mode not in ("heading", "fused"):
+            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'mode' must be 'heading' or 'fused'")
+        self.max_words = int(rule.params.get("max_words", 12))
+        self.min_words = int(rule.params.get("min_words", 4))
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        text = doc.text
+        for match in _RUN_IN.finditer(text):
+            start = match.start("start")
+            if doc.quote_at(start, match.end()) or doc.is_protected(start, match.end()):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            before = text[line_start:start]
+            stop = max(before.rfind(c) for c in _TERMINAL)
+            segment = before[stop + 1 :] if stop >= 0 else before
+            words = segment.split()
+            if not words:
+                continue
+            if self.mode == "heading":
+                if stop >= 0 or len(words) > self.max_words or not _capitalised(words[0]):
+                    continue
+            elif stop < 0 or len(words) < self.min_words or before[stop] not in ".!?":
+                continue
+            if not self.blocked_by_antipattern(doc, start, match.end("start")):
+                yield Hit(start, match.end("start"))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+# ------------------------------------------------------------------------------------ variant names
+_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
+# Spellings that transliteration tables disagree on (Russian/Ukrainian, Arabic, Chinese into English):
+# applied in order to the lower-cased name after its first letter.
+_TRANSLIT = [
+    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("tz", "c"),
+    ("x", "ks"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("ou", "u"), ("iy", "i"), ("yi", "i"), ("ii", "i"),
+    ("y", "i"), ("ie", "e"), ("ye", "e"), ("g", "h"),
+]
+_FINAL_IJ = re.compile(r"ij$")
+_DOUBLE_I = re.compile(r"i+")  # Zelenskyy, Oleksii: doubled i and y (other doubled letters are kept: Garett, Garrett)
+
+
+def transliteration_key(name: str) -> str:
+    """The name with the letters that transliterations disagree on made alike: Zelensky, Zelenskyy
+    and Zelenskiy share one key, as do Shmyhal and Shmygal."""
+    lowered = name.lower()
+    head, tail = lowered[0], _FINAL_IJ.sub("i", lowered[1:])
+    for old, new in _TRANSLIT:
+        tail = tail.replace(old, new)
+    return head + _DOUBLE_I.sub("i", tail)
+
+
+@register
+class VariantNamesCheck(Check):
+    """One name transliterated two ways in one article (Zelensky and Zelenskyy, Shmyhal and
+    Shmygal, Sergei and Sergey), found without a list: capitalised words of at least `min_length`
+    letters (default 6) that differ only in the letters transliteration tables disagree on. The
+    less frequent spelling is flagged (ties: the later). Left out: quotations (a quoted source keeps
+    its own spelling) and words the article also uses in lower case (Mayor and Major are English
+    words). Doubled letters other than i and y count (Garett and Garrett may be two people)."""
+
+    kind = "variant-names"
+    keys = frozenset({"min_length"})
+    order = 1  # after the listed name variants (consistency rules), so as not to repeat their findings
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.min_length = int(rule.params.get("min_length", 6))
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        by_key: dict[str, list[tuple[int, int, str]]] = {}
+        text = doc.text
+        for match in _NAME.finditer(text):
+            name = match.group()
+            if len(name) < self.min_length or doc.quote_at(*match.span()) or doc.is_protected(*match.span()):
+                continue
+            by_key.setdefault(transliteration_key(name), []).append((match.start(), match.end(), name))
+        for found in by_key.values():
+            counts = Counter(name for _s, _e, name in found)
+            if len(counts) < 2:
+                continue
+            spellings = [n for n in counts if not _english_word(n, text)]
+            if len(spellings) < 2:
+                continue
+            counts = Counter({n: counts[n] for n in spellings})
+            found = [item for item in found if item[2] in counts]
+            first_seen = {name: i for i, (_s, _e, name) in reversed(list(enumerate(found)))}
+            dominant = max(counts, key=lambda n: (counts[n], -first_seen[n]))
+            for start, end, name in found:
+                if name == dominant or _already_flagged(context, self.rule.category, start, end):
+                    continue
+                if not self.blocked_by_antipattern(doc, start, end):
+                    message = f"“{name}” is spelled “{dominant}” elsewhere in this article; keep one spelling."
+                    yield Hit(start, end, suggestion=dominant, message=message)
+
+
+def _english_word(name: str, text: str) -> bool:
+    """Does the article also use the word in lower case (a common word capitalised at a sentence start)?"""
+    return re.search(r"(?<![\w’'-])" + re.escape(name.lower()) + r"(?![\w-])", text) is not None
+
+
+def _already_flagged(context: CheckContext, category: str, start: int, end: int) -> bool:
+    """Has a rule of the same category (a listed variant, a preferred spelling) flagged these words?"""
+    for rule_id, hits in context.hits.items():
+        if context.categories.get(rule_id) == category and any(h.start < end and start < h.end for h in hits):
+            return True
+    return False

@@ -45,6 +45,7 @@ WMT_NATIVE = "wmt-native"  # the native English source side of the development s
 NATIVE_TARGET = 0.15  # tell findings per 1,000 words, on every native collection
 CONTEXT = 80  # characters either side of a hit written by --hits
 _RULESET = None
+_SIGNALS: frozenset[str] = frozenset()
 
 
 def load_native(path: Path) -> list[dict]:
@@ -73,15 +74,15 @@ def is_tell(finding, signals: frozenset[str]) -> bool:
 
 
 def _audit(task: tuple[dict, bool]) -> tuple[str, str, str, int, dict[str, int], int, float | None, list[dict]]:
-    global _RULESET
+    global _RULESET, _SIGNALS
     row, keep_hits = task
     config = Config(scores=True)
     if _RULESET is None:
         _RULESET = RuleSet.load(config)
-    signals = frozenset(r.id for r in _RULESET.all_rules if getattr(r, "signal", False))
+        _SIGNALS = frozenset(r.id for r in _RULESET.all_rules if r.signal)
     report = audit_document_text(row["text"], row["id"], config, _RULESET)
     counts = Counter(f.rule for f in report.findings)
-    tells = [f for f in report.findings if is_tell(f, signals)]
+    tells = [f for f in report.findings if is_tell(f, _SIGNALS)]
     score = (report.scores or {}).get("mt_likelihood")  # absent for a non-English article
     group = group_of(row)
     hits = []
@@ -155,7 +156,7 @@ def main() -> None:
     table = []
     for rule in all_rules:
         row: dict = {"rule": rule.id, "category": rule.category, "severity": rule.severity,
-                     "signal": bool(getattr(rule, "signal", False))}
+                     "signal": rule.signal}
         for origin in ORIGINS:
             row[origin + "_hits"] = origin_total(hits[rule.id], origin)
             row[origin] = _rate(row[origin + "_hits"], origin_total(words, origin), 10000)

@@ -9,6 +9,7 @@ Narrative only: quotations are left alone (speech is spliced and fused by nature
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -156,7 +157,9 @@ _STARTERS = (
     "The|An|According|He|She|They|We|It|This|These|Those|There|However|Meanwhile|Earlier|Previously|"
     "Currently|Yesterday|Today|On|In|At|After|During|Since|Although|While|When|If"
 )
-_RUN_IN = re.compile(r"(?<=[a-z0-9%)])[ \t]+(?P<start>(?:" + _STARTERS + r"))[ \t]+(?=[a-z])")
+# (the word before is checked apart: a pattern that opens with it tries every lower-case letter)
+_RUN_IN = re.compile(r"(?P<start>(?:" + _STARTERS + r"))[ \t]+(?=[a-z])")
+_RUN_IN_BEFORE = re.compile(r"[a-z0-9%)][ \t]+$")
 _TERMINAL = ".!?:;…\"”’)»]"
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at for to and or but by with from as vs".split())
 
@@ -182,7 +185,14 @@ class RunInCheck(Check):
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         text = doc.text
-        for match in _RUN_IN.finditer(text):
+        matches = doc.__dict__.get("_run_in_matches")
+        if matches is None:  # one scan per document for the rules of both modes
+            matches = doc.__dict__["_run_in_matches"] = [
+                m
+                for m in _RUN_IN.finditer(text)
+                if _RUN_IN_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            ]
+        for match in matches:
             start = match.start("start")
             if doc.quote_at(start, match.end()) or doc.is_protected(start, match.end()):
                 continue
@@ -207,7 +217,7 @@ def _capitalised(word: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------ variant names
-_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
+_NAME_BEFORE = r"(?<![\w’'-])"  # (kept out of the first, fast pass: a leading look-behind slows a scan fourfold)
 # Spellings that transliteration tables disagree on (Russian/Ukrainian, Arabic, Chinese into English):
 # applied in order to the lower-cased name after its first letter.
 _TRANSLIT = [
@@ -219,6 +229,7 @@ _FINAL_IJ = re.compile(r"ij$")
 _DOUBLE_I = re.compile(r"i+")  # Zelenskyy, Oleksii: doubled i and y (other doubled letters are kept: Garett, Garrett)
 
 
+@functools.lru_cache(maxsize=4096)
 def transliteration_key(name: str) -> str:
     """The name with the letters that transliterations disagree on made alike: Zelensky, Zelenskyy
     and Zelenskiy share one key, as do Shmyhal and Shmygal."""
@@ -245,24 +256,28 @@ class VariantNamesCheck(Check):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.min_length = int(rule.params.get("min_length", 6))
+        self.names = re.compile(rf"[A-Z][a-z]{{{max(self.min_length - 1, 1)},}}(?:-[A-Z][a-z]+)?(?![\w-])")
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        by_key: dict[str, list[tuple[int, int, str]]] = {}
         text = doc.text
-        for match in _NAME.finditer(text):
-            name = match.group()
-            if len(name) < self.min_length or doc.quote_at(*match.span()) or doc.is_protected(*match.span()):
+        # the distinct spellings first (most articles have no two with one key), positions after
+        spellings_by_key: dict[str, set[str]] = {}
+        for name in set(self.names.findall(text)):
+            spellings_by_key.setdefault(transliteration_key(name), set()).add(name)
+        groups = [names for names in spellings_by_key.values() if len(names) > 1]
+        for names in groups:
+            names = {n for n in names if not _english_word(n, text)}
+            if len(names) < 2:
                 continue
-            by_key.setdefault(transliteration_key(name), []).append((match.start(), match.end(), name))
-        for found in by_key.values():
+            pattern = re.compile(_NAME_BEFORE + "(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
+            found = [
+                (m.start(), m.end(), m.group())
+                for m in pattern.finditer(text)
+                if not doc.quote_at(*m.span()) and not doc.is_protected(*m.span())
+            ]
             counts = Counter(name for _s, _e, name in found)
             if len(counts) < 2:
                 continue
-            spellings = [n for n in counts if not _english_word(n, text)]
-            if len(spellings) < 2:
-                continue
-            counts = Counter({n: counts[n] for n in spellings})
-            found = [item for item in found if item[2] in counts]
             first_seen = {name: i for i, (_s, _e, name) in reversed(list(enumerate(found)))}
             dominant = max(counts, key=lambda n: (counts[n], -first_seen[n]))
             for start, end, name in found:

@@ -158,7 +158,7 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
 # wrong decoding; U+FFFD marks a byte that could not be decoded at all.
 _MOJIBAKE = re.compile(
     "[ÂÃâÅÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+"
+    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]+"
     "|\ufffd+"
 )
 _MOJIBAKE_LEADS = frozenset("ÂÃâÅÐÑ\ufffd")
@@ -193,8 +193,9 @@ class EncodingDamageCheck(Check):
             start, end = match.span()
             if self.blocked_by_antipattern(doc, start, end):
                 continue
-            repaired = repair_mojibake(match.group()) if match.group()[0] != "\ufffd" else None
-            if repaired is None and match.group()[0] != "\ufffd":
+            damaged = match.group()
+            repaired = repair_mojibake(damaged) if "\ufffd" not in damaged else None
+            if repaired is None and "\ufffd" not in damaged:
                 continue  # an accented capital followed by a symbol, not a decoding error
             replacement = repaired if repaired is not None and self.fix == "safe" else None
             yield Hit(start, end, suggestion=repaired, replacement=replacement)

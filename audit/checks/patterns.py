@@ -25,6 +25,7 @@ from .base import (
     time_bound,
 )
 from .prefilter import required_literals, required_prefixes
+from .template import check_fields, fill, group_fields
 
 
 @register
@@ -65,6 +66,11 @@ class RegexCheck(Check):
             twin if prefixes is not None else None for twin, prefixes in zip(twins, self.prefixes, strict=True)
         ]
         self.group = rule.params.get("group", 0)
+        # a message that quotes the pattern's named groups ({day:int} {month:month}) is filled per match
+        self.message_fields = group_fields(rule.message)
+        problem = check_fields(self.message_fields, set.intersection(*(set(p.groupindex) for p in self.patterns)))
+        if self.message_fields and problem:
+            raise RuleError(f"{rule.pack}: rule {rule.id!r}: {problem}")
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         runnable = context.runnable_patterns
@@ -105,7 +111,12 @@ class RegexCheck(Check):
                         suggestion = match.expand(self.rule.suggestion)
                     except (IndexError, regex.error, re.error):
                         suggestion = self.rule.suggestion
-                yield Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None)
+                message = None
+                if self.message_fields:
+                    groups = {name: match.group(name) for name in self.message_fields}
+                    message = fill(self.rule.message, groups, doc.text[start:end], suggestion)
+                yield Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None,
+                          message=message)
 
 
 # A match tried at one start costs about as much as a scan of this many characters (by `regex` with

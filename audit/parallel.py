@@ -4,7 +4,7 @@ byte for byte the output of a serial run)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Config
@@ -16,21 +16,31 @@ CHUNK_FILES = 8
 
 
 @dataclass
-class LineExcerpts:
-    """What the text reporter needs of a document (the lines that have findings), without the
-    document itself, which is large to send back from a worker."""
+class TextView:
+    """What reporters read of a document (its text, lines and sentences: excerpts, highlights, baseline
+    keys), without the rest of the document model, which is large to send back from a worker."""
 
-    lines: dict[int, str]
+    text: str
+    line_starts: list[int]
+    sentences: list[tuple[int, int]]
+    had_bom: bool = False
+
+    def line_span(self, line_index: int) -> tuple[int, int]:
+        start = self.line_starts[line_index]
+        if line_index + 1 < len(self.line_starts):
+            return start, self.line_starts[line_index + 1] - 1
+        return start, len(self.text)
 
     def line_text(self, line_index: int) -> str:
-        return self.lines.get(line_index, "")
+        start, end = self.line_span(line_index)
+        return self.text[start:end]
 
     @classmethod
-    def of(cls, report: FileReport) -> LineExcerpts | None:
+    def of(cls, report: FileReport) -> TextView | None:
         doc = report.document
         if doc is None:
             return None
-        return cls({f.line - 1: doc.line_text(f.line - 1) for f in report.findings if f.line >= 1})
+        return cls(doc.text, doc.line_starts, doc.sentences, doc.had_bom)
 
 
 def default_jobs() -> int:
@@ -42,7 +52,7 @@ def default_jobs() -> int:
 
 
 def _light(report: FileReport) -> FileReport:
-    report.document = LineExcerpts.of(report)  # type: ignore[assignment]
+    report.document = TextView.of(report)  # type: ignore[assignment]
     return report
 
 
@@ -60,16 +70,23 @@ def audit_many(
     configs: Config | dict[str, Config],
     jobs: int | None = None,
     reference: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[FileReport]:
     """Audit `paths` with `jobs` processes (default: the CPUs available); one Config for all files or
     one per path. The reports come back in the order of `paths`; an unreadable file gives a report
-    with `error`. One file, one job or standard input ('-') is audited in this process."""
+    with `error`. One file, one job or standard input ('-') is audited in this process. `progress` is
+    called with the number of files each time some are done."""
+    done = progress or (lambda count: None)
     config_of = configs if isinstance(configs, dict) else dict.fromkeys(paths, configs)
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     jobs = min(jobs, len(paths))
     if jobs <= 1 or len(paths) <= 1:
-        return [audit_file(path, config_of[path], reference=reference) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor  # here: a one-file run does not pay for it
+        serial = []
+        for path in paths:
+            serial.append(audit_file(path, config_of[path], reference=reference))
+            done(1)
+        return serial
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # here: a one-file run does not pay for it
 
     reports: list[FileReport | None] = [None] * len(paths)
     remote = [index for index, path in enumerate(paths) if path != STDIN]
@@ -84,10 +101,14 @@ def audit_many(
         for index, path in enumerate(paths):  # standard input is read here, while the workers run
             if path == STDIN:
                 reports[index] = audit_file(path, config_of[path], reference=reference)
-        for chunk, future in zip(chunks, futures, strict=True):
+                done(1)
+        chunk_of = {future: chunk for future, chunk in zip(futures, chunks, strict=True)}
+        for future in as_completed(futures):
+            chunk = chunk_of[future]
             for index, report in zip(chunk, future.result(), strict=True):
                 reports[index] = report
+            done(len(chunk))
     return [report for report in reports if report is not None]
 
 
-__all__ = ["LineExcerpts", "audit_many", "default_jobs"]
+__all__ = ["TextView", "audit_many", "default_jobs"]

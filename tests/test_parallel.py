@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from audit.config import Config
-from audit.parallel import LineExcerpts, audit_many
+from audit.parallel import TextView, audit_many
 from audit.rules import cache
 
 from .conftest import ROOT, SEEDS, run_cli
@@ -61,7 +61,7 @@ def test_audit_many_keeps_the_input_order_and_sends_back_small_reports(tmp_path)
     assert [r.path for r in reports] == paths
     assert reports[5].error and "no such file" in reports[5].error
     report = reports[0]
-    assert isinstance(report.document, LineExcerpts)
+    assert isinstance(report.document, TextView)
     assert report.findings and report.document.line_text(report.findings[0].line - 1).startswith("The talks")
     assert len(pickle.dumps(report)) < 10_000
 

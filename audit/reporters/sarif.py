@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ..baseline import FINGERPRINT_NAME, fingerprints
 from ..engine import FileReport, Report
 from ..finding import Finding
 from ..rules.model import Rule
@@ -54,7 +55,7 @@ def _rule_descriptor(rule_id: str, rule: Rule | None, finding: Finding) -> dict[
     }
 
 
-def _result(file_report: FileReport, finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(file_report: FileReport, finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
     uri = artifact_uri(file_report.path)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
@@ -62,6 +63,8 @@ def _result(file_report: FileReport, finding: Finding, rule_index: int) -> dict[
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(finding)}}],
+        # the baseline's content key: code scanning matches an alert across runs by it, not by line
+        "partialFingerprints": {FINGERPRINT_NAME: fingerprint},
         "properties": {"category": finding.category, "severity": finding.severity, "zone": finding.zone},
     }
     if finding.fix and finding.fix.safe:
@@ -84,7 +87,7 @@ def _result(file_report: FileReport, finding: Finding, rule_index: int) -> dict[
 def as_dict(report: Report) -> dict[str, Any]:
     from .. import __version__
 
-    known = report.rules or _builtin_rules()
+    known = known_rules(report)
     descriptors: list[dict[str, Any]] = []
     index_of: dict[str, int] = {}
     results: list[dict[str, Any]] = []
@@ -95,11 +98,12 @@ def as_dict(report: Report) -> dict[str, Any]:
             notifications.append({"level": "error", "message": {"text": file_report.error}, "locations": location})
         for warning in file_report.warnings:
             notifications.append({"level": "warning", "message": {"text": warning}, "locations": location})
-        for finding in file_report.findings:
+        keys = fingerprints(file_report.findings, file_report.document)
+        for finding, key in zip(file_report.findings, keys, strict=True):
             if finding.rule not in index_of:
                 index_of[finding.rule] = len(descriptors)
                 descriptors.append(_rule_descriptor(finding.rule, known.get(finding.rule), finding))
-            results.append(_result(file_report, finding, index_of[finding.rule]))
+            results.append(_result(file_report, finding, index_of[finding.rule], key))
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -125,7 +129,10 @@ def as_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def _builtin_rules() -> dict[str, Rule]:
+def known_rules(report: Report) -> dict[str, Rule]:
+    """The rules of the report's configurations (id -> rule), else the built-in rules."""
+    if report.rules:
+        return report.rules
     from ..config import Config
     from ..engine import RuleSet
 

@@ -11,20 +11,17 @@ import click
 
 from . import __version__
 from .atomic import write_atomically
+from .commands.options import config_option, ignore_option, jobs_option, select_option, split_selectors
 from .config import Config
 from .finding import SEVERITIES
 from .reporters import FORMATS as REPORT_FORMATS
+from .reporters.colour import CHOICES as COLOUR_CHOICES
+from .reporters.colour import wants_colour
 from .rules.model import RuleError
 from .sources import DEFAULT_INCLUDE, discover
+from .tally import FAIL_ON_VERDICTS
 
 FORMATS = tuple(REPORT_FORMATS)
-
-
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    out: list[str] = []
-    for value in values:
-        out.extend(part.strip() for part in value.split(",") if part.strip())
-    return tuple(out)
 
 
 def fail(message: str) -> None:
@@ -46,8 +43,8 @@ def write_output(text: str, output: str | None) -> None:
 
 def build_config(select, ignore, fail_on, rule_dirs, no_builtin, scores) -> Config:
     return Config(
-        select=_split(select),
-        ignore=_split(ignore),
+        select=split_selectors(select),
+        ignore=split_selectors(ignore),
         fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
         builtin_rules=not no_builtin,
@@ -78,17 +75,17 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format: text, json, jsonl (one file a line), sarif (2.1.0), github (workflow annotations).")
+              help="Output format: text, concise (one line a finding), json, jsonl (one file a line), sarif (2.1.0), "
+                   "rdjson (reviewdog), github (workflow annotations), html (a report for the browser; with -o).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Exit 1 when a finding at or above this severity is found (default: the configuration's, or minor).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Use this configuration file (pyproject.toml or .mtaudit.toml) instead of the nearest one.")
+@click.option("--fail-on-verdict", type=click.Choice(FAIL_ON_VERDICTS), default=None,
+              help="Also exit 1 when an article's verdict is at least this (review: review or likely-mt).")
+@config_option
 @click.option("--include", multiple=True, metavar="GLOB",
               help="File patterns to lint in directories, besides *.txt and *.md (repeatable).")
-@click.option("--select", multiple=True, metavar="IDS",
-              help="Only these rule ids, id prefixes or categories (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="IDS",
-              help="Skip these rule ids, id prefixes or categories (comma-separated).")
+@select_option
+@ignore_option
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Extra rule-pack directory (repeatable).")
 @click.option("--no-builtin-rules", is_flag=True, help="Use only the rule packs given with --rules.")
@@ -97,18 +94,26 @@ def cli() -> None:
                    "(quality, MT likelihood, verdict, estimated fidelity); --no-scores leaves all scores out.")
 @click.option("--reference", metavar="REF", help="Score fidelity against this reference translation (one article).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically), then report what remains.")
+@click.option("--fix-only", is_flag=True,
+              help="Apply the safe fixes and report nothing else; exit 0 unless a file cannot be read or written.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report suppression comments that suppress nothing (rule MT-UNUSED-SUPPRESSION).")
 @click.option("--changed-since", metavar="REV",
               help="Only report findings on lines changed since git revision REV (e.g. HEAD, origin/main).")
+@click.option("--write-baseline", metavar="FILE",
+              help="Record today's findings in FILE (keyed on their text and sentence, not their line) and exit.")
+@click.option("--baseline", metavar="FILE",
+              help="Report only the findings not recorded in FILE; list its entries that are no longer found.")
 @click.option("-o", "--output", metavar="FILE",
               help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Lint files in N parallel processes (default: the number of CPUs); output order is unchanged.")
-def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, no_builtin_rules, scores, reference,
-         fix, diff, statistics, report_unused_suppressions, changed_since, output, jobs) -> None:
+@click.option("--color", type=click.Choice(COLOUR_CHOICES), default="auto", show_default=True,
+              help="Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
+@jobs_option
+def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ignore, rule_dirs, no_builtin_rules,
+         scores, reference, fix, fix_only, diff, statistics, report_unused_suppressions, changed_since, write_baseline,
+         baseline, output, color, jobs) -> None:
     """Lint files, directories (recursively) or '-' (standard input) for translation tells.
 
     Settings come from the nearest pyproject.toml [tool.mtaudit] or .mtaudit.toml up the tree from
@@ -122,7 +127,12 @@ def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, n
     from .engine import Report, RuleSet
     from .reporters import render
 
+    fix = fix or fix_only
     cli_config = build_config(select, ignore, fail_on or "minor", rule_dirs, no_builtin_rules, scores)
+    if fail_on_verdict and not cli_config.scores:
+        fail("--fail-on-verdict needs the scores; drop --no-scores")
+    if baseline and write_baseline:
+        fail("--baseline and --write-baseline do not go together: write the baseline, then lint against it")
     overrides = command_line_overrides(cli_config, fail_on, report_unused_suppressions)
     resolver = ConfigResolver(Path(config_file) if config_file else None, overrides, cli_config.ignore,
                               cli_config.rule_dirs)
@@ -160,14 +170,16 @@ def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, n
                    f"file{'s' * (changed_files != 1)}.", err=True)
     else:
         from .parallel import audit_many
+        from .progress import progress_bar
 
-        reports = audit_many(files, configs, jobs, reference=reference_text)
+        with progress_bar(len(files)) as advance:
+            reports = audit_many(files, configs, jobs, reference=reference_text, progress=advance)
     if changed_since:
         for file_report in reports:
             file_report.findings = [f for f in file_report.findings if on_changed_lines(f, changed[file_report.path])]
     for file_report in reports:
         file_report.fail_on = configs[file_report.path].fail_on
-    report = Report(reports, fail_on=run_config.fail_on)
+    report = Report(reports, fail_on=run_config.fail_on, fail_on_verdict=fail_on_verdict)
     for config in set(configs.values()):
         report.rules.update(RuleSet.load(config).by_id)
     for file_report in report.files:
@@ -175,12 +187,26 @@ def lint(paths, fmt, fail_on, config_file, include, select, ignore, rule_dirs, n
             click.echo(f"mtaudit: error: {file_report.error}", err=True)
     if diff:
         sys.exit(2 if any(f.error for f in report.files) else int(pending > 0))
+    if fix_only:
+        sys.exit(2 if any(f.error for f in report.files) else 0)
+    if write_baseline or baseline:
+        from .baseline import BaselineError, apply_baseline_file, write_baseline_file
+
+        try:
+            if write_baseline:
+                click.echo(write_baseline_file(report, write_baseline), err=True)
+                sys.exit(2 if any(f.error for f in report.files) else 0)
+            for line in apply_baseline_file(report, baseline):
+                click.echo(line, err=True)
+        except BaselineError as error:
+            fail(str(error))
     if statistics:
         from .reporters.statistics import render as render_statistics
 
         write_output(render_statistics(report, fmt), output)
     else:
-        write_output(render(report, fmt), output)
+        to_terminal = (output is None or output == "-") and sys.stdout.isatty()
+        write_output(render(report, fmt, color=wants_colour(color, to_terminal)), output)
     sys.exit(report.exit_code())
 
 

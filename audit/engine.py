@@ -23,6 +23,7 @@ from .rules.loader import builtin_pack_dir, load_rules, pack_files
 from .rules.model import Rule, RuleError
 from .sources import InputError, read_source
 from .suppression import apply_suppressions
+from .tally import fails_on_verdict, verdict_tally
 
 
 class RuleSet:
@@ -105,6 +106,7 @@ class Report:
     files: list[FileReport]
     fail_on: str = "minor"
     rules: dict[str, Rule] = field(default_factory=dict, repr=False)  # id -> rule, for reporters (SARIF)
+    fail_on_verdict: str | None = None  # also fail when an article's verdict is at least this
 
     @property
     def findings(self) -> list[Finding]:
@@ -122,14 +124,16 @@ class Report:
             "findings": len(self.findings),
             "by_severity": by_severity,
             "by_category": dict(sorted(by_category.items())),
+            "by_verdict": verdict_tally(self.files),
             "fail_on": self.fail_on,
+            "fail_on_verdict": self.fail_on_verdict,
             "failed": self.failed(),
         }
 
     def failed(self) -> bool:
         return any(
             f.rank >= SEVERITY_RANK[file.fail_on or self.fail_on] for file in self.files for f in file.findings
-        )
+        ) or any(fails_on_verdict(file.verdict, self.fail_on_verdict) for file in self.files)
 
     def exit_code(self) -> int:
         if any(f.error for f in self.files):

@@ -22,7 +22,7 @@ def test_text_output_format(cli):
     lines = result.stdout.splitlines()
     assert lines[1].startswith("    1 | Zelenskyy reprimands Russia’s request to participate")
     assert lines[2].endswith("|           ^^^^^^^^^^")
-    assert re.match(r"^\d+ findings \(.*\) in 1 file\.$", lines[-1])
+    assert re.match(r"^\d+ findings \(.*\) in 1 file; verdicts: 1 likely-mt\.$", lines[-1])
 
 
 def test_json_contract(cli):

@@ -69,8 +69,10 @@ def test_statistics(cli, tmp_path):
     result = cli("lint", *DESK_OPTIONS, "--statistics", str(story))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["3", "T-CASE-KYIV", "casing", "minor", "[*]"]
-    assert lines[1].split() == ["1", "T-DOUBLED", "repetition", "minor", "[*]"]
-    assert lines[-1].strip().startswith("4  findings in all; 4 fixable")
+    assert lines[0].split() == ["COUNT", "RULE", "CATEGORY", "SEVERITY", "FIX"]
+    assert lines[1].split() == ["3", "T-CASE-KYIV", "casing", "minor", "[*]"]
+    assert lines[2].split() == ["1", "T-DOUBLED", "repetition", "minor", "[*]"]
+    assert lines[3].strip().startswith("4  findings in all; 4 fixable")
+    assert lines[4].startswith("[*]: the rule's findings have a safe fix")
     as_json = json.loads(cli("lint", *DESK_OPTIONS, "--statistics", "--format", "json", str(story)).stdout)
     assert [(row["rule"], row["count"]) for row in as_json] == [("T-CASE-KYIV", 3), ("T-DOUBLED", 1)]

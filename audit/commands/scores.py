@@ -12,6 +12,7 @@ import click
 
 from ..config import Config
 from ..sources import DEFAULT_INCLUDE, discover, display_path
+from .options import config_option, ignore_option, jobs_option, select_option, split_selectors
 
 # Table columns: (name used by --sort, header, how to read it from a FileReport, format).
 COLUMNS: tuple[tuple[str, str, Any, str], ...] = (
@@ -60,17 +61,29 @@ def _sort_value(report, key: str) -> tuple:
 @click.option("--ascending", is_flag=True, help="Sort from the lowest value (default: highest first).")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--include", multiple=True, metavar="GLOB", help="File patterns in directories, besides *.txt and *.md.")
-def score(paths, sort_key, ascending, fmt, include) -> None:
+@config_option
+@select_option
+@ignore_option
+@jobs_option
+def score(paths, sort_key, ascending, fmt, include, config_file, select, ignore, jobs) -> None:
     """A table of article scores, one row per article: MT likelihood and verdict, MQM quality,
-    estimated fidelity, readability (body only) and language."""
-    from ..engine import RuleSet, audit_file
+    estimated fidelity, readability (body only) and language. The rules and settings are lint's: the
+    nearest configuration file (or --config), with --select and --ignore on top."""
+    from ..config_file import ConfigError, ConfigResolver
+    from ..parallel import audit_many
 
-    config = Config(scores=True, full_scores=True)
-    ruleset = RuleSet.load(config)
+    overrides: dict[str, Any] = {"scores": True, "full_scores": True}
+    if select:
+        overrides["select"] = split_selectors(select)
+    resolver = ConfigResolver(Path(config_file) if config_file else None, overrides, split_selectors(ignore))
     files = discover(list(paths), DEFAULT_INCLUDE + tuple(include))
     if not files:
         fail("no files to score in " + ", ".join(paths))
-    reports = [audit_file(path, config, ruleset) for path in files]
+    try:
+        configs = {path: resolver.for_path(path) for path in files}
+    except ConfigError as error:
+        fail(str(error))
+    reports = audit_many(files, configs, jobs)
     errors = [r for r in reports if r.error]
     for report in errors:
         click.echo(f"mtaudit: error: {report.error}", err=True)

@@ -1,4 +1,4 @@
-"""--statistics: how many findings each rule gave, most frequent first."""
+"""--statistics: how many findings each rule gave, most frequent first, under a header and over a legend."""
 
 from __future__ import annotations
 
@@ -23,17 +23,20 @@ def statistics(report: Report) -> list[dict[str, Any]]:
 
 def render(report: Report, fmt: str = "text") -> str:
     rows = statistics(report)
-    if fmt in ("json", "jsonl", "sarif"):
+    if fmt in ("json", "jsonl", "sarif", "rdjson"):
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if not rows:
         return "No findings.\n"
-    width = max(len(r["rule"]) for r in rows)
-    lines = [
+    width = max(len("RULE"), max(len(r["rule"]) for r in rows))
+    header = f"{'COUNT':>6}  {'RULE':<{width}}  {'CATEGORY':<14} {'SEVERITY':<8} FIX"
+    lines = [header] + [
         f"{r['count']:>6}  {r['rule']:<{width}}  {r['category']:<14} {r['severity']:<8} "
-        f"{'[*]' if r['fixable'] else '   '}"
+        f"{'[*]' if r['fixable'] else ''}".rstrip()
         for r in rows
     ]
     total = sum(r["count"] for r in rows)
     fixable = sum(r["fixable"] for r in rows)
     lines.append(f"{total:>6}  findings in all; {fixable} fixable with --fix ([*]).")
+    lines.append("[*]: the rule's findings have a safe fix, which `mtaudit lint --fix` applies. Severities are MQM's "
+                 "(neutral, minor, major, critical); `mtaudit rule ID` explains a rule.")
     return "\n".join(lines) + "\n"

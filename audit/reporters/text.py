@@ -5,46 +5,62 @@ from __future__ import annotations
 from ..engine import FileReport, Report
 from ..finding import SEVERITIES, Finding
 from ..sources import display_path
+from ..tally import worst_first
+from .colour import PLAIN, Paint
 
-CONTEXT = 50  # characters of the line shown on each side of a long span
+CONTEXT = 50  # characters of the line shown on each side of a span
+LONG_SPAN = 60  # a longer span shows its first SPAN_HEAD and last SPAN_TAIL characters, "…" between
+SPAN_HEAD = 30
+SPAN_TAIL = 20
 
 
 def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """Cut a long line around [start, end); return the excerpt and the span within it."""
+    """Cut a long line around [start, end), and a long span to its two ends; return the excerpt and
+    the span within it."""
+    end = min(end, len(line))
     left = max(0, start - CONTEXT)
     right = min(len(line), max(end, start + 1) + CONTEXT)
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
-    excerpt = prefix + line[left:right] + suffix
-    return excerpt.replace("\t", " "), start - left + len(prefix), end - left + len(prefix)
+    span = line[start:end]
+    if end - start > LONG_SPAN:
+        span = line[start : start + SPAN_HEAD] + "…" + line[end - SPAN_TAIL : end]
+    before = prefix + line[left:start]
+    excerpt = before + span + line[end:right] + suffix
+    return excerpt.replace("\t", " "), len(before), len(before) + len(span)
 
 
-def finding_header(path: str, finding: Finding) -> str:
-    header = f"{path}:{finding.line}:{finding.column}: {finding.severity} [{finding.rule}] {finding.message}"
+def finding_header(path: str, finding: Finding, paint: Paint = PLAIN) -> str:
+    severity = paint.severity(finding.severity, finding.severity)
+    header = (f"{paint(path, bold=True)}:{finding.line}:{finding.column}: {severity}"
+              f" [{paint(finding.rule, bold=True)}] {finding.message}")
     if finding.suggestion:
-        header += f" (suggestion: {finding.suggestion})"
+        header += f" (suggestion: {paint(finding.suggestion, fg='green')})"
     if finding.in_quote:
         header += " [in quotation]"
     return header
 
 
-def render_finding(file_report: FileReport, finding: Finding) -> list[str]:
+def render_finding(file_report: FileReport, finding: Finding, paint: Paint = PLAIN) -> list[str]:
     path = display_path(file_report.path)
-    out = [finding_header(path, finding)]
+    out = [finding_header(path, finding, paint)]
     doc = file_report.document
     if doc is not None:
         line_text = doc.line_text(finding.line - 1)
         line_end = len(line_text) + 1 if finding.end_line > finding.line else finding.end_column
         excerpt, s, e = _excerpt(line_text, finding.column - 1, line_end - 1)
         gutter = f"{finding.line:>5} | "
-        out.append(gutter + excerpt)
-        out.append(" " * (len(gutter) - 2) + "| " + " " * s + "^" * max(1, e - s))
+        out.append(paint(gutter, dim=True) + excerpt)
+        carets = paint.severity("^" * max(1, e - s), finding.severity)
+        out.append(paint(" " * (len(gutter) - 2) + "| ", dim=True) + " " * s + carets)
     return out
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, paint: Paint = PLAIN) -> str:
     summary = report.summary()
-    counts = ", ".join(f"{summary['by_severity'][s]} {s}" for s in reversed(SEVERITIES) if summary["by_severity"][s])
+    counts = ", ".join(
+        paint.severity(f"{summary['by_severity'][s]} {s}", s) for s in reversed(SEVERITIES) if summary["by_severity"][s]
+    )
     files = summary["files"]
     text = f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''}"
     if counts:
@@ -52,21 +68,33 @@ def summary_line(report: Report) -> str:
     text += f" in {files} file{'s' if files != 1 else ''}"
     if summary["files_with_errors"]:
         text += f"; {summary['files_with_errors']} could not be read"
+    verdicts = worst_first(summary.get("by_verdict") or {})
+    if verdicts:
+        text += "; verdicts: " + ", ".join(paint.verdict(f"{count} {verdict}", verdict) for verdict, count in verdicts)
     return text + "."
 
 
-def render(report: Report) -> str:
+def render(report: Report, color: bool = False, concise: bool = False) -> str:
+    """The text report; `concise`: one line a finding (no excerpt) and one score line an article."""
+    paint = Paint(color)
     lines: list[str] = []
     for file_report in report.files:
         if file_report.error:
             continue  # errors go to standard error
-        for warning in file_report.warnings:
-            lines.append(f"{display_path(file_report.path)}: warning: {warning}")
+        path = display_path(file_report.path)
+        lines += [f"{path}: warning: {warning}" for warning in file_report.warnings]
         for finding in file_report.findings:
-            lines.extend(render_finding(file_report, finding))
+            if concise:
+                lines.append(finding_header(path, finding, paint))
+            else:
+                lines.extend(render_finding(file_report, finding, paint))
         if file_report.scores is not None:
             from ..scoring.render import score_lines
 
-            lines.extend(score_lines(file_report))
-    lines.append(summary_line(report))
+            lines.extend(score_lines(file_report)[:1] if concise else score_lines(file_report))
+    lines.append(summary_line(report, paint))
     return "\n".join(lines) + "\n"
+
+
+def render_concise(report: Report, color: bool = False) -> str:
+    return render(report, color, concise=True)

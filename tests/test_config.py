@@ -186,7 +186,6 @@ def test_readme_pre_commit_snippet():
     import yaml
 
     snippet = yaml.safe_load(_readme_example("yaml"))
-    hook = snippet["repos"][0]["hooks"][0]
-    assert hook["id"] == "mtaudit"
     manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [h["id"] for h in manifest] == ["mtaudit"]
+    assert [h["id"] for h in manifest] == ["mtaudit", "mtaudit-fix"]
+    assert [h["id"] for h in snippet["repos"][0]["hooks"]] == ["mtaudit-fix", "mtaudit"]

@@ -41,12 +41,18 @@ def test_hook_fails_on_seed_000_and_passes_on_a_clean_story_and_the_fix_hook_fix
     subprocess.run(["git", "init", "-q", str(desk)], check=True)
     shutil.copy(SEEDS / "000_5fb1b673f4b7e9d3.txt", desk / "seed-000.txt")
     (desk / "clean.md").write_text(CLEAN_STORY, encoding="utf-8")
-    (desk / "fixable.txt").write_text(FIXABLE_STORY, encoding="utf-8")
     subprocess.run(["git", "-C", str(desk), "add", "."], check=True)
+    # the fix hook changes a file: in a repository of its own, since pre-commit looks for changes in
+    # the whole working tree
+    fix_desk = tmp_path / "fix-desk"
+    fix_desk.mkdir()
+    subprocess.run(["git", "init", "-q", str(fix_desk)], check=True)
+    (fix_desk / "fixable.txt").write_text(FIXABLE_STORY, encoding="utf-8")
+    subprocess.run(["git", "-C", str(fix_desk), "add", "."], check=True)
 
     # Each try-repo builds its own hook environment; they run side by side to cut the wait.
     runs = {"failing": try_repo(desk, "seed-000.txt"), "passing": try_repo(desk, "clean.md"),
-            "fixing": try_repo(desk, "fixable.txt", hook="mtaudit-fix")}
+            "fixing": try_repo(fix_desk, "fixable.txt", hook="mtaudit-fix")}
     output = {name: run.communicate(timeout=300)[0] for name, run in runs.items()}
 
     assert runs["failing"].returncode == 1, output["failing"]
@@ -59,4 +65,4 @@ def test_hook_fails_on_seed_000_and_passes_on_a_clean_story_and_the_fix_hook_fix
     # the fix hook rewrites the file (pre-commit fails a commit whose files a hook changed)
     assert runs["fixing"].returncode == 1, output["fixing"]
     assert "files were modified by this hook" in output["fixing"]
-    assert (desk / "fixable.txt").read_text(encoding="utf-8") == FIXABLE_STORY.replace("kyiv", "Kyiv")
+    assert (fix_desk / "fixable.txt").read_text(encoding="utf-8") == FIXABLE_STORY.replace("kyiv", "Kyiv")

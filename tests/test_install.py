@@ -23,6 +23,7 @@ def test_wheel_ships_rule_packs(tmp_path):
     )
     assert build.returncode == 0, build.stderr
     assert (target / "audit" / "rulepacks" / "false-friends.toml").exists()
+    assert (target / "audit" / "reporters" / "assets" / "report.js").exists()  # the HTML report's script
     shutil.rmtree(source)  # nothing may be read from a checkout
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

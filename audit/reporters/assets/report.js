@@ -52,26 +52,25 @@
 
   /* ---- sorting the articles table */
   var table = doc.getElementById("articles-table");
-  function sortValue(row, index) {
-    var cell = row.cells[index];
-    return cell ? cell.getAttribute("data-value") : null;
-  }
   function sortBy(header) {
     var index = Array.prototype.indexOf.call(header.parentNode.children, header);
     var numeric = header.getAttribute("data-type") === "number";
     var current = header.getAttribute("aria-sort");
     var descending = current === "none" ? numeric : current === "ascending";
     var tbody = table.tBodies[0];
-    var rows = Array.prototype.slice.call(tbody.rows);
-    rows.sort(function (a, b) {
-      var x = sortValue(a, index);
-      var y = sortValue(b, index);
-      if (x === y) { return 0; }
-      if (x === null || x === "") { return 1; }  /* missing values last, either way */
-      if (y === null || y === "") { return -1; }
-      var order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
-      return descending ? -order : order;
+    var keyed = Array.prototype.map.call(tbody.rows, function (row, position) {
+      var value = row.cells[index] ? row.cells[index].getAttribute("data-value") : "";
+      return {row: row, position: position, missing: value === null || value === "",
+              value: numeric ? Number(value) : value};
     });
+    keyed.sort(function (a, b) {
+      if (a.missing || b.missing) {  /* missing values last, either way */
+        return a.missing === b.missing ? a.position - b.position : (a.missing ? 1 : -1);
+      }
+      var order = numeric ? a.value - b.value : a.value.localeCompare(b.value);
+      return (descending ? -order : order) || a.position - b.position;
+    });
+    var rows = keyed.map(function (item) { return item.row; });
     var fragment = doc.createDocumentFragment();
     rows.forEach(function (row) { fragment.appendChild(row); });
     tbody.appendChild(fragment);

@@ -321,8 +321,10 @@ def _table(files: Sequence[FileReport]) -> str:
         for label, kind, key in TABLE_COLUMNS
     )
     rows = "".join(_row(index, f) for index, f in enumerate(files, 1))
-    return ('<table id="articles-table"><caption>Articles (a column heading sorts by it; fidelity is estimated '
-            'from the findings unless a reference was given: then chrF2)</caption>'
+    readability = any((f.scores or {}).get("readability") for f in files)
+    caption = ("Articles (a column heading sorts by it; fidelity is estimated from the findings unless a reference "
+               "was given: then chrF2" + ("" if readability else "; readability comes with lint --scores") + ")")
+    return (f'<table id="articles-table"><caption>{caption}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 
 

@@ -119,8 +119,8 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ign
     Settings come from the nearest pyproject.toml [tool.mtaudit] or .mtaudit.toml up the tree from
     each file (or --config); options given here override them.
 
-    Exit status: 0 nothing at or above --fail-on, 1 something is (with --diff: a fix is pending),
-    2 a usage, input or configuration error.
+    Exit status: 0 nothing at or above --fail-on, 1 something is (or an article's verdict is at or
+    above --fail-on-verdict; with --diff: a fix is pending), 2 a usage, input or configuration error.
     """
     from .changed_lines import GitError, changed_lines, on_changed_lines
     from .config_file import ConfigError, ConfigResolver

@@ -1,4 +1,5 @@
-"""Messages quote what was found: a regex rule's message fills its pattern's named groups per match."""
+"""Messages quote what was found: a regex rule's message fills its pattern's named groups and the
+match's context per match; no built-in message quotes a fixed example."""
 
 from __future__ import annotations
 
@@ -52,3 +53,30 @@ def test_group_fields_and_braces_from_the_copy(tmp_path):
 def test_unknown_group_or_conversion_is_rejected_at_load(tmp_path, message, problem):
     with pytest.raises(RuleError, match=problem.replace("{", r"\{").replace("}", r"\}")):
         RuleSet.load(_pack(tmp_path, message))
+
+
+BUILTIN = RuleSet.load(Config()).all_rules
+
+
+def test_a_message_that_quotes_quotes_what_was_found():
+    """A built-in message that quotes the copy quotes the match, its context or its parts; a quotation
+    written into the message would show the rule's own example whatever was found."""
+    quoting = [rule for rule in BUILTIN if "“" in rule.message or "«" in rule.message]
+    assert quoting
+    fixed = [rule.id for rule in quoting if not string_fields(rule.message)]
+    assert fixed == []
+
+
+def string_fields(template: str) -> list[str]:
+    import string
+
+    return [name for _text, name, _spec, _conv in string.Formatter().parse(template) if name]
+
+
+def test_context_quotes_the_words_around_a_single_mark():
+    config = Config(select=("SP-MISSING-SPACE-AFTER-STOP", "SP-MISSING-SPACE-AFTER-COMMA"), scores=False)
+    report = audit_text("Headline\n\nIt is a platform for martial arts.Richard Wilk is from Kyiv,he said.\n", config)
+    assert [f.message for f in report.findings] == [
+        "No space after the end of a sentence (“arts.Richard”): two segments glued together.",
+        "No space after a comma (“Kyiv,he”).",
+    ]

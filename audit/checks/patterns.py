@@ -25,7 +25,7 @@ from .base import (
     time_bound,
 )
 from .prefilter import required_literals, required_prefixes
-from .template import check_fields, fill, group_fields
+from .template import CONTEXT_FIELD, check_fields, fill, group_fields
 
 
 @register
@@ -113,8 +113,8 @@ class RegexCheck(Check):
                         suggestion = self.rule.suggestion
                 message = None
                 if self.message_fields:
-                    groups = {name: match.group(name) for name in self.message_fields}
-                    message = fill(self.rule.message, groups, doc.text[start:end], suggestion)
+                    groups = {name: match.group(name) for name in self.message_fields if name != CONTEXT_FIELD}
+                    message = fill(self.rule.message, groups, doc.text, start, end, suggestion)
                 yield Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None,
                           message=message)
 

@@ -141,7 +141,7 @@ def _note(finding: Finding, note_id: str, why: str | None) -> str:
     severity, category = slug(finding.severity), slug(finding.category)
     parts = [
         f'<li id="{note_id}" class="note s-{severity} c-{category}" tabindex="-1">',
-        f'<p><a href="#m-{note_id}">{finding.line}:{finding.column}</a> '
+        f'<p class="tip-part"><a href="#m-{note_id}">{finding.line}:{finding.column}</a> '
         f'<span class="sev">{escape(finding.severity)}</span> <span class="cat">{escape(finding.category)}</span> '
         f'<code class="rule">{escape(finding.rule)}</code> <q class="found">{escape(_quote(finding.text))}</q>'
         + (' <span class="quote-note">(inside a quotation)</span>' if finding.in_quote else "") + "</p>",

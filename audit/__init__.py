@@ -1,15 +1,20 @@
 """mtaudit: finds machine-translation tells in English news copy and scores its readability and fidelity.
 
-    from audit import audit_text
-    report = audit_text(text)
+    from audit import Options, run
+    report = run(["drafts/"], Options(fail_on="major"))
     for finding in report.findings: ...
+
+    from audit import audit_text
+    report = audit_text(text)            # one text, default settings
 """
 
 from .config import Config
-from .engine import FileReport, Report, RuleSet, audit_file, audit_paths, audit_text
+from .engine import RuleSet
 from .finding import CATEGORIES, SEVERITIES, Finding
-
-__version__ = "0.1.0"
+from .report import FileReport, Report
+from .runner import Options, Text, UsageError, audit_file, audit_text, run
+from .scoring.model import Scores
+from .version import __version__
 
 __all__ = [
     "CATEGORIES",
@@ -17,10 +22,14 @@ __all__ = [
     "Config",
     "FileReport",
     "Finding",
+    "Options",
     "Report",
     "RuleSet",
+    "Scores",
+    "Text",
+    "UsageError",
     "__version__",
     "audit_file",
-    "audit_paths",
     "audit_text",
+    "run",
 ]

@@ -16,11 +16,13 @@ import json
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from .atomic import write_atomically
 from .sources import STDIN
+from .version import __version__
 
 FORMAT_VERSION = 1
 FINGERPRINT_NAME = "mtaudit/content/v1"  # the SARIF partialFingerprints key
@@ -121,8 +123,6 @@ class Baseline:
         return baseline
 
     def dumps(self) -> str:
-        from . import __version__
-
         files = {
             path: [{"fingerprint": key, **entry} for key, entry in sorted(entries.items(), key=_entry_order)]
             for path, entries in sorted(self.files.items())
@@ -156,12 +156,14 @@ class Baseline:
             }
         return baseline
 
-    def apply(self, reports: Iterable[Any]) -> Outcome:
-        """Remove the known findings from the reports (in place); list the entries of the linted files,
-        and of files that no longer exist, that matched nothing."""
+    def apply(self, reports: Iterable[Any]) -> tuple[list[Any], Outcome]:
+        """The reports without the known findings (new reports: a FileReport is not changed), and the
+        entries of the linted files, and of files that no longer exist, that matched nothing."""
         outcome = Outcome()
         linted: set[str] = set()
+        kept_reports = []
         for report in reports:
+            kept_reports.append(report)
             if report.error:
                 continue
             path = self.key_of(report.path)
@@ -170,22 +172,30 @@ class Baseline:
             if not known:
                 continue
             keys = fingerprints(report.findings, report.document)
-            kept = [finding for finding, key in zip(report.findings, keys, strict=True) if key not in known]
+            kept = tuple(finding for finding, key in zip(report.findings, keys, strict=True) if key not in known)
             outcome.known += len(report.findings) - len(kept)
-            report.findings = kept
+            kept_reports[-1] = replace(report, findings=kept)
             matched = set(keys)
             outcome.stale += [StaleEntry(path, entry) for key, entry in known.items() if key not in matched]
         for path, entries in self.files.items():
             if path not in linted and path != "<stdin>" and not (self.location.parent / path).exists():
                 outcome.stale += [StaleEntry(path, entry) for entry in entries.values()]
         outcome.stale.sort(key=lambda s: (s.path, *_entry_order(("", s.entry))))
-        return outcome
+        return kept_reports, outcome
+
+    def notes(self, outcome: Outcome) -> list[str]:
+        """Lines for standard error: the count hidden, and each stale entry."""
+        lines = [f"mtaudit: {outcome.known} finding{'s' * (outcome.known != 1)} recorded in the baseline "
+                 f"{self.location} not shown."]
+        if outcome.stale:
+            lines.append(f"mtaudit: {len(outcome.stale)} baseline entr{'ies' if len(outcome.stale) != 1 else 'y'} "
+                         "no longer found (write the baseline again to drop them):")
+            lines += [f"mtaudit: stale: {stale.describe()}" for stale in outcome.stale]
+        return lines
 
 
 def write_baseline_file(report: Any, location: str) -> str:
     """Record the report's findings in a baseline file (atomically); return what was done, in words."""
-    from .atomic import write_atomically
-
     baseline = Baseline.from_reports(report.files, location)
     try:
         write_atomically(location, baseline.dumps().encode("utf-8"))
@@ -196,23 +206,10 @@ def write_baseline_file(report: Any, location: str) -> str:
             f"file{'s' * (len(baseline.files) != 1)} to the baseline {location}.")
 
 
-def apply_baseline_file(report: Any, location: str) -> list[str]:
-    """Hide the findings a baseline file records (in place); return lines for standard error: the
-    count hidden, and each stale entry."""
-    outcome = Baseline.load(location).apply(report.files)
-    lines = [f"mtaudit: {outcome.known} finding{'s' * (outcome.known != 1)} recorded in the baseline {location} "
-             "not shown."]
-    if outcome.stale:
-        lines.append(f"mtaudit: {len(outcome.stale)} baseline entr{'ies' if len(outcome.stale) != 1 else 'y'} "
-                     "no longer found (write the baseline again to drop them):")
-        lines += [f"mtaudit: stale: {stale.describe()}" for stale in outcome.stale]
-    return lines
-
-
 def _entry_order(item: tuple[str, dict[str, Any]]) -> tuple[int, int, str, str]:
     key, entry = item
     return (entry.get("line", 0), entry.get("column", 0), entry.get("rule", ""), key)
 
 
-__all__ = ["Baseline", "BaselineError", "FINGERPRINT_NAME", "Outcome", "StaleEntry", "apply_baseline_file",
+__all__ = ["Baseline", "BaselineError", "FINGERPRINT_NAME", "Outcome", "StaleEntry",
            "content_key", "fingerprints", "sentence_of", "write_baseline_file"]

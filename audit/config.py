@@ -1,17 +1,20 @@
-"""Run configuration: which rules, at what severity, and what fails a run."""
+"""Run configuration: which rules, at what severity, and what fails a run. A plain value (hashable: it
+keys the compiled rule sets); reading configuration files is audit/config_file.py's work."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .finding import CATEGORIES, SEVERITIES
 
+HOUSE_STYLE_TAG = "house-style:"
+
 
 @dataclass(frozen=True)
 class Config:
-    select: tuple[str, ...] = ()  # rule ids, id prefixes or categories; empty: all
+    select: tuple[str, ...] = ()  # rule ids, id prefixes or categories; empty: every default-on rule
+    extend_select: tuple[str, ...] = ()  # selected besides `select` (how a default-off rule joins the defaults)
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # (rule id, prefix or category) -> severity
     fail_on: str = "minor"
@@ -23,16 +26,21 @@ class Config:
     scores: bool = True  # article scores: quality, MT likelihood and verdict, fidelity, language (cheap)
     full_scores: bool = False  # also readability (textstat) and langdetect on the whole article
     markup: str | None = None  # "text", "markdown" or None: by file extension
-    report_unused_suppressions: bool = False
     root: Path | None = None  # folder of the configuration file (per-file-ignores are relative to it)
-    extra: dict = field(default_factory=dict, hash=False, compare=False)
+    source: Path | None = field(default=None, repr=False, compare=False)  # the configuration file, for messages
 
-    def selects(self, rule_id: str, category: str) -> bool:
-        if self.select and not any(selector_matches(s, rule_id, category) for s in self.select):
+    def selects(self, rule_id: str, category: str, default_on: bool = True) -> bool:
+        """Is the rule selected? A default-off rule (`enabled = false`) only when a selector of
+        `select` or `extend_select` names it (by id, prefix or category)."""
+        if any(selector_matches(s, rule_id, category) for s in self.ignore):
             return False
-        return not any(selector_matches(s, rule_id, category) for s in self.ignore)
+        if any(selector_matches(s, rule_id, category) for s in self.extend_select):
+            return True
+        if self.select:
+            return any(selector_matches(s, rule_id, category) for s in self.select)
+        return default_on
 
-    def house_style_allows(self, tags: list[str]) -> bool:
+    def house_style_allows(self, tags: tuple[str, ...] | list[str]) -> bool:
         """A rule tagged ``house-style:TOPIC=CHOICE`` runs only when the house style chose CHOICE."""
         chosen = dict(self.house_style)
         for tag in tags:
@@ -54,8 +62,15 @@ class Config:
                 chosen, best = severity, len(selector)
         return chosen
 
-
-HOUSE_STYLE_TAG = "house-style:"
+    def selectors(self) -> dict[str, tuple[str, ...]]:
+        """Every rule selector of the configuration, by the setting it comes from."""
+        return {
+            "select": self.select,
+            "extend-select": self.extend_select,
+            "ignore": self.ignore,
+            "severity": tuple(selector for selector, _level in self.severity),
+            "per-file-ignores": tuple(s for _pattern, selectors in self.per_file_ignores for s in selectors),
+        }
 
 
 def selector_matches(selector: str, rule_id: str, category: str) -> bool:
@@ -63,30 +78,17 @@ def selector_matches(selector: str, rule_id: str, category: str) -> bool:
     return selector == category or selector == rule_id or rule_id.startswith(selector.rstrip("-") + "-")
 
 
-def house_style_of(tags: list[str]) -> tuple[tuple[str, str], ...]:
+def house_style_of(tags: tuple[str, ...] | list[str]) -> tuple[tuple[str, str], ...]:
     """The house-style choices a rule's tags require."""
     pairs = [tag[len(HOUSE_STYLE_TAG) :].partition("=") for tag in tags if tag.startswith(HOUSE_STYLE_TAG)]
     return tuple(sorted((topic, choice) for topic, _, choice in pairs))
 
 
-@functools.cache
-def house_style_choices() -> dict[str, tuple[str, ...]]:
-    """Topic -> the choices offered, read from the tags of the built-in house-style rules."""
-    from .rules.loader import builtin_pack_dir, read_pack
-
-    choices: dict[str, list[str]] = {}
-    pack = builtin_pack_dir() / "house-style.toml"
-    for raw in read_pack(pack) if pack.is_file() else []:
-        for topic, choice in house_style_of(raw.get("tags", [])):
-            choices.setdefault(topic, []).append(choice)
-    return {topic: tuple(values) for topic, values in choices.items()}
-
-
 __all__ = [
-    "Config",
-    "selector_matches",
-    "house_style_choices",
-    "house_style_of",
     "CATEGORIES",
+    "Config",
+    "HOUSE_STYLE_TAG",
     "SEVERITIES",
+    "house_style_of",
+    "selector_matches",
 ]

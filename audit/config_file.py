@@ -2,7 +2,8 @@
 
 Each file to lint takes the nearest configuration file up the tree from its own folder (as ruff
 does) unless ``--config`` names one. Paths in a configuration file are relative to that file.
-Every problem is one line: ``path:line: message``.
+Every problem is one line: ``path:line: message`` (a selector that names no rule is refused when the
+rules are loaded, audit/runner.py, with the line found by `locate`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .config import Config, house_style_choices
+from .config import Config, house_style_of
 from .finding import SEVERITIES
+from .rules.loader import builtin_pack_dir, read_pack
 
 CONFIG_FILES = (".mtaudit.toml", "pyproject.toml")  # the first found in a folder wins
 
 # TOML key -> Config field
 KEYS = {
     "select": "select",
+    "extend-select": "extend_select",
     "ignore": "ignore",
     "severity": "severity",
     "fail-on": "fail_on",
@@ -36,6 +39,17 @@ KEYS = {
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; the message is ``path:line: message``."""
+
+
+@functools.cache
+def house_style_choices() -> dict[str, tuple[str, ...]]:
+    """Topic -> the choices offered, read from the tags of the built-in house-style rules."""
+    choices: dict[str, list[str]] = {}
+    pack = builtin_pack_dir() / "house-style.toml"
+    for raw in read_pack(pack) if pack.is_file() else []:
+        for topic, choice in house_style_of(raw.get("tags", [])):
+            choices.setdefault(topic, []).append(choice)
+    return {topic: tuple(values) for topic, values in choices.items()}
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -92,7 +106,7 @@ def _load_config(path: Path, _stamp: int) -> Config:
         table_header = "tool.mtaudit"
     else:
         table = data
-    return Config(root=path.parent, **_settings(table, _Locator(path, text, table_header)))
+    return Config(root=path.parent, source=path, **_settings(table, _Locator(path, text, table_header)))
 
 
 class _Locator:
@@ -107,6 +121,7 @@ class _Locator:
             self.offset = next((i for i, line in enumerate(self.lines) if header.match(line)), 0)
 
     def line_of(self, *keys: str) -> int:
+        """The line of the last key found (the innermost one given: a table, then its key)."""
         for key in reversed(keys):
             quoted = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
             pattern = re.compile(rf"^\s*(?:{quoted}\s*=|\[[^\]]*\b{re.escape(key)}\s*\])|[{{,]\s*{quoted}\s*=")
@@ -132,6 +147,23 @@ def _settings(table: dict[str, Any], where: _Locator) -> dict[str, Any]:
     return settings
 
 
+def locate(path: Path, key: str, value: str | None = None) -> int:
+    """The line of a setting (`key`) in a configuration file, or of `value` written under it."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    header = "tool.mtaudit" if path.name == "pyproject.toml" or "[tool." in text else None
+    locator = _Locator(path, text, header)
+    line = locator.line_of(key)
+    if value is not None:
+        quoted = re.compile(rf"""["']{re.escape(value)}["']""")
+        for index in range(line - 1, len(locator.lines)):
+            if quoted.search(locator.lines[index]):
+                return index + 1
+    return line
+
+
 def _text_list(key: str, value: Any, where: _Locator) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -147,7 +179,7 @@ def _severity(key: str, value: Any, where: _Locator, *line_keys: str) -> str:
 
 
 def _convert(key: str, value: Any, where: _Locator) -> Any:
-    if key in ("select", "ignore"):
+    if key in ("select", "extend-select", "ignore"):
         return _text_list(key, value, where)
     if key == "fail-on":
         return _severity(key, value, where, key)
@@ -194,7 +226,8 @@ def _convert(key: str, value: Any, where: _Locator) -> Any:
 
 class ConfigResolver:
     """The Config of each file: the nearest configuration file (or `explicit`), then the command
-    line's `overrides` (Config fields), `extra_ignore` and `extra_rule_dirs` on top."""
+    line's `overrides` (Config fields), and `extra_ignore`, `extra_rule_dirs` and `extra_select`
+    added to the file's lists."""
 
     def __init__(
         self,
@@ -202,11 +235,13 @@ class ConfigResolver:
         overrides: dict[str, Any] | None = None,
         extra_ignore: tuple[str, ...] = (),
         extra_rule_dirs: tuple[Path, ...] = (),
+        extra_select: tuple[str, ...] = (),
     ) -> None:
         self.explicit = explicit
         self.overrides = overrides or {}
         self.extra_ignore = extra_ignore
         self.extra_rule_dirs = tuple(Path(d).resolve() for d in extra_rule_dirs)
+        self.extra_select = extra_select
         self._cache: dict[Path | None, Config] = {}
 
     def config_file_for(self, path: str) -> Path | None:
@@ -220,14 +255,23 @@ class ConfigResolver:
         if source not in self._cache:
             base = load_config(source) if source is not None else Config()
             config = replace(base, **self.overrides)
-            if self.extra_ignore or self.extra_rule_dirs:
+            if self.extra_ignore or self.extra_rule_dirs or self.extra_select:
                 config = replace(
                     config,
                     ignore=config.ignore + self.extra_ignore,
                     rule_dirs=config.rule_dirs + self.extra_rule_dirs,
+                    extend_select=config.extend_select + self.extra_select,
                 )
             self._cache[source] = config
         return self._cache[source]
 
 
-__all__ = ["ConfigError", "ConfigResolver", "CONFIG_FILES", "find_config_file", "load_config"]
+__all__ = [
+    "CONFIG_FILES",
+    "ConfigError",
+    "ConfigResolver",
+    "find_config_file",
+    "house_style_choices",
+    "load_config",
+    "locate",
+]

@@ -11,7 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from .text.folding import FOLD_TRAPS
+from .text.plain import plain_text
+from .text.sentences import split_sentences
 
 Span = tuple[int, int]
 
@@ -30,11 +34,10 @@ _URL = re.compile(
 # are spared the scan. Characters that match an ASCII letter case-insensitively without lower-casing
 # to it turn the shortcut off.
 _URL_NEEDLES = ("://", "www.", *(f".{tld}" for tld in _TLDS))
-_FOLD_TRAPS = "\u017f\u212a\u0130\u0131"
 
 
 def _may_have_url(text: str) -> bool:
-    if not text.isascii() and any(c in text for c in _FOLD_TRAPS):
+    if not text.isascii() and any(c in text for c in FOLD_TRAPS):
         return True
     lowered = text.lower()
     return any(needle in lowered for needle in _URL_NEEDLES)
@@ -51,18 +54,6 @@ _MD_FRONT_MATTER = re.compile(
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _MD_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st jr sr inc corp ltd co vs etc no nos "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e approx est dept "
-    "fig mt ft op vol pp cf rev hon maj brig".split()
-)
-# A run of marks is matched from its first mark only (a match cannot start inside a run): linear in a
-# long run of dots.
-_SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])|[.!?…]+[\"”’'»)\]]*(?=\s*$)"
-)
-_WORD_BEFORE = re.compile(r"[\w.]+$")
-_ABBREVIATION_LOOKBACK = 16  # longer than any abbreviation: a longer word before a dot is not one
 _QUOTE_MARK = re.compile("[\"“”«»„]")
 _ZONE_HEAD = 300  # byline, caption and dateline patterns look at the start of a line only
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -79,9 +70,10 @@ _CAPTION = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Document:
-    """One text to audit. Build with :meth:`from_text`."""
+    """One text to audit, complete when made (build it with :meth:`from_text`) and never changed:
+    the pipeline's reading of page furniture gives a new Document (:meth:`with_furniture`)."""
 
     text: str
     path: str = "<text>"
@@ -95,6 +87,10 @@ class Document:
     quotes: list[Span] = field(default_factory=list)  # each includes its marks; sorted
     protected: list[Span] = field(default_factory=list)  # not prose; sorted, disjoint
     dateline: Span | None = None
+    furniture: frozenset[int] = frozenset()  # 0-based lines known to be page furniture
+    # every character is read alike by `re` and `regex` (audit.text.plain): the rule patterns' faster
+    # `re` twins may run on it
+    plain: bool = False
 
     # ----------------------------------------------------------------- construction
     @classmethod
@@ -111,150 +107,35 @@ class Document:
             text = raw
         if markup is None:
             markup = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
-        doc = cls(text=text, path=path, markup=markup, line_endings=endings, had_bom=had_bom)
-        doc._index_lines()
-        doc._find_protected()
-        doc._split_paragraphs()
-        doc._split_sentences()
-        doc._find_quotes()
-        doc._assign_zones()
-        return doc
+        line_starts = _line_starts(text)
+        protected = _protected_spans(text, markup)
+        paragraphs = _paragraphs(text, line_starts)
+        sentences = [span for start, end in paragraphs for span in split_sentences(text, start, end)]
+        quotes = _quotations(text, paragraphs, protected)
+        zones, dateline = _zones(text, line_starts, frozenset())
+        return cls(
+            text=text,
+            path=path,
+            markup=markup,
+            line_starts=line_starts,
+            line_endings=endings,
+            had_bom=had_bom,
+            paragraphs=paragraphs,
+            sentences=sentences,
+            zones=zones,
+            quotes=quotes,
+            protected=protected,
+            dateline=dateline,
+            plain=plain_text(text),
+        )
 
-    def _index_lines(self) -> None:
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self.line_starts = starts
-
-    def _find_protected(self) -> None:
-        text = self.text
-        spans: list[Span] = [m.span() for m in _URL.finditer(text)] if _may_have_url(text) else []
-        if "@" in text:
-            spans += [m.span() for m in _EMAIL.finditer(text)]
-        spans += _html_comments(text)
-        if self.markup == "markdown":
-            for pattern in (_MD_FRONT_MATTER, _MD_FENCE, _MD_LINK_TARGET, _HTML_TAG, _MD_INDENTED_CODE):
-                spans += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
-            spans += _code_spans(text)
-        self.protected = _merge(spans)
-
-    def _split_paragraphs(self) -> None:
-        """Paragraphs are blank-line separated blocks; inside a block each line is a paragraph of its
-        own unless it is visibly wrapped (long, no terminal punctuation, next line starts lower-case)."""
-        paragraphs: list[Span] = []
-        current: Span | None = None
-        previous_line = ""  # the last line of `current` (looking at it alone keeps this linear)
-        for number in range(len(self.line_starts)):
-            start, end = self.line_span(number)
-            line = self.text[start:end]
-            stripped = line.strip()
-            if not stripped:
-                if current:
-                    paragraphs.append(current)
-                current = None
-                continue
-            if current is None:
-                current = (start, end)
-                previous_line = line
-                continue
-            previous = previous_line.rstrip()
-            previous_line = line
-            wrapped = (
-                len(previous) >= 50
-                and not previous.endswith(_TERMINAL)
-                and (stripped[0].islower() or stripped[0].isdigit())
-            )
-            if wrapped:
-                current = (current[0], end)
-            else:
-                paragraphs.append(current)
-                current = (start, end)
-        if current:
-            paragraphs.append(current)
-        # trim surrounding white space so spans start and end on text
-        trimmed = []
-        for start, end in paragraphs:
-            chunk = self.text[start:end]
-            left = len(chunk) - len(chunk.lstrip())
-            right = len(chunk.rstrip())
-            trimmed.append((start + left, start + right))
-        self.paragraphs = trimmed
-
-    def _split_sentences(self) -> None:
-        sentences: list[Span] = []
-        for p_start, p_end in self.paragraphs:
-            chunk = self.text[p_start:p_end]
-            begin = 0
-            for match in _SENTENCE_END.finditer(chunk):
-                stop = match.end()
-                if match.group().startswith(".") and _is_abbreviation(chunk, match.start()):
-                    continue
-                piece = chunk[begin:stop]
-                if piece.strip():
-                    lead = len(piece) - len(piece.lstrip())
-                    sentences.append((p_start + begin + lead, p_start + stop))
-                begin = stop
-            rest = chunk[begin:]
-            if rest.strip():
-                lead = len(rest) - len(rest.lstrip())
-                sentences.append((p_start + begin + lead, p_start + len(chunk.rstrip())))
-        self.sentences = sentences
-
-    def _find_quotes(self) -> None:
-        """Pair double quotation marks paragraph by paragraph, by position rather than by shape, so
-        that a wrongly oriented mark still closes; an unclosed quotation runs to the paragraph end."""
-        quotes: list[Span] = []
-        text = self.text
-        for p_start, p_end in self.paragraphs:
-            opened: int | None = None
-            for mark in _QUOTE_MARK.finditer(text, p_start, p_end):
-                offset = mark.start()
-                if self.is_protected(offset, offset + 1):
-                    continue
-                if opened is None:
-                    opened = offset
-                else:
-                    quotes.append((opened, offset + 1))
-                    opened = None
-            if opened is not None:
-                quotes.append((opened, p_end))
-        self.quotes = quotes
-
-    def reassign_zones(self, furniture: set[int]) -> None:
-        """Recompute zones with these 0-based lines known to be page furniture (boilerplate)."""
-        self._assign_zones(furniture)
-
-    def _assign_zones(self, furniture: set[int] | None = None) -> None:
-        zones: list[str] = []
-        headline_seen = False
-        self.dateline = None
-        for number in range(len(self.line_starts)):
-            start, end = self.line_span(number)
-            line = self.text[start:end].strip()
-            if not line:
-                zones.append("blank")
-                continue
-            head = line[:_ZONE_HEAD]
-            if furniture and number in furniture:
-                zones.append("boilerplate")
-            elif _BYLINE.match(head):
-                zones.append("byline")
-            elif _CAPTION.match(head):
-                zones.append("caption")
-            elif not headline_seen and _looks_like_headline(line):
-                zones.append("headline")
-                headline_seen = True
-            else:
-                zones.append("body")
-                headline_seen = True
-                raw_line = self.text[start : min(end, start + _ZONE_HEAD)]
-                match = _DATELINE.match(raw_line) if self.dateline is None else None
-                if match:
-                    self.dateline = (start, start + match.end())
-        self.zones = zones
+    def with_furniture(self, lines: frozenset[int]) -> Document:
+        """The same document with these 0-based lines known to be page furniture (zone `boilerplate`):
+        the zones and the dateline are read again; `self` is unchanged."""
+        if lines == self.furniture:
+            return self
+        zones, dateline = _zones(self.text, self.line_starts, lines)
+        return replace(self, zones=zones, dateline=dateline, furniture=lines)
 
     # ----------------------------------------------------------------- queries
     def line_span(self, line_index: int) -> Span:
@@ -321,18 +202,6 @@ class Document:
         return text
 
 
-def _is_abbreviation(chunk: str, dot: int) -> bool:
-    # Only the last few characters before the dot are looked at: searching from the paragraph start
-    # made sentence splitting quadratic in the paragraph length.
-    match = _WORD_BEFORE.search(chunk, max(0, dot - _ABBREVIATION_LOOKBACK), dot)
-    if not match or (match.start() == dot - _ABBREVIATION_LOOKBACK and dot > _ABBREVIATION_LOOKBACK):
-        return False
-    word = match.group().lower().rstrip(".")
-    if word in _ABBREVIATIONS:
-        return True
-    return len(word) == 1 and word.isalpha()
-
-
 def _looks_like_headline(line: str) -> bool:
     words = line.split(maxsplit=26)
     return 1 <= len(words) <= 25 and not line.endswith((".", ",", ";")) and not _DATELINE.match(line[:_ZONE_HEAD])
@@ -397,3 +266,127 @@ def _overlaps_any(spans: list[Span], start: int, end: int) -> bool:
             return True
         index -= 1
     return False
+
+
+# --------------------------------------------------------------------- construction helpers
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def _line_span(text: str, line_starts: list[int], line_index: int) -> Span:
+    start = line_starts[line_index]
+    if line_index + 1 < len(line_starts):
+        return start, line_starts[line_index + 1] - 1
+    return start, len(text)
+
+
+def _protected_spans(text: str, markup: str) -> list[Span]:
+    spans: list[Span] = [m.span() for m in _URL.finditer(text)] if _may_have_url(text) else []
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL.finditer(text)]
+    spans += _html_comments(text)
+    if markup == "markdown":
+        for pattern in (_MD_FRONT_MATTER, _MD_FENCE, _MD_LINK_TARGET, _HTML_TAG, _MD_INDENTED_CODE):
+            spans += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+        spans += _code_spans(text)
+    return _merge(spans)
+
+
+def _paragraphs(text: str, line_starts: list[int]) -> list[Span]:
+    """Paragraphs are blank-line separated blocks; inside a block each line is a paragraph of its
+    own unless it is visibly wrapped (long, no terminal punctuation, next line starts lower-case)."""
+    paragraphs: list[Span] = []
+    current: Span | None = None
+    previous_line = ""  # the last line of `current` (looking at it alone keeps this linear)
+    for number in range(len(line_starts)):
+        start, end = _line_span(text, line_starts, number)
+        line = text[start:end]
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                paragraphs.append(current)
+            current = None
+            continue
+        if current is None:
+            current = (start, end)
+            previous_line = line
+            continue
+        previous = previous_line.rstrip()
+        previous_line = line
+        wrapped = (
+            len(previous) >= 50
+            and not previous.endswith(_TERMINAL)
+            and (stripped[0].islower() or stripped[0].isdigit())
+        )
+        if wrapped:
+            current = (current[0], end)
+        else:
+            paragraphs.append(current)
+            current = (start, end)
+    if current:
+        paragraphs.append(current)
+    # trim surrounding white space so spans start and end on text
+    trimmed = []
+    for start, end in paragraphs:
+        chunk = text[start:end]
+        left = len(chunk) - len(chunk.lstrip())
+        right = len(chunk.rstrip())
+        trimmed.append((start + left, start + right))
+    return trimmed
+
+
+def _quotations(text: str, paragraphs: list[Span], protected: list[Span]) -> list[Span]:
+    """Pair double quotation marks paragraph by paragraph, by position rather than by shape, so
+    that a wrongly oriented mark still closes; an unclosed quotation runs to the paragraph end."""
+    quotes: list[Span] = []
+    for p_start, p_end in paragraphs:
+        opened: int | None = None
+        for mark in _QUOTE_MARK.finditer(text, p_start, p_end):
+            offset = mark.start()
+            if _overlaps_any(protected, offset, offset + 1):
+                continue
+            if opened is None:
+                opened = offset
+            else:
+                quotes.append((opened, offset + 1))
+                opened = None
+        if opened is not None:
+            quotes.append((opened, p_end))
+    return quotes
+
+
+def _zones(text: str, line_starts: list[int], furniture: frozenset[int]) -> tuple[list[str], Span | None]:
+    """The zone of every line, and the dateline's span, with these lines known to be page furniture."""
+    zones: list[str] = []
+    headline_seen = False
+    dateline: Span | None = None
+    for number in range(len(line_starts)):
+        start, end = _line_span(text, line_starts, number)
+        line = text[start:end].strip()
+        if not line:
+            zones.append("blank")
+            continue
+        head = line[:_ZONE_HEAD]
+        if number in furniture:
+            zones.append("boilerplate")
+        elif _BYLINE.match(head):
+            zones.append("byline")
+        elif _CAPTION.match(head):
+            zones.append("caption")
+        elif not headline_seen and _looks_like_headline(line):
+            zones.append("headline")
+            headline_seen = True
+        else:
+            zones.append("body")
+            headline_seen = True
+            raw_line = text[start : min(end, start + _ZONE_HEAD)]
+            match = _DATELINE.match(raw_line) if dateline is None else None
+            if match:
+                dateline = (start, start + match.end())
+    return zones, dateline

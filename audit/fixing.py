@@ -1,56 +1,34 @@
-"""--fix and --diff: apply the safe fixes of a file's findings, keeping everything else as it was.
+"""--fix and --diff: apply the fixes of a text's findings, keeping everything else as it was.
 
-Fixes are applied to the file's own text (its encoding, byte-order mark and line endings kept),
-never two that overlap; the file is audited again and fixed again until nothing
-safe is left to fix (at most MAX_PASSES), so that a second run changes nothing.
+Which fixes: the `safe` ones, and with `unsafe` (--unsafe-fixes) the `unsafe` ones too; a
+`display-only` fix is never applied (audit/finding.py). Fixes are applied to the file's own text
+(its encoding, byte-order mark and line endings kept), never two that overlap; the text is linted
+and fixed again until nothing applicable is left (at most MAX_PASSES), so that a second run changes
+nothing. The last pass's result is what remains, for the report.
 """
 
 from __future__ import annotations
 
 import codecs
-import difflib
-import os
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
 
-from .atomic import write_atomically
 from .config import Config
 from .document import Document
-from .engine import FileReport, RuleSet, audit_document_text
+from .engine import Linted, RuleSet, lint
 from .finding import Finding
-from .sources import InputError, decode, display_path, encoding_of, read_bytes
+from .hits import Producer
+from .report import FixOutcome
+from .sources import encoding_of
 
 MAX_PASSES = 10
 FindingFilter = Callable[[Finding], bool]
 
 
-@dataclass
-class FixResult:
-    report: FileReport  # what remains after fixing
-    original: str  # the file's text as read (line endings and BOM included)
-    fixed: str
-    applied: int = 0
-
-    @property
-    def changed(self) -> bool:
-        return self.fixed != self.original
-
-    def diff(self) -> str:
-        name = display_path(self.report.path)
-        lines = difflib.unified_diff(
-            self.original.splitlines(keepends=True),
-            self.fixed.splitlines(keepends=True),
-            fromfile=name if os.path.isabs(name) else f"a/{name}",
-            tofile=name if os.path.isabs(name) else f"b/{name}",
-        )
-        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
-
-
-def safe_fixes(findings: list[Finding], keep: FindingFilter | None = None) -> list[Finding]:
-    """The findings with a safe fix, in order, leaving out any that overlaps an earlier one."""
+def chosen_fixes(findings: Sequence[Finding], keep: FindingFilter | None = None, unsafe: bool = False) -> list[Finding]:
+    """The findings whose fix applies, in order, leaving out any that overlaps an earlier one."""
     chosen: list[Finding] = []
     for finding in sorted(findings, key=Finding.sort_key):
-        if not (finding.fix and finding.fix.safe) or (keep is not None and not keep(finding)):
+        if not (finding.fix and finding.fix.applies(unsafe)) or (keep is not None and not keep(finding)):
             continue
         if chosen and finding.start < chosen[-1].end:
             continue
@@ -74,7 +52,7 @@ def apply_fixes(raw: str, doc: Document, fixes: list[Finding]) -> str:
 
     pieces: list[str] = []
     cursor = 0
-    for finding in sorted(fixes, key=Finding.sort_key):  # non-overlapping (safe_fixes)
+    for finding in sorted(fixes, key=Finding.sort_key):  # non-overlapping (chosen_fixes)
         assert finding.fix is not None
         start, end = raw_offset(finding.start), raw_offset(finding.end)
         pieces += [raw[cursor:start], finding.fix.replacement]
@@ -83,40 +61,27 @@ def apply_fixes(raw: str, doc: Document, fixes: list[Finding]) -> str:
     return "".join(pieces)
 
 
-def fix_text(raw: str, path: str, config: Config, ruleset: RuleSet, keep: FindingFilter | None = None) -> FixResult:
-    """Fix a text until no safe fix is left; the report is that of the fixed text."""
+def fix_text(
+    raw: str,
+    path: str,
+    config: Config,
+    ruleset: RuleSet,
+    producers: Sequence[Producer] = (),
+    keep: FindingFilter | None = None,
+    unsafe: bool = False,
+) -> tuple[FixOutcome, Linted]:
+    """Fix a text until no applicable fix is left: what was done, and the fixed text's lint."""
     text = raw
-    applied = 0
-    findings_only = replace(config, scores=False)  # the passes need findings; scores come once, at the end
-    report = audit_document_text(text, path, findings_only, ruleset)
+    applied: list[Finding] = []
+    linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers)
     for _ in range(MAX_PASSES):
-        fixes = safe_fixes(report.findings, keep)
-        if not fixes or report.document is None:
+        fixes = chosen_fixes(linted.findings, keep, unsafe)
+        if not fixes:
             break
-        text = apply_fixes(text, report.document, fixes)
-        applied += len(fixes)
-        report = audit_document_text(text, path, findings_only, ruleset)
-    if config.scores:
-        report = audit_document_text(text, path, config, ruleset)
-    return FixResult(report=report, original=raw, fixed=text, applied=applied)
-
-
-def fix_file(
-    path: str, config: Config, ruleset: RuleSet, write: bool = True, keep: FindingFilter | None = None
-) -> FixResult:
-    """Fix one file; write it back (atomically, same encoding and mode) when `write` and it changed."""
-    try:
-        data = read_bytes(path)
-        raw = decode(data, path)
-    except InputError as error:
-        return FixResult(report=FileReport(path=path, error=str(error)), original="", fixed="")
-    result = fix_text(raw, path, config, ruleset, keep)
-    if write and result.changed:
-        try:
-            write_atomically(path, encode_like(result.fixed, data))
-        except OSError as error:
-            result.report.error = f"{path}: cannot write the fixes: {error.strerror or error}"
-    return result
+        text = apply_fixes(text, linted.document, fixes)
+        applied += fixes
+        linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers)
+    return FixOutcome(original=raw, fixed=text, applied=tuple(applied)), linted
 
 
 def encode_like(text: str, original: bytes) -> bytes:
@@ -136,4 +101,4 @@ def encode_like(text: str, original: bytes) -> bytes:
     return text.encode(encoding)
 
 
-__all__ = ["FixResult", "safe_fixes", "apply_fixes", "fix_text", "fix_file", "encode_like"]
+__all__ = ["MAX_PASSES", "apply_fixes", "chosen_fixes", "encode_like", "fix_text"]

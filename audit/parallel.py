@@ -1,18 +1,23 @@
-"""Auditing many files in parallel processes, with the reports in input order (so that the output is
+"""Linting many inputs in parallel processes, with the reports in input order (so that the output is
 byte for byte the output of a serial run)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from .config import Config
-from .engine import FileReport, RuleSet, audit_file
+from .engine import RuleSet
+from .report import FileReport
 from .sources import STDIN
 
 # Files are sent to the workers in chunks: fewer round trips, still balanced across workers.
 CHUNK_FILES = 8
+
+Work = tuple[Any, ...]  # the arguments of one call of the lint function; the second is the Config
+LintFunction = Callable[..., FileReport]  # a module-level function (pickled by name to the workers)
 
 
 @dataclass
@@ -52,8 +57,7 @@ def default_jobs() -> int:
 
 
 def _light(report: FileReport) -> FileReport:
-    report.document = TextView.of(report)  # type: ignore[assignment]
-    return report
+    return replace(report, document=TextView.of(report))
 
 
 def _init_worker(configs: list[Config]) -> None:
@@ -61,46 +65,43 @@ def _init_worker(configs: list[Config]) -> None:
         RuleSet.load(config)
 
 
-def _audit_chunk(chunk: list[tuple[str, Config, str | None]]) -> list[FileReport]:
-    return [_light(audit_file(path, config, reference=reference)) for path, config, reference in chunk]
+def _lint_chunk(function: LintFunction, chunk: list[Work]) -> list[FileReport]:
+    return [_light(function(*work)) for work in chunk]
 
 
-def audit_many(
-    paths: Sequence[str],
-    configs: Config | dict[str, Config],
+def lint_many(
+    function: LintFunction,
+    work: Sequence[Work],
     jobs: int | None = None,
-    reference: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[FileReport]:
-    """Audit `paths` with `jobs` processes (default: the CPUs available); one Config for all files or
-    one per path. The reports come back in the order of `paths`; an unreadable file gives a report
-    with `error`. One file, one job or standard input ('-') is audited in this process. `progress` is
-    called with the number of files each time some are done."""
+    """`function(*item)` for each item of `work` (an input, its Config, …) with `jobs` processes
+    (None: the CPUs available). The reports come back in the order of `work`. One input, one job or
+    standard input (an input whose `source` is '-') is linted in this process. `progress` is called
+    with the number of inputs each time some are done."""
     done = progress or (lambda count: None)
-    config_of = configs if isinstance(configs, dict) else dict.fromkeys(paths, configs)
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
-    jobs = min(jobs, len(paths))
-    if jobs <= 1 or len(paths) <= 1:
+    jobs = min(jobs, len(work))
+    if jobs <= 1 or len(work) <= 1:
         serial = []
-        for path in paths:
-            serial.append(audit_file(path, config_of[path], reference=reference))
+        for item in work:
+            serial.append(function(*item))
             done(1)
         return serial
     from concurrent.futures import ProcessPoolExecutor, as_completed  # here: a one-file run does not pay for it
 
-    reports: list[FileReport | None] = [None] * len(paths)
-    remote = [index for index, path in enumerate(paths) if path != STDIN]
+    reports: list[FileReport | None] = [None] * len(work)
+    remote = [index for index, item in enumerate(work) if getattr(item[0], "source", None) != STDIN]
     chunk_size = max(1, min(CHUNK_FILES, len(remote) // (jobs * 4) or 1))
     chunks = [remote[i : i + chunk_size] for i in range(0, len(remote), chunk_size)]
-    distinct = list(dict.fromkeys(config_of[paths[i]] for i in remote))
+    distinct = list(dict.fromkeys(work[i][1] for i in remote))
     for config in distinct:  # compiled here once: forked workers inherit them
         RuleSet.load(config)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(distinct,)) as pool:
-        work = [[(paths[i], config_of[paths[i]], reference) for i in chunk] for chunk in chunks]
-        futures = [pool.submit(_audit_chunk, item) for item in work]
-        for index, path in enumerate(paths):  # standard input is read here, while the workers run
-            if path == STDIN:
-                reports[index] = audit_file(path, config_of[path], reference=reference)
+        futures = [pool.submit(_lint_chunk, function, [work[i] for i in chunk]) for chunk in chunks]
+        for index, item in enumerate(work):  # standard input is read here, while the workers run
+            if getattr(item[0], "source", None) == STDIN:
+                reports[index] = function(*item)
                 done(1)
         chunk_of = {future: chunk for future, chunk in zip(futures, chunks, strict=True)}
         for future in as_completed(futures):
@@ -111,4 +112,4 @@ def audit_many(
     return [report for report in reports if report is not None]
 
 
-__all__ = ["TextView", "audit_many", "default_jobs"]
+__all__ = ["TextView", "default_jobs", "lint_many"]

@@ -1,22 +1,27 @@
-"""Inline suppression comments, for Markdown and plain text alike:
+"""Inline suppression comments, for Markdown and plain text alike (a step of the findings pipeline):
 
     <!-- mtaudit: disable=ID[,ID…] -->  …  <!-- mtaudit: enable=ID[,ID…] -->
     <!-- mtaudit: disable-next-line=ID[,ID…] -->
 
 An ID is a rule id, an id prefix or a category; no ID list (or ``all``) means every rule. A
-``disable`` without its ``enable`` runs to the end of the file.
+``disable`` without its ``enable`` runs to the end of the file. A comment that names no known rule,
+prefix or category gives a finding of MT-UNKNOWN-SUPPRESSION (the copy may come from elsewhere, so
+it is not an error of the run); one that silences nothing, of the default-off MT-UNUSED-SUPPRESSION
+(`--report-unused-suppressions`). Both are registered rules (rules/suppression.toml).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .config import selector_matches
 from .document import Document
-from .finding import Finding
+from .hits import Hit
 
 UNUSED_RULE = "MT-UNUSED-SUPPRESSION"
+UNKNOWN_RULE = "MT-UNKNOWN-SUPPRESSION"
 _DIRECTIVE = re.compile(
     r"<!--\s*mtaudit:\s*(?P<action>disable-next-line|disable|enable)\s*(?:=\s*(?P<ids>[^>]*?))?\s*-->",
     re.IGNORECASE,
@@ -34,13 +39,13 @@ class Suppression:
     end: int
     used: set[str] = field(default_factory=set)  # selectors that suppressed something ("" for all)
 
-    def covers(self, finding: Finding) -> str | None:
-        """The selector that suppresses the finding, or None."""
-        if not self.first_line <= finding.line - 1 <= self.last_line:
+    def covers(self, line: int, rule: str, category: str) -> str | None:
+        """The selector that suppresses a finding of `rule` on 1-based `line`, or None."""
+        if not self.first_line <= line - 1 <= self.last_line:
             return None
         if not self.selectors:
             return ""
-        return next((s for s in self.selectors if selector_matches(s, finding.rule, finding.category)), None)
+        return next((s for s in self.selectors if selector_matches(s, rule, category)), None)
 
 
 def _selectors(ids: str | None) -> tuple[str, ...]:
@@ -50,6 +55,8 @@ def _selectors(ids: str | None) -> tuple[str, ...]:
 
 def parse_suppressions(doc: Document) -> list[Suppression]:
     """The suppression directives of a document, with the lines each covers."""
+    if "<!--" not in doc.text:
+        return []
     found: list[Suppression] = []
     open_ranges: list[Suppression] = []
     last_line = len(doc.line_starts) - 1
@@ -72,50 +79,66 @@ def parse_suppressions(doc: Document) -> list[Suppression]:
     return found
 
 
-def apply_suppressions(doc: Document, findings: list[Finding], report_unused: bool = False) -> list[Finding]:
-    """Drop the findings that a directive suppresses; with `report_unused`, add a finding for each
-    directive (or ID in it) that suppressed nothing."""
+@dataclass(frozen=True)
+class Suppressible:
+    """What the suppression step needs of a finding in the making: its rule, category and line."""
+
+    rule: str
+    category: str
+    line: int
+
+
+def suppress(
+    doc: Document,
+    items: Sequence[Suppressible],
+    known: Callable[[str], bool],
+    nearest: Callable[[str], list[str]],
+) -> tuple[list[bool], list[Hit]]:
+    """Which items the document's directives suppress (True: drop it), and the notes on directives:
+    MT-UNKNOWN-SUPPRESSION for a selector that `known` refuses (with the `nearest` known ones), and
+    MT-UNUSED-SUPPRESSION for a directive (or selector) that suppressed nothing."""
     suppressions = parse_suppressions(doc)
     if not suppressions:
-        return findings
-    kept: list[Finding] = []
-    for finding in findings:
+        return [False] * len(items), []
+    dropped: list[bool] = []
+    for item in items:
         suppressed = False
         for suppression in suppressions:
-            selector = suppression.covers(finding)
+            selector = suppression.covers(item.line, item.rule, item.category)
             if selector is not None:
                 suppression.used.add(selector)
                 suppressed = True
-        if not suppressed:
-            kept.append(finding)
-    if report_unused:
-        kept.extend(_unused(doc, suppressions))
-        kept.sort(key=Finding.sort_key)
-    return kept
+        dropped.append(suppressed)
+    return dropped, list(_notes(suppressions, known, nearest))
 
 
-def _unused(doc: Document, suppressions: list[Suppression]) -> list[Finding]:
-    unused: list[Finding] = []
+def _notes(
+    suppressions: Iterable[Suppression], known: Callable[[str], bool], nearest: Callable[[str], list[str]]
+) -> Iterable[Hit]:
     for suppression in suppressions:
-        names = [s for s in suppression.selectors if s not in suppression.used]
+        unknown = [s for s in suppression.selectors if not known(s)]
+        for selector in unknown:
+            hint = nearest(selector)
+            did_you_mean = f" (did you mean {', '.join(hint)}?)" if hint else ""
+            yield Hit(
+                UNKNOWN_RULE,
+                suppression.start,
+                suppression.end,
+                message=f"Suppression comment names {selector!r}, no known rule id, prefix or category{did_you_mean}: "
+                "it silences nothing.",
+                extra={"selector": selector},
+            )
+        names = [s for s in suppression.selectors if s not in suppression.used and s not in unknown]
         fully_used = not names if suppression.selectors else bool(suppression.used)
-        if fully_used:
+        if fully_used or (suppression.selectors and len(unknown) == len(suppression.selectors)):
             continue
         what = ", ".join(names) if names else "all rules"
-        finding = Finding(
-            rule=UNUSED_RULE,
-            category="suppression",
-            severity="minor",
+        yield Hit(
+            UNUSED_RULE,
+            suppression.start,
+            suppression.end,
             message=f"Unused suppression ({what}): nothing here was flagged; remove it.",
-            start=suppression.start,
-            end=suppression.end,
-            text=doc.text[suppression.start : suppression.end],
-            zone=doc.zone_at(suppression.start),
         )
-        finding.line, finding.column = doc.position(suppression.start)
-        finding.end_line, finding.end_column = doc.position(suppression.end)
-        unused.append(finding)
-    return unused
 
 
-__all__ = ["UNUSED_RULE", "Suppression", "parse_suppressions", "apply_suppressions"]
+__all__ = ["UNKNOWN_RULE", "UNUSED_RULE", "Suppressible", "Suppression", "parse_suppressions", "suppress"]

@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devset import DEFAULT_DEVSET, load_devset, roc_auc  # noqa: E402
 
 from audit.config import Config  # noqa: E402
-from audit.engine import RuleSet, audit_document_text  # noqa: E402
+from audit.engine import RuleSet  # noqa: E402
+from audit.runner import audit_document_text  # noqa: E402
 from audit.scoring.features import article_features  # noqa: E402
 from audit.scoring.likelihood import MODEL_PATH, VERDICTS  # noqa: E402
 

@@ -36,8 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devset import DEFAULT_DEVSET, load_devset, roc_auc, word_count  # noqa: E402
 
 from audit.config import Config  # noqa: E402
-from audit.engine import RuleSet, audit_document_text  # noqa: E402
+from audit.engine import RuleSet  # noqa: E402
 from audit.finding import TELL_CATEGORIES  # noqa: E402
+from audit.runner import audit_document_text  # noqa: E402
 
 DEFAULT_NATIVE = DEFAULT_DEVSET.parent / "native-news.jsonl.gz"
 ORIGINS = ("mt", "human", "native")
@@ -81,9 +82,9 @@ def _audit(task: tuple[dict, bool]) -> tuple[str, str, str, int, dict[str, int],
         _RULESET = RuleSet.load(config)
         _SIGNALS = frozenset(r.id for r in _RULESET.all_rules if r.signal)
     report = audit_document_text(row["text"], row["id"], config, _RULESET)
-    counts = Counter(f.rule for f in report.findings)
+    counts = Counter(f.rule for f in report.findings + report.signals)  # signals are reported apart
     tells = [f for f in report.findings if is_tell(f, _SIGNALS)]
-    score = (report.scores or {}).get("mt_likelihood")  # absent for a non-English article
+    score = report.scores.mt_likelihood if report.scores else None  # None for a non-English article
     group = group_of(row)
     hits = []
     if keep_hits and row["origin"] == "native":

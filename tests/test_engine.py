@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from audit.config import Config
 from audit.document import Document
-from audit.engine import RuleSet, audit_document
+from audit.engine import RuleSet, lint
 
 PACK = """
 [[rule]]
@@ -35,7 +35,7 @@ examples.good = ["“The Russian Federation will respond,” he said."]
 def _findings(tmp_path, text):
     (tmp_path / "pack.toml").write_text(PACK, encoding="utf-8")
     config = Config(rule_dirs=(tmp_path,), builtin_rules=False, scores=False)
-    return audit_document(Document.from_text(text), RuleSet.load(config), config)
+    return list(lint(Document.from_text(text), RuleSet.load(config), config).findings)
 
 
 def test_only_the_longest_overlapping_hit_of_a_rule_is_reported(tmp_path):

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from audit.engine import FileReport, Report, audit_text
+from audit.report import FileReport, Report
 from audit.reporters import github, render
+from audit.runner import audit_text
 
 from .conftest import SEEDS, SHARED
 from .desk import DESK_OPTIONS, desk_config

@@ -13,7 +13,8 @@ import pytest
 
 from audit.config import Config
 from audit.document import Document
-from audit.engine import RuleSet, audit_document_text
+from audit.engine import RuleSet
+from audit.runner import audit_document_text
 
 from .conftest import run_cli
 

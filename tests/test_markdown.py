@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.engine import audit_text
+from audit.runner import audit_text
 
 from .desk import desk_config
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from audit.config import Config
-from audit.parallel import TextView, audit_many
+from audit.parallel import TextView
 from audit.rules import cache
+from audit.runner import Options, run
 
 from .conftest import ROOT, SEEDS, run_cli
 
@@ -50,14 +51,14 @@ def test_jobs_output_is_byte_identical_to_a_serial_run(fmt, tmp_path, cache_env)
     assert "Traceback" not in parallel.stderr
 
 
-def test_audit_many_keeps_the_input_order_and_sends_back_small_reports(tmp_path):
+def test_parallel_run_keeps_the_input_order_and_sends_back_small_reports(tmp_path):
     paths = []
     for number in range(12):
         path = tmp_path / f"{number:02d}.txt"
         path.write_text(f"Story {number}\n\nThe talks , which began in Kiev, went on.\n")
         paths.append(str(path))
     paths.insert(5, str(tmp_path / "missing.txt"))
-    reports = audit_many(paths, Config(scores=False), jobs=2)
+    reports = run(paths, Options(config=Config(scores=False), jobs=2)).files
     assert [r.path for r in reports] == paths
     assert reports[5].error and "no such file" in reports[5].error
     report = reports[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from audit.checks.patterns import RegexCheck
 from audit.checks.prefilter import LiteralGate, required_literals, required_prefixes
 from audit.config import Config
 from audit.engine import RuleSet
@@ -27,14 +28,20 @@ def test_required_literals(pattern, expected):
     assert (None if found is None else set(found)) == expected
 
 
-def test_every_rule_example_that_a_pattern_matches_contains_one_of_its_literals():
+def _rule_regexes():
+    """(check, pattern number) of every rule regex of the built-in rule set."""
     ruleset = RuleSet.load(Config(scores=False))
+    return [(check, number) for check in ruleset.scanning if isinstance(check, RegexCheck)
+            for number in range(len(check.patterns))]
+
+
+def test_every_rule_example_that_a_pattern_matches_contains_one_of_its_literals():
     checked = 0
-    for check, number in ruleset.regex_patterns:
+    for check, number in _rule_regexes():
         literals = check.literals[number]
         if literals is None:
             continue
-        for example in [e.text for e in check.rule.bad] + list(check.rule.good):
+        for example in [e.text for e in check.rule.bad + check.rule.good]:
             if check.patterns[number].search(example):
                 assert any(literal in example.lower() for literal in literals), (check.rule.id, example)
                 checked += 1
@@ -64,13 +71,12 @@ def test_required_prefixes(pattern, expected):
 
 
 def test_every_match_in_the_rule_examples_starts_with_one_of_its_prefixes():
-    ruleset = RuleSet.load(Config(scores=False))
     checked = 0
-    for check, number in ruleset.regex_patterns:
+    for check, number in _rule_regexes():
         prefixes = check.prefixes[number]
         if prefixes is None:
             continue
-        for example in [e.text for e in check.rule.bad] + list(check.rule.good):
+        for example in [e.text for e in check.rule.bad + check.rule.good]:
             for match in check.patterns[number].finditer(example):
                 assert example.lower().startswith(tuple(prefixes), match.start()), (check.rule.id, example)
                 checked += 1

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from audit.config import Config
-from audit.engine import RuleSet, audit_document_text
-from audit.fixing import fix_text, safe_fixes
+from audit.engine import RuleSet
+from audit.fixing import chosen_fixes, fix_text
+from audit.runner import audit_document_text
 
 CONFIG = Config(scores=False)
 RULES = RuleSet.load(CONFIG)
@@ -61,8 +62,8 @@ def test_findings_point_at_their_text_in_the_original_file(text: str, markdown: 
 @SETTINGS
 @given(text=TEXT)
 def test_fix_leaves_nothing_it_claims_to_fix(text: str):
-    result = fix_text(text, "story.txt", CONFIG, RULES)
-    again = audit_document_text(result.fixed, "story.txt", CONFIG, RULES)
+    outcome, _linted = fix_text(text, "story.txt", CONFIG, RULES)
+    again = audit_document_text(outcome.fixed, "story.txt", CONFIG, RULES)
     # what --fix fixes is every safe fix; after it, a lint finds none (and a second --fix changes nothing)
-    assert not safe_fixes(again.findings), [(f.rule, f.text, f.fix) for f in safe_fixes(again.findings)]
-    assert fix_text(result.fixed, "story.txt", CONFIG, RULES).fixed == result.fixed
+    assert not chosen_fixes(again.findings), [(f.rule, f.text, f.fix) for f in chosen_fixes(again.findings)]
+    assert fix_text(outcome.fixed, "story.txt", CONFIG, RULES)[0].fixed == outcome.fixed

@@ -6,14 +6,14 @@ import pytest
 
 from audit.config import Config
 from audit.engine import RuleSet
-from audit.rules.testing import example_problems
+from audit.examples import example_problems
 
 RULES = RuleSet.load(Config()).all_rules
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_rule_examples(rule):
-    assert example_problems(rule) == []
+    assert example_problems(rule, RULES) == []
 
 
 def test_rule_count_and_categories():
@@ -48,7 +48,7 @@ def test_a_failing_example_is_reported(tmp_path):
         'examples.bad = ["no <m>match</m> here"]\nexamples.good = ["a foo bar here"]\n',
         encoding="utf-8",
     )
-    rule = RuleSet.load(Config(rule_dirs=(tmp_path,), builtin_rules=False)).all_rules[0]
+    rule = RuleSet.load(Config(rule_dirs=(tmp_path,), builtin_rules=False)).by_id["X-WRONG"]
     problems = example_problems(rule)
     assert len(problems) == 2
     assert "expected ['match'], got []" in problems[0]

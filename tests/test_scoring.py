@@ -47,7 +47,7 @@ def test_seed_verdicts(seed_reports):
 
 
 def test_seed_likelihood_order(seed_reports):
-    likelihood = {name: report.scores["mt_likelihood"] for name, report in seed_reports.items()}
+    likelihood = {name: report.scores.mt_likelihood for name, report in seed_reports.items()}
     assert likelihood["000"] > likelihood["004"] > likelihood["003"]
     assert likelihood["000"] > likelihood["001"]
     assert all(0.0 <= value <= 1.0 for value in likelihood.values())
@@ -73,17 +73,19 @@ def test_model_file_is_complete():
 
 # ------------------------------------------------------------------ quality (MQM)
 def _finding(category: str, severity: str) -> Finding:
-    return Finding(rule="X-Y", category=category, severity=severity, message="m", start=0, end=1, text="x")
+    return Finding(rule="X-Y", category=category, severity=severity, message="m", start=0, end=1, text="x",
+                   line=1, column=1, end_line=1, end_column=2)
 
 
 def test_mqm_formula():
     findings = [_finding("grammar", "minor"), _finding("mistranslation", "major"), _finding("casing", "critical"),
                 _finding("quotes", "minor"), _finding("translationese", "neutral")]
     result = mqm(findings, 500)
-    assert result["apt"] == pytest.approx(1 + 5 + 25 + 0.1)
-    assert result["penalty_per_1000"] == pytest.approx(1000 * 31.1 / 500)
-    assert result["quality"] == pytest.approx(100 * (1 - 31.1 / 500))
-    assert mqm([_finding("grammar", "critical")] * 10, 100)["quality"] == 0.0
+    assert result.apt == pytest.approx(1 + 5 + 25 + 0.1)
+    assert result.penalty_per_1000 == pytest.approx(1000 * 31.1 / 500)
+    assert result.quality == pytest.approx(100 * (1 - 31.1 / 500))
+    assert mqm([_finding("grammar", "critical")] * 10, 100).quality == 0.0
+    assert mqm([_finding("suppression", "minor")], 100).apt == 0  # notes on suppression comments cost nothing
 
 
 def test_cheap_scores_are_in_the_json_by_default():
@@ -126,8 +128,9 @@ def test_readability_on_the_body_only():
     plain = audit_text("Talks in Kyiv\n\n" + body, config).files[0]
     dressed = audit_text("Talks in Kyiv\n\n" + body + "\n" + furniture, config).files[0]
     assert any(f.category == "boilerplate" for f in dressed.findings)
-    assert plain.scores["readability"]["words"] == textstat.lexicon_count(body.strip())
-    assert dressed.scores["readability"] == plain.scores["readability"]
+    assert plain.scores.readability.flesch_reading_ease == round(textstat.flesch_reading_ease(body.strip()), 2)
+    assert dressed.scores.readability == plain.scores.readability
+    assert dressed.scores.words == plain.scores.words
 
 
 def _readability_texts() -> list[str]:
@@ -167,12 +170,12 @@ def test_cached_readability_data_equal_the_packages():
 
 
 def test_clear_english_article_skips_langdetect():
-    from audit.scoring.language import article_language
+    from audit.text.language import article_language
 
-    english = scores_of("003", Config(full_scores=True)).scores["language"]
-    assert english["code"] == "en" and english["method"] == "function words"
+    english = scores_of("003", Config(full_scores=True)).scores.language
+    assert english.code == "en" and english.method == "function words"
     body = Document.from_text(SEED["003"].read_text(encoding="utf-8")).body_text()
-    assert article_language(body, full=True, foreign_paragraphs=1)["method"] == "langdetect"
+    assert article_language(body, full=True, foreign_paragraphs=1).method == "langdetect"
 
 
 def test_long_sentence_finding_uses_the_configured_limit():
@@ -186,19 +189,21 @@ def test_long_sentence_finding_uses_the_configured_limit():
     assert len([f for f in default.findings if f.category == "readability"]) == 0  # 37 words
 
 
-def test_long_sentences_are_opt_in(seed_reports):
+def test_long_sentences_are_a_default_off_rule(seed_reports):
     assert not [f for f in seed_reports["003"].findings if f.category == "readability"]
-    full = scores_of("003", Config(full_scores=True))
-    assert [f.severity for f in full.findings if f.rule == "READ-LONG-SENTENCE"] == ["neutral"]
-    assert full.scores["quality"] == seed_reports["003"].scores["quality"]  # a neutral note costs nothing
+    full = scores_of("003", Config(full_scores=True))  # the full scores do not change what is selected
+    assert full.findings == seed_reports["003"].findings
+    selected = scores_of("003", Config(extend_select=("READ-LONG-SENTENCE",)))
+    assert [f.severity for f in selected.findings if f.rule == "READ-LONG-SENTENCE"] == ["neutral"]
+    assert selected.scores.quality == seed_reports["003"].scores.quality  # a neutral note costs nothing
 
 
 def test_langdetect_short_fragment_guard_and_determinism():
-    from audit.scoring.language import article_language, detect, foreign_language
+    from audit.text.language import article_language, detect, foreign_language
 
     assert detect("AD") is None
     assert foreign_language("AD") is None
-    assert article_language("AD", full=True)["code"] is None
+    assert article_language("AD", full=True).code is None
     german = ("Die Bundesregierung hat am Montag angekündigt, dass die Gespräche über die Sicherheitsgarantien "
               "für die Ukraine in der kommenden Woche in Berlin fortgesetzt werden sollen.")
     first = [detect(german) for _ in range(3)]
@@ -211,10 +216,10 @@ def test_non_english_article_gets_a_note():
               "für die Ukraine in der kommenden Woche in Berlin fortgesetzt werden sollen. Der Kanzler sagte, "
               "man werde mit allen Partnern eng zusammenarbeiten, und die Außenministerin reist nach Kiew.\n")
     report = audit_text(german, Config(full_scores=True)).files[0]
-    assert report.scores["language"]["code"] == "de"
-    assert report.scores["readability"] is None
-    assert report.scores["mt_likelihood"] is None
-    assert any("not English" in note for note in report.scores["notes"])
+    assert report.scores.language.code == "de"
+    assert report.scores.readability is None and report.scores.to_dict()["readability"] is None
+    assert report.scores.mt_likelihood is None
+    assert any("not English" in note for note in report.scores.notes)
     assert any(f.rule == "LANG-FOREIGN-PARAGRAPH" for f in report.findings)
 
 
@@ -246,8 +251,8 @@ def test_reference_findings(tmp_path):
     assert found["FID-NUMBER-MISMATCH"].text == "2021"
     assert "path to nowhere" in found["FID-ALTERED-QUOTE"].text
     assert all(f.category == "mistranslation" for f in found.values())
-    assert report.scores["fidelity"]["estimated"] is False
-    assert report.scores["fidelity"]["bleu"] < 100
+    assert report.scores.fidelity.estimated is False
+    assert report.scores.fidelity.metric("bleu") < 100
 
 
 def test_compare_command_lists_reference_findings(tmp_path):
@@ -264,7 +269,7 @@ def test_compare_command_lists_reference_findings(tmp_path):
 def test_document_scores_equal_sacrebleu_command_line(tmp_path):
     article, reference = _edited_seed(tmp_path)
     report = audit_text(article.read_text(encoding="utf-8"), reference=reference.read_text(encoding="utf-8"))
-    fidelity = report.files[0].scores["fidelity"]
+    fidelity = report.files[0].scores.fidelity.to_dict()
     segments = fidelity["per_segment"]  # the aligned segments the scores were computed on
     assert fidelity["reference_only"] == 1 and any(not s["article"] for s in segments)
     (tmp_path / "hyp.txt").write_text("\n".join(s["article"] for s in segments) + "\n", encoding="utf-8")

@@ -2,33 +2,48 @@
 by spaced hyphens ("a 40 - year - old"), words left in the source script ("we thank you дякуємо"),
 and text decoded in the wrong character set ("Â£5m", "managerâ€™s").
 
-Each kind is self-contained: a Check subclass with `kind`, `keys` and `find`, registered in KINDS.
+Each kind is self-contained: a Check subclass with `kind`, `Params`, `summary` and `find`, registered
+in KINDS (see audit/checks/base.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 import regex
 
 from ..document import Document
-from ..rules.model import RuleError
-from .base import Check, CheckContext, Hit, is_plain, register, stdlib_twin, time_bound
+from ..hits import Hit
+from ..rules.params import param
+from .base import Check, CheckContext, register, stdlib_twin, time_bound
 from .patterns import RegexCheck
 
 _SPACED_HYPHEN = re.compile(r"[ \t]*[-‐][ \t]*")
 
 
+@dataclass(frozen=True)
+class SpacedHyphenParams:
+    pattern: str | list[str] = param(
+        doc="regular expressions, each matching a compound whose hyphens have spaces around them, from the start "
+        "of the word before a spaced hyphen (tried only there)",
+        nonempty=True,
+    )
+    case_sensitive: bool = param(False, doc="match case")
+
+
 @register
 class SpacedHyphenCheck(RegexCheck):
-    """`pattern`: one regular expression or a list, each matching a compound whose hyphens a
-    detokeniser left between spaces ("eight - foot", "co - evolved", "a 40 - year - old").
-    The suggestion is the match with the spaces around its hyphens removed. Each pattern must match
-    from the start of the word before a spaced hyphen (it is tried only there, with a time bound)."""
+    """A compound whose hyphens a detokeniser left between spaces ("eight - foot", "co - evolved",
+    "a 40 - year - old"). The suggestion is the match with the spaces around its hyphens removed.
+    Each pattern must match from the start of the word before a spaced hyphen (it is tried only
+    there, with a time bound)."""
 
     kind = "spaced-hyphen"
-    keys = frozenset({"pattern", "case_sensitive"})
+    Params = SpacedHyphenParams
+    summary = "a compound whose hyphens have spaces around them (`a 40 - year - old`); the suggestion closes them up"
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -42,7 +57,7 @@ class SpacedHyphenCheck(RegexCheck):
         if not starts:
             return
         reach = 0
-        plain = is_plain(doc)
+        plain = doc.plain
         bound = time_bound(text)
         for start in starts:
             if start < reach:
@@ -58,7 +73,7 @@ class SpacedHyphenCheck(RegexCheck):
                 reach = end
                 if not self.blocked_by_antipattern(doc, start, end):
                     joined = _SPACED_HYPHEN.sub("-", match.group())
-                    yield Hit(start, end, suggestion=joined, replacement=joined if self.fix == "safe" else None)
+                    yield self.hit(start, end, suggestion=joined, replacement=joined)
                 break
 
 
@@ -105,24 +120,33 @@ _NON_LATIN_LETTER = re.compile(
 _SEPARATORS = "丨"
 
 
+Script = Literal["cyrillic", "greek", "han", "kana", "hangul", "arabic", "hebrew", "thai", "devanagari"]
+
+
+@dataclass(frozen=True)
+class UntranslatedParams:
+    scripts: list[Script] = param(
+        ["cyrillic", "han", "kana", "hangul"],
+        doc="the writing systems whose words were left untranslated",
+        nonempty=True,
+    )
+    min_letters: int = param(2, doc="fewer letters (a stray letter) are not flagged", minimum=1)
+
+
 @register
 class UntranslatedCheck(Check):
-    """`scripts`: writing systems (cyrillic, greek, han, kana, hangul, arabic, hebrew, thai,
-    devanagari) whose words, standing alone in English text, were left untranslated; `min_letters`
-    (default 2) ignores a stray letter. A word that mixes scripts is the mixed-script rule's; a
-    gloss in parentheses ("the Kremlin (Кремль)") and URLs are not flagged. English-only text
-    costs one str.isascii() call."""
+    """Words of other writing systems standing alone in English text, left untranslated. A word that
+    mixes scripts is the mixed-script rule's; a gloss in parentheses ("the Kremlin (Кремль)") and
+    URLs are not flagged. English-only text costs one str.isascii() call."""
 
     kind = "untranslated"
-    keys = frozenset({"scripts", "min_letters"})
+    Params = UntranslatedParams
+    summary = "words left in the source script inside English text; a gloss in parentheses is not flagged"
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        scripts = rule.params.get("scripts", ["cyrillic", "han", "kana", "hangul"])
-        if not isinstance(scripts, list) or not scripts or any(s not in _SCRIPTS for s in scripts):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'scripts' must be a list from {', '.join(_SCRIPTS)}")
-        letters = "".join(_SCRIPTS[s] for s in scripts)
-        self.min_letters = int(rule.params.get("min_letters", 2))
+        letters = "".join(_SCRIPTS[s] for s in rule.params.scripts)
+        self.min_letters = rule.params.min_letters
         # a run of words in those scripts (spaces and middle dots between them), not touching a Latin letter
         self.pattern = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])[{letters}][{letters}\p{{M}}]*(?:[ ·・][{letters}][{letters}\p{{M}}]*)*"
@@ -141,7 +165,7 @@ class UntranslatedCheck(Check):
             if _in_parentheses(text, start, end) or doc.is_protected(start, end):
                 continue
             if not self.blocked_by_antipattern(doc, start, end):
-                yield Hit(start, end)
+                yield self.hit(start, end)
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
@@ -179,10 +203,10 @@ def repair_mojibake(damaged: str) -> str | None:
 @register
 class EncodingDamageCheck(Check):
     """Characters mangled by a wrong decoding (“Â£”, “â€™”, “Ã©”, or the replacement character �).
-    The suggestion is the repaired text where the damage can be reversed. No parameters."""
+    The suggestion is the repaired text where the damage can be reversed."""
 
     kind = "encoding-damage"
-    keys = frozenset()
+    summary = "text decoded in the wrong character set (`Â£`, `â€™`, `Ã©`, `�`); the suggestion reverses the damage"
     default_fix = "safe"
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
@@ -197,5 +221,4 @@ class EncodingDamageCheck(Check):
             repaired = repair_mojibake(damaged) if "\ufffd" not in damaged else None
             if repaired is None and "\ufffd" not in damaged:
                 continue  # an accented capital followed by a symbol, not a decoding error
-            replacement = repaired if repaired is not None and self.fix == "safe" else None
-            yield Hit(start, end, suggestion=repaired, replacement=replacement)
+            yield self.hit(start, end, suggestion=repaired, replacement=repaired)

@@ -1,5 +1,21 @@
-"""What every matcher kind shares: the Hit it returns, antipatterns, regex compilation with a time
-bound, and the registry of kinds."""
+"""What every matcher kind shares: the `Check` interface (a kind's parameters, declared needs and
+fix policy), shared indexes, antipatterns, regex compilation with a time bound, and the registry
+of kinds.
+
+A matcher kind is a `Check` subclass registered with `@register`. It declares, and the engine reads
+only these declarations (it has no kind names and no type tests):
+
+- `kind`: the name rule packs use; `Params`: a frozen dataclass of its parameters (`param(...)`,
+  audit/rules/params.py), which validates packs and generates the docs table; `summary`: what it
+  flags, for that table; `default_fix`: the applicability of its fixes unless a rule says otherwise;
+- `needs` (`Needs`): fed by the shared phrase automaton (`automaton_keys`/`accept`) or scanning the
+  document itself (`find`); a `SharedIndex` built once over every check of the kind (a literal
+  prefilter, a combined pattern) and prepared once per document; whether its hits are lines (the
+  first character must be prose; page-furniture lines leave the body) and in which order it runs.
+
+Compiled checks are pickled into the rule-set cache (audit/rules/cache.py): a kind must keep only
+plain data and compiled patterns (no open files, no ids of other objects, no lambdas).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +30,12 @@ from typing import Any, ClassVar
 import regex
 
 from ..document import Document
-from ..rules.model import Rule, RuleError
+from ..hits import Hit
+from ..rules.errors import RuleError
+from ..rules.loader import builtin_pack_dir
+from ..rules.model import Rule
+from ..rules.params import NoParams
+from ..text.folding import FOLD_TRAPS
 
 # A rule regex may not spend longer than this on one document (plus a per-megabyte allowance):
 # a pathological pattern in a user pack cannot hang a run.
@@ -23,23 +44,15 @@ REGEX_TIMEOUT_PER_MB = 2.0
 ANTIPATTERN_WINDOW = 1000
 
 
-@dataclass
-class Hit:
-    """A raw match of a check, before it becomes a Finding."""
-
-    start: int
-    end: int
-    suggestion: str | None = None
-    replacement: str | None = None  # what a fix writes over [start, end); None: not fixable
-    message: str | None = None  # overrides the rule message
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
 class RegexTimeout(RuntimeError):
     """A rule's regular expression ran past its time bound on a document."""
 
 
-def compile_regex(pattern: str, rule: Rule, ignore_case: bool = True, multiline: bool = True) -> regex.Pattern:
+def compile_regex(
+    pattern: str, rule: Rule, key: str, ignore_case: bool = True, multiline: bool = True
+) -> regex.Pattern:
+    """A rule's pattern (the value of its parameter `key`) compiled by `regex`; a user pack's pattern
+    is refused when it backtracks catastrophically."""
     flags = regex.V0
     if ignore_case:
         flags |= regex.IGNORECASE
@@ -48,11 +61,12 @@ def compile_regex(pattern: str, rule: Rule, ignore_case: bool = True, multiline:
     try:
         compiled = regex.compile(pattern, flags)
     except regex.error as error:
-        raise RuleError(f"{rule.pack}: rule {rule.id!r}: bad regular expression {pattern!r}: {error}") from None
+        raise rule.error(f"bad regular expression {pattern!r}: {error}", key) from None
     if not is_builtin_pack(rule.pack) and backtracks_catastrophically(compiled, pattern):
-        raise RuleError(
-            f"{rule.pack}: rule {rule.id!r}: regular expression {pattern!r} backtracks catastrophically "
-            "(a repetition inside a repetition, such as (a+)+ or (a|a)*); rewrite it"
+        raise rule.error(
+            f"regular expression {pattern!r} backtracks catastrophically "
+            "(a repetition inside a repetition, such as (a+)+ or (a|a)*); rewrite it",
+            key,
         )
     return compiled
 
@@ -60,9 +74,8 @@ def compile_regex(pattern: str, rule: Rule, ignore_case: bool = True, multiline:
 # The built-in rules' patterns are also compiled by Python's `re`, which is several times faster than
 # `regex` on the same pattern, and run by it on "plain" documents: those in which every character is
 # classified alike by both modules (word, space, digit, no case variants), so that the two cannot
-# disagree on a match. A user pack keeps `regex` and its time bound; so does a document longer than
-# STDLIB_MAX_CHARS (the built-in patterns are tested linear, but a long text keeps the bound anyway).
-STDLIB_MAX_CHARS = 100_000
+# disagree on a match (`Document.plain`, audit/text/plain.py). A user pack keeps `regex` and its time
+# bound; so does a long document (the built-in patterns are tested linear, but it keeps the bound anyway).
 # Syntax the two modules read differently (or `re` not at all): such a pattern keeps `regex`.
 _STDLIB_UNSUPPORTED = regex.compile(
     r"\\[pPLNXGKmMhQ]|\[(?:\\.|[^\]\\])*\[:|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]|[\u017f\u212a\u0130\u0131]"
@@ -118,42 +131,9 @@ def compile_twin(pattern: regex.Pattern, rule: Rule) -> Twin | None:
     return stdlib_twin(pattern.pattern, pattern.flags)
 
 
-_SAFE_CHARS: dict[str, bool] = {}
-_CLASSES = [(re.compile(c), regex.compile(c)) for c in (r"\w", r"\s", r"\d")]
-
-
-def _char_safe(char: str) -> bool:
-    safe = _SAFE_CHARS.get(char)
-    if safe is None:
-        safe = all(bool(a.match(char)) == bool(b.match(char)) for a, b in _CLASSES)
-        if safe and not char.isascii():
-            safe = char.lower() == char == char.upper() and char.casefold() == char and char != "\n"
-        _SAFE_CHARS[char] = safe
-    return safe
-
-
-_ASCII_UNSAFE = re.compile("[" + "".join(re.escape(chr(i)) for i in range(128) if not _char_safe(chr(i))) + "]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def plain_text(text: str) -> bool:
-    """May the `re` twins stand in for the `regex` patterns on this text?"""
-    if len(text) > STDLIB_MAX_CHARS or _ASCII_UNSAFE.search(text):
-        return False
-    return text.isascii() or all(_char_safe(c) for c in set(_NON_ASCII.findall(text)))
-
-
-def is_plain(doc: Document) -> bool:
-    """plain_text(doc.text), computed once per document."""
-    plain = doc.__dict__.get("_plain")
-    if plain is None:
-        plain = doc.__dict__["_plain"] = plain_text(doc.text)
-    return plain
-
-
 def scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, pos: int = 0, endpos=None):
     """finditer by the `re` twin on a plain document, else by `regex` with its time bound."""
-    if twin is not None and is_plain(doc):
+    if twin is not None and doc.plain:
         return twin.finditer(doc.text, pos, len(doc.text) if endpos is None else endpos)
     return finditer(pattern, doc.text, rule_id, pos, endpos)
 
@@ -167,8 +147,6 @@ PROBE_TIMEOUT_SECONDS = 0.02
 @functools.cache
 def is_builtin_pack(pack: str) -> bool:
     """Is the pack one of mtaudit's own (probed by the test suite rather than at every load)?"""
-    from ..rules.loader import builtin_pack_dir
-
     try:
         return Path(pack).resolve().is_relative_to(builtin_pack_dir())
     except RuleError:
@@ -232,26 +210,71 @@ def combine(patterns: list[regex.Pattern]) -> tuple[regex.Pattern | None, list[r
     return combined, alone
 
 
+
+
+# ----------------------------------------------------------------------------- the kind interface
+class SharedIndex:
+    """Something built once per rule set over every check of the kinds that name it in `Needs.shared`
+    (a literal prefilter over all rule regexes, a combined pattern over all furniture lines), and
+    prepared once per document before any check runs. A check reads the prepared value with
+    `context.shared(ItsIndex)`. Pickled with the rule set: keep it plain data and compiled patterns."""
+
+    def __init__(self, checks: list[Check]) -> None:
+        self.checks = checks
+
+    def prepare(self, doc: Document, context: CheckContext) -> Any:
+        """The per-document value the checks read (default: nothing)."""
+        return None
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a matcher kind needs from the engine."""
+
+    # fed by the shared phrase automaton: `automaton_keys()` gives the phrases, `accept()` judges each
+    # match at word boundaries; `find()` is not called
+    automaton: bool = False
+    # an index over every check of this kind, prepared once per document (context.shared(cls))
+    shared: type[SharedIndex] | None = None
+    # hits are whole lines (or a line's last sentence): only their first character must be prose, and
+    # a hit of a page-furniture category (audit/finding.py) covering its trimmed line moves the line
+    # out of the body (zone `boilerplate`) for every later step and score
+    line_level: bool = False
+    # checks run in rising order; a check reads the hits of the checks before it (context.hits)
+    order: int = 0
+    # the rule's hits come from a producer, not a matcher (the comparison with a reference or original,
+    # the suppression comments): nothing to compile or run; `prose`: what must be prose for its hits
+    emitted_by: str | None = None
+    prose: str = "span"  # "span": every character; "start": the first; "none": nothing (notes on markup)
+
+
 class Check:
-    """A compiled rule. Subclasses set `kind` and `keys` (their parameters) and implement `find`,
-    or declare automaton keys and implement `accept` for hits of the shared phrase automaton."""
+    """A rule compiled by its matcher kind. See the module docstring for what a kind declares."""
 
     kind: ClassVar[str] = ""
-    keys: ClassVar[frozenset[str]] = frozenset()
-    uses_automaton: ClassVar[bool] = False
+    Params: ClassVar[type] = NoParams
+    summary: ClassVar[str] = ""
+    needs: ClassVar[Needs] = Needs()
     default_fix: ClassVar[str | None] = None
-    order: ClassVar[int] = 0  # checks with a higher order run later and see earlier hits
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
-        self.fix = rule.fix if rule.fix is not None else self.default_fix
-        self.antipatterns = [compile_regex(p, rule) for p in rule.antipatterns]
+        self.params = rule.params
+        self.antipatterns = [compile_regex(p, rule, "antipatterns") for p in rule.antipatterns]
         self.antipattern_twins = [compile_twin(p, rule) for p in self.antipatterns]
 
     def configure(self, config: Any) -> None:
         """Take the run settings (a Config) the check depends on, such as max_sentence_words."""
 
+    def hit(self, start: int, end: int, **details: Any) -> Hit:
+        """A hit of this check's rule (details: suggestion, replacement, message, extra)."""
+        return Hit(self.rule.id, start, end, **details)
+
     # -- for checks that scan on their own
+    def may_match(self, doc: Document, context: CheckContext) -> bool:
+        """False when the check cannot match this document (its shared index says so): not run."""
+        return True
+
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         return iter(())
 
@@ -282,25 +305,20 @@ class Check:
 
 @dataclass
 class CheckContext:
-    """What a check may know about the run so far."""
+    """What a check may know about the run so far: the hits of the checks before it, by rule id, and
+    the shared indexes prepared for this document."""
 
     hits: dict[str, list[Hit]] = field(default_factory=dict)  # rule id -> hits
     categories: dict[str, str] = field(default_factory=dict)  # rule id -> category
-    # the trimmed lines that some boilerplate-line pattern may match (None: not computed, scan all)
-    furniture_candidates: list[tuple[int, int]] | None = None
-    # the rule regexes that may match, by their index in the rule set (RegexCheck.pattern_base + the
-    # pattern's number; None: not computed, run all)
-    runnable_patterns: set[int] | None = None
-    # rule regex index -> the sorted offsets where a match of it may start (None: not computed; a
-    # pattern with prefixes but no entry has no place to start)
-    prefix_starts: dict[int, list[int]] | None = None
+    prepared: dict[type, Any] = field(default_factory=dict)  # SharedIndex class -> its per-document value
     _lowered: str | None = field(default=None, repr=False)
+
+    def shared(self, index: type[SharedIndex]) -> Any:
+        return self.prepared.get(index)
 
     def lowered_text(self, doc: Document) -> str | None:
         """The document in lower case, for literal prefilters; None where a prefilter is unsafe."""
         if self._lowered is None:
-            from .prefilter import FOLD_TRAPS
-
             text = doc.text
             self._lowered = "" if not text.isascii() and any(c in text for c in FOLD_TRAPS) else text.lower()
         return self._lowered or None
@@ -318,5 +336,8 @@ KINDS: dict[str, type[Check]] = {}
 
 
 def register(cls: type[Check]) -> type[Check]:
+    """Register a matcher kind under `cls.kind` (importing audit.checks registers them all)."""
+    if cls.kind in KINDS and KINDS[cls.kind] is not cls:
+        raise ValueError(f"two matcher kinds are called {cls.kind!r}")
     KINDS[cls.kind] = cls
     return cls

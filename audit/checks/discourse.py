@@ -3,8 +3,8 @@ run into the next sentence, and one name spelled two ways in one article. They t
 source languages: segment-by-segment MT joins clauses with commas (Chinese and Japanese have no
 bar on it), glues a heading to the paragraph under it, and transliterates each segment anew.
 
-Each kind is self-contained: a Check subclass with `kind`, `keys` and `find`, registered in KINDS.
-Narrative only: quotations are left alone (speech is spliced and fused by nature).
+Each kind is self-contained: a Check subclass with `kind`, `Params`, `summary` and `find`, registered
+in KINDS (see audit/checks/base.py). Narrative only: quotations are left alone (speech is spliced and fused by nature).
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from ..document import Document
-from ..rules.model import RuleError
-from .base import Check, CheckContext, Hit, register
+from ..hits import Hit
+from ..rules.params import param
+from .base import Check, CheckContext, Needs, SharedIndex, register
 
 # ------------------------------------------------------------------------------------ comma splices
 _AUXILIARIES = (
@@ -63,22 +66,31 @@ _REPORTED = frozenset(
 _WORD = re.compile(r"[A-Za-z’']+")
 
 
+@dataclass(frozen=True)
+class CommaSpliceParams:
+    subjects: list[str] | None = param(
+        None, doc="the subject pronouns that open the second clause (default: he, she, it, they, we, this, these, "
+        "those, there)"
+    )
+
+
 @register
 class CommaSpliceCheck(Check):
     """Two independent clauses joined by a comma alone (“Prices rose, they are the highest since
-    2010.”): the clause after the comma opens with a subject pronoun (`subjects`, default he, she,
-    it, they, we, this, these, those, there) and a finite verb, the clause before it has a finite
-    verb and is not subordinate (if, when, because…), and the clause after it is not a reporting
-    clause (“, he said”) or a question tag. Flags the comma and the subject."""
+    2010.”): the clause after the comma opens with a subject pronoun and a finite verb, the clause
+    before it has a finite verb and is not subordinate (if, when, because…), and the clause after it
+    is not a reporting clause (“, he said”) or a question tag. Flags the comma and the subject."""
 
     kind = "comma-splice"
-    keys = frozenset({"subjects"})
+    Params = CommaSpliceParams
+    summary = (
+        "two main clauses joined by a comma alone (`Prices rose, they are…`); not a subordinate clause, a "
+        "reporting clause or a quotation"
+    )
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        subjects = rule.params.get("subjects")
-        if subjects is not None and (not isinstance(subjects, list) or not all(isinstance(s, str) for s in subjects)):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'subjects' must be a list of words")
+        subjects = rule.params.subjects
         self.subjects = frozenset(s.lower() for s in subjects) if subjects else None
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
@@ -103,7 +115,7 @@ class CommaSpliceCheck(Check):
                     continue
                 if _quote_between(text, s_start, end) or self.blocked_by_antipattern(doc, start, end):
                     continue
-                yield Hit(start, end, suggestion=_splice_fix(subject))
+                yield self.hit(start, end, suggestion=_splice_fix(subject))
 
 
 _CLAUSE_BREAK = re.compile(r"(?:[,;:—–]|(?<![A-Z])[.!?])\s")  # (not the stop of an abbreviation: U.S.)
@@ -164,35 +176,50 @@ _TERMINAL = ".!?:;…\"”’)»]"
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at for to and or but by with from as vs".split())
 
 
+class RunInIndex(SharedIndex):
+    """One scan per document for the run-in rules of both modes: the capitalised sentence starters
+    that follow a lower-case word or a figure."""
+
+    def prepare(self, doc: Document, context: CheckContext) -> list[re.Match]:
+        text = doc.text
+        return [m for m in _RUN_IN.finditer(text) if _RUN_IN_BEFORE.search(text, max(0, m.start() - 8), m.start())]
+
+
+@dataclass(frozen=True)
+class RunInParams:
+    mode: Literal["heading", "fused"] = param(
+        "heading", doc="`heading`: after a short heading at the start of its line (a crosshead run into the text); "
+        "`fused`: after a finished sentence (two sentences fused)"
+    )
+    max_words: int = param(12, doc="the longest heading (mode `heading`)", minimum=1)
+    min_words: int = param(4, doc="the shortest sentence before (mode `fused`)", minimum=1)
+
+
 @register
 class RunInCheck(Check):
-    """A sentence that starts with no full stop before it. `mode` = "heading": the words before it
-    since the start of the line are a short heading (at most `max_words`, default 12, capitalised,
-    no full stop): a crosshead or headline run into the first sentence of its paragraph. `mode` =
-    "fused": the words before it follow a finished sentence on the same line (at least `min_words`,
-    default 4): two sentences fused into one. Flags the word that starts the new sentence."""
+    """A sentence that starts with no full stop before it. Mode "heading": the words before it since
+    the start of the line are a short heading (capitalised, no full stop): a crosshead or headline
+    run into the first sentence of its paragraph. Mode "fused": the words before it follow a
+    finished sentence on the same line: two sentences fused into one. Flags the word that starts the
+    new sentence."""
 
     kind = "run-in"
-    keys = frozenset({"mode", "max_words", "min_words"})
+    Params = RunInParams
+    summary = (
+        "a sentence that starts with no full stop before it: after a short heading at the start of its line "
+        "(a crosshead run into the text), or after a finished sentence (two sentences fused)"
+    )
+    needs = Needs(shared=RunInIndex)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.mode = rule.params.get("mode", "heading")
-        if self.mode not in ("heading", "fused"):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'mode' must be 'heading' or 'fused'")
-        self.max_words = int(rule.params.get("max_words", 12))
-        self.min_words = int(rule.params.get("min_words", 4))
+        self.mode = rule.params.mode
+        self.max_words = rule.params.max_words
+        self.min_words = rule.params.min_words
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         text = doc.text
-        matches = doc.__dict__.get("_run_in_matches")
-        if matches is None:  # one scan per document for the rules of both modes
-            matches = doc.__dict__["_run_in_matches"] = [
-                m
-                for m in _RUN_IN.finditer(text)
-                if _RUN_IN_BEFORE.search(text, max(0, m.start() - 8), m.start())
-            ]
-        for match in matches:
+        for match in context.shared(RunInIndex):
             start = match.start("start")
             if doc.quote_at(start, match.end()) or doc.is_protected(start, match.end()):
                 continue
@@ -209,7 +236,7 @@ class RunInCheck(Check):
             elif stop < 0 or len(words) < self.min_words or before[stop] not in ".!?":
                 continue
             if not self.blocked_by_antipattern(doc, start, match.end("start")):
-                yield Hit(start, match.end("start"))
+                yield self.hit(start, match.end("start"))
 
 
 def _capitalised(word: str) -> bool:
@@ -240,22 +267,32 @@ def transliteration_key(name: str) -> str:
     return head + _DOUBLE_I.sub("i", tail)
 
 
+@dataclass(frozen=True)
+class VariantNamesParams:
+    min_length: int = param(6, doc="shorter capitalised words are not compared", minimum=2)
+
+
 @register
 class VariantNamesCheck(Check):
     """One name transliterated two ways in one article (Zelensky and Zelenskyy, Shmyhal and
-    Shmygal, Sergei and Sergey), found without a list: capitalised words of at least `min_length`
-    letters (default 6) that differ only in the letters transliteration tables disagree on. The
-    less frequent spelling is flagged (ties: the later). Left out: quotations (a quoted source keeps
-    its own spelling) and words the article also uses in lower case (Mayor and Major are English
-    words). Doubled letters other than i and y count (Garett and Garrett may be two people)."""
+    Shmygal, Sergei and Sergey), found without a list: capitalised words that differ only in the
+    letters transliteration tables disagree on. The less frequent spelling is flagged (ties: the
+    later). Left out: quotations (a quoted source keeps its own spelling) and words the article also
+    uses in lower case (Mayor and Major are English words). Doubled letters other than i and y count
+    (Garett and Garrett may be two people)."""
 
     kind = "variant-names"
-    keys = frozenset({"min_length"})
-    order = 1  # after the listed name variants (consistency rules), so as not to repeat their findings
+    Params = VariantNamesParams
+    summary = (
+        "one name transliterated two ways in one article (Shmyhal / Shmygal), found without a list; quotations "
+        "and words the article also uses in lower case are left out"
+    )
+    # after the listed name variants (consistency rules), so as not to repeat their findings
+    needs = Needs(order=1)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.min_length = int(rule.params.get("min_length", 6))
+        self.min_length = rule.params.min_length
         self.names = re.compile(rf"[A-Z][a-z]{{{max(self.min_length - 1, 1)},}}(?:-[A-Z][a-z]+)?(?![\w-])")
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
@@ -285,7 +322,7 @@ class VariantNamesCheck(Check):
                     continue
                 if not self.blocked_by_antipattern(doc, start, end):
                     message = f"“{name}” is spelled “{dominant}” elsewhere in this article; keep one spelling."
-                    yield Hit(start, end, suggestion=dominant, message=message)
+                    yield self.hit(start, end, suggestion=dominant, message=message)
 
 
 def _english_word(name: str, text: str) -> bool:

@@ -4,49 +4,90 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from ..document import Document
-from ..rules.model import RuleError
+from ..hits import Hit
+from ..rules.params import param
 from .base import (
     Check,
     CheckContext,
-    Hit,
+    Needs,
     RegexTimeout,
+    SharedIndex,
     Twin,
     compile_regex,
     compile_twin,
     is_builtin_pack,
-    is_plain,
     register,
     scan,
     stdlib_twin,
     time_bound,
 )
-from .prefilter import required_literals, required_prefixes
+from .prefilter import LiteralGate, PrefixIndex, required_literals, required_prefixes
 from .template import CONTEXT_FIELD, check_fields, fill, group_fields
+
+
+@dataclass(frozen=True)
+class RegexState:
+    """RegexIndex's value for one document."""
+
+    runnable: set[int]  # the rule regexes that may match (by their number in the index)
+    # regex number -> the sorted offsets where a match may start (None: not computed; a pattern with
+    # prefixes but no entry has no place to start)
+    starts: dict[int, list[int]] | None
+    base: dict[str, int]  # rule id -> the number of its first pattern
+
+
+class RegexIndex(SharedIndex):
+    """Every rule regex of the rule set behind one literal gate (a pattern none of whose required
+    strings occurs in the document is not run) and one prefix index (where a match can start)."""
+
+    def __init__(self, checks: list[Check]) -> None:
+        super().__init__(checks)
+        self.base: dict[str, int] = {}
+        literals: list[frozenset[str] | None] = []
+        prefixes: list[frozenset[str] | None] = []
+        for check in checks:
+            assert isinstance(check, RegexCheck)
+            self.base[check.rule.id] = len(literals)
+            literals += check.literals
+            prefixes += check.prefixes
+        self.gate = LiteralGate(literals)
+        self.prefixes = PrefixIndex(prefixes)
+
+    def prepare(self, doc: Document, context: CheckContext) -> RegexState:
+        lowered = context.lowered_text(doc)
+        runnable = self.gate.runnable(lowered)
+        return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base)
+
+
+@dataclass(frozen=True)
+class RegexParams:
+    pattern: str | list[str] = param(doc="one regular expression or a list", nonempty=True)
+    group: int | str = param(0, doc="the group to flag, by number or name (0: the whole match)")
+    case_sensitive: bool = param(False, doc="match case (patterns are case-insensitive by default)")
 
 
 @register
 class RegexCheck(Check):
-    """`pattern`: one regular expression or a list (case-insensitive unless `case_sensitive`).
-    `group` names the group to flag (default: the whole match). The suggestion may use \\1 or
-    \\g<name>."""
+    """Free regular expressions. The suggestion may use \\1 or \\g<name>."""
 
     kind = "regex"
-    keys = frozenset({"pattern", "case_sensitive", "group"})
-    pattern_base: int | None = None  # the index of the first pattern in its rule set (set by RuleSet)
+    Params = RegexParams
+    summary = "regular-expression matches (the `regex` module, multi-line; time-bounded per file)"
+    needs = Needs(shared=RegexIndex)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        patterns = rule.params.get("pattern")
-        if isinstance(patterns, str):
-            patterns = [patterns]
-        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'pattern' must be a regular expression or a list")
-        ignore_case = not rule.params.get("case_sensitive", False)
-        self.patterns = [compile_regex(p, rule, ignore_case=ignore_case) for p in patterns]
+        params = rule.params  # RegexParams, or a subclass kind's parameters with `pattern` and `case_sensitive`
+        patterns = [params.pattern] if isinstance(params.pattern, str) else params.pattern
+        if not all(patterns):
+            raise rule.error("'pattern' must not be empty", "pattern")
+        ignore_case = not params.case_sensitive
+        self.patterns = [compile_regex(p, rule, "pattern", ignore_case=ignore_case) for p in patterns]
         self.literals = [required_literals(p) for p in patterns]  # None: always run
         # where a match can start (built-in rules only: the match at each start has its own time bound)
         builtin = is_builtin_pack(rule.pack)
@@ -65,29 +106,37 @@ class RegexCheck(Check):
         self.start_twins = [
             twin if prefixes is not None else None for twin, prefixes in zip(twins, self.prefixes, strict=True)
         ]
-        self.group = rule.params.get("group", 0)
+        self.group = getattr(params, "group", 0)
+        for pattern in self.patterns:
+            if isinstance(self.group, int) and self.group > pattern.groups:
+                raise rule.error(f"pattern {pattern.pattern!r} has no group {self.group}", "group")
+            if isinstance(self.group, str) and self.group not in pattern.groupindex:
+                raise rule.error(f"pattern {pattern.pattern!r} has no group named {self.group!r}", "group")
         # a message that quotes the pattern's named groups ({day:int} {month:month}) is filled per match
         self.message_fields = group_fields(rule.message)
         problem = check_fields(self.message_fields, set.intersection(*(set(p.groupindex) for p in self.patterns)))
         if self.message_fields and problem:
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: {problem}")
+            raise rule.error(problem, "message")
+
+    def may_match(self, doc: Document, context: CheckContext) -> bool:
+        state: RegexState = context.shared(RegexIndex)
+        base = state.base[self.rule.id]
+        if len(self.patterns) == 1:
+            return base in state.runnable
+        return any(index in state.runnable for index in range(base, base + len(self.patterns)))
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        runnable = context.runnable_patterns
-        for number, (pattern, literals, twin) in enumerate(zip(self.patterns, self.literals, self.twins, strict=True)):
+        state: RegexState = context.shared(RegexIndex)
+        base = state.base[self.rule.id]
+        for number, (pattern, twin) in enumerate(zip(self.patterns, self.twins, strict=True)):
             start_twin = self.start_twins[number]
-            index = None if self.pattern_base is None else self.pattern_base + number
-            if runnable is not None and index is not None:
-                if index not in runnable:
-                    continue  # a string every match contains is not in the text (LiteralGate)
-            elif literals is not None:
-                lowered = context.lowered_text(doc)
-                if lowered is not None and not any(literal in lowered for literal in literals):
-                    continue
+            index = base + number
+            if index not in state.runnable:
+                continue  # a string every match contains is not in the text (LiteralGate)
             starts = None
-            if context.prefix_starts is not None and index is not None and self.prefixes[number] is not None:
-                starts = context.prefix_starts.get(index, _NO_STARTS)
-            if starts is not None and start_twin is not None and is_plain(doc):
+            if state.starts is not None and self.prefixes[number] is not None:
+                starts = state.starts.get(index, _NO_STARTS)
+            if starts is not None and start_twin is not None and doc.plain:
                 if len(starts) * _SCAN_PER_TWIN_START < len(doc.text):
                     matches = _twin_matches_at(start_twin, doc.text, starts)
                 else:
@@ -97,10 +146,7 @@ class RegexCheck(Check):
             else:
                 matches = scan(pattern, twin, doc, self.rule.id)
             for match in matches:
-                try:
-                    start, end = match.span(self.group)
-                except (IndexError, regex.error, re.error):
-                    raise RuleError(f"rule {self.rule.id}: pattern has no group {self.group!r}") from None
+                start, end = match.span(self.group)
                 if start < 0 or start == end:
                     continue
                 if self.blocked_by_antipattern(doc, start, end):
@@ -115,8 +161,7 @@ class RegexCheck(Check):
                 if self.message_fields:
                     groups = {name: match.group(name) for name in self.message_fields if name != CONTEXT_FIELD}
                     message = fill(self.rule.message, groups, doc.text, start, end, suggestion)
-                yield Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None,
-                          message=message)
+                yield self.hit(start, end, suggestion=suggestion, replacement=suggestion, message=message)
 
 
 # A match tried at one start costs about as much as a scan of this many characters (by `regex` with
@@ -200,20 +245,26 @@ _SPACES = "[ \\t\\u00a0]+"
 _LETTER = "[^\\W\\d_]"
 
 
+@dataclass(frozen=True)
+class SpacingParams:
+    before: list[str] = param(doc="the marks (single characters) that must not follow a space", nonempty=True)
+
+
 @register
 class SpacingCheck(Check):
-    """`before`: marks that must not follow a space (a detokenisation artefact): "-" flags
-    "high -level" (word, space, hyphen, word); punctuation marks flag "word ," and "word ."."""
+    """A mark after a space (a detokenisation artefact): "-" flags "high -level" (word, space, hyphen,
+    word); punctuation marks flag "word ," and "word ."."""
 
     kind = "spacing"
-    keys = frozenset({"before"})
+    Params = SpacingParams
+    summary = "a space before a hyphen (`high -level`) or before punctuation"
     default_fix = "safe"
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        marks = rule.params.get("before")
-        if not isinstance(marks, list) or not marks or not all(isinstance(m, str) and len(m) == 1 for m in marks):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'before' must be a list of single characters")
+        marks = rule.params.before
+        if not all(len(m) == 1 for m in marks):
+            raise rule.error("'before' must be a list of single characters", "before")
         self.patterns = []
         hyphens = [m for m in marks if m in "-‐"]
         punctuation = [m for m in marks if m not in "-‐"]
@@ -252,7 +303,7 @@ class SpacingCheck(Check):
                     fixed = match.group("mark")
                 if self.blocked_by_antipattern(doc, start, end):
                     continue
-                yield Hit(start, end, suggestion=fixed, replacement=fixed if self.fix == "safe" else None)
+                yield self.hit(start, end, suggestion=fixed, replacement=fixed)
 
 
 _FUNCTION_WORDS = frozenset(
@@ -260,13 +311,18 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class DoubledParams:
+    exceptions: list[str] = param([], doc="doubled words that are English (`had had`, `that that`)")
+
+
 @register
 class DoubledWordCheck(Check):
-    """A word printed twice in a row ("Watch watch"), across spaces or one line break.
-    `exceptions`: doubled words that are English (had had, that that)."""
+    """A word printed twice in a row ("Watch watch"), across spaces or one line break."""
 
     kind = "doubled"
-    keys = frozenset({"exceptions"})
+    Params = DoubledParams
+    summary = "a word printed twice (`Watch watch`), except the listed words and reduplicated names"
     default_fix = "safe"
     # the gap is matched possessively: "[ ]+\n?[ ]*" backtracked quadratically over a long run of spaces
     _PATTERN = regex.compile(
@@ -278,10 +334,7 @@ class DoubledWordCheck(Check):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        exceptions = rule.params.get("exceptions", [])
-        if not isinstance(exceptions, list) or not all(isinstance(e, str) for e in exceptions):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'exceptions' must be a list of words")
-        self.exceptions = {e.lower() for e in exceptions}
+        self.exceptions = {e.lower() for e in rule.params.exceptions}
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         for match in scan(self._PATTERN, self._TWIN, doc, self.rule.id):
@@ -296,4 +349,4 @@ class DoubledWordCheck(Check):
                 continue  # a heading followed by a paragraph that starts with the same word
             if self.blocked_by_antipattern(doc, start, end):
                 continue
-            yield Hit(start, end, suggestion=word, replacement=word if self.fix == "safe" else None)
+            yield self.hit(start, end, suggestion=word, replacement=word)

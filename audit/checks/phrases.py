@@ -5,87 +5,47 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
-
 from ..document import Document
+from ..hits import Hit
 from ..rules.inflect import carry_form, forms
-from ..rules.model import RuleError
-from .base import Check, Hit, register
-
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " "})
-
-
-def fold(text: str) -> str:
-    """Lower-case and unify apostrophes and spaces, one character for one."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_FOLD)
+from ..rules.params import param
+from ..text.folding import fold
+from .base import Check, Needs, register
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-class PhraseIndex:
-    """One automaton over the folded keys of every automaton-based check."""
-
-    def __init__(self, checks: list[Check]) -> None:
-        self.automaton = ahocorasick.Automaton()
-        self.checks = checks
-        entries: dict[str, list[tuple[int, Any, int]]] = {}
-        for index, check in enumerate(checks):
-            for key, payload in check.automaton_keys():
-                folded = fold(key)
-                if not folded.strip():
-                    continue
-                entries.setdefault(folded, []).append((index, payload, len(folded)))
-        for key, values in entries.items():
-            self.automaton.add_word(key, values)
-        self.empty = not entries
-        if not self.empty:
-            self.automaton.make_automaton()
-
-    def scan(self, doc: Document, folded: str) -> Iterator[tuple[Check, Hit]]:
-        if self.empty:
-            return
-        text_length = len(folded)
-        for last, values in self.automaton.iter(folded):
-            for index, payload, length in values:
-                start, end = last - length + 1, last + 1
-                if start > 0 and _is_word_char(folded[start]) and _is_word_char(folded[start - 1]):
-                    continue
-                if end < text_length and _is_word_char(folded[end - 1]) and _is_word_char(folded[end]):
-                    continue
-                check = self.checks[index]
-                hit = check.accept(doc, start, end, payload)
-                if hit is not None:
-                    yield check, hit
+@dataclass(frozen=True)
+class PhraseParams:
+    phrases: list[str] | dict[str, str | list[str]] = param(
+        doc="the phrases: a list (suggestion from `suggestion`) or a table phrase → suggestion", nonempty=True
+    )
+    inflect: bool = param(True, doc="also match the inflected forms of the first and last word")
+    case_sensitive: bool = param(False, doc="match only the exact case")
 
 
 @register
 class PhraseCheck(Check):
-    """`phrases`: a list of phrases (suggestions from `suggestion`) or a table phrase -> suggestion.
-    Case-insensitive; `inflect` (default true) also matches the inflected forms of the first and
-    last word; `case_sensitive` requires the exact case."""
+    """Listed phrases, case-insensitive, at word boundaries."""
 
     kind = "phrase"
-    keys = frozenset({"phrases", "inflect", "case_sensitive"})
-    uses_automaton = True
+    Params = PhraseParams
+    summary = (
+        "listed phrases, case-insensitive, at word boundaries; all phrase, casing and preferred rules share "
+        "one Aho-Corasick automaton, so thousands of phrases cost one pass"
+    )
+    needs = Needs(automaton=True)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        phrases = rule.params.get("phrases")
-        if isinstance(phrases, list) and phrases and all(isinstance(p, str) for p in phrases):
+        phrases = rule.params.phrases
+        if isinstance(phrases, list):
             self.phrases = {p: None for p in phrases}
-        elif isinstance(phrases, dict) and phrases and all(isinstance(v, (str, list)) for v in phrases.values()):
-            self.phrases = {p: (v if isinstance(v, str) else (v[0] if v else None)) for p, v in phrases.items()}
         else:
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'phrases' must be a non-empty list or table")
-        self.inflect = bool(rule.params.get("inflect", True))
-        self.case_sensitive = bool(rule.params.get("case_sensitive", False))
+            self.phrases = {p: (v if isinstance(v, str) else (v[0] if v else None)) for p, v in phrases.items()}
+        self.inflect = rule.params.inflect
+        self.case_sensitive = rule.params.case_sensitive
 
     def automaton_keys(self) -> Iterator[tuple[str, Any]]:
         for phrase in self.phrases:
@@ -111,28 +71,30 @@ class PhraseCheck(Check):
             return None
         base = self.phrases[payload] or self.rule.suggestion
         suggestion = carry_form(payload, matched, base) if base else None
-        replacement = suggestion if self.fix and suggestion else None
-        return Hit(start, end, suggestion=suggestion, replacement=replacement)
+        return self.hit(start, end, suggestion=suggestion, replacement=suggestion)
+
+
+@dataclass(frozen=True)
+class CasingParams:
+    terms: list[str] = param(doc="proper nouns as they are written (Kyiv, NATO, the Kremlin)", nonempty=True)
 
 
 @register
 class CasingCheck(Check):
-    """`terms`: proper nouns as they are written (Kyiv, NATO, the Kremlin). Flags a term written all
-    in lower case (kyiv, nato) outside URLs, e-mail addresses and code."""
+    """A proper noun written all in lower case (kyiv, nato) outside URLs, e-mail addresses and code."""
 
     kind = "casing"
-    keys = frozenset({"terms"})
-    uses_automaton = True
+    Params = CasingParams
+    summary = "a gazetteer term written all in lower case (`kyiv`), outside URLs, e-mail addresses and code"
+    needs = Needs(automaton=True)
     default_fix = "safe"
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        terms = rule.params.get("terms")
-        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) for t in terms):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'terms' must be a non-empty list")
+        terms = rule.params.terms
         for term in terms:
             if term == term.lower():
-                raise RuleError(f"{rule.pack}: rule {rule.id!r}: term {term!r} has no capital to check")
+                raise rule.error(f"term {term!r} has no capital to check", "terms")
         self.terms = terms
 
     def automaton_keys(self) -> Iterator[tuple[str, Any]]:
@@ -145,26 +107,29 @@ class CasingCheck(Check):
             return None
         if self.blocked_by_antipattern(doc, start, end):
             return None
-        return Hit(start, end, suggestion=payload, replacement=payload if self.fix == "safe" else None)
+        return self.hit(start, end, suggestion=payload, replacement=payload)
+
+
+@dataclass(frozen=True)
+class PreferredParams:
+    forms: dict[str, str] = param(doc="a table variant → preferred form (`Kiev = \"Kyiv\"`)", nonempty=True)
+    case_sensitive: bool = param(False, doc="match the variant exactly as written")
 
 
 @register
 class PreferredCheck(Check):
-    """`forms`: a table variant -> preferred form (Kiev = "Kyiv"). Matches any case; the suggestion
-    takes the case of the match. `case_sensitive` matches the variant exactly as written."""
+    """A variant spelling; the suggestion takes the case of the match (KIEV -> KYIV)."""
 
     kind = "preferred"
-    keys = frozenset({"forms", "case_sensitive"})
-    uses_automaton = True
+    Params = PreferredParams
+    summary = "a variant spelling (`Kiev` → `Kyiv`), in any case unless `case_sensitive`"
+    needs = Needs(automaton=True)
     default_fix = "safe"
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        table = rule.params.get("forms")
-        if not isinstance(table, dict) or not table or not all(isinstance(v, str) for v in table.values()):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'forms' must be a table variant = preferred")
-        self.forms = table
-        self.case_sensitive = bool(rule.params.get("case_sensitive", False))
+        self.forms = rule.params.forms
+        self.case_sensitive = rule.params.case_sensitive
 
     def automaton_keys(self) -> Iterator[tuple[str, Any]]:
         for variant in self.forms:
@@ -182,5 +147,5 @@ class PreferredCheck(Check):
         # a match in capitals (KIEV) gets the preferred form in capitals; otherwise it keeps its own (Kyiv)
         shouting = not self.case_sensitive and matched.isupper() and len(matched) > 1
         suggestion = preferred.upper() if shouting else preferred
-        return Hit(start, end, suggestion=suggestion, replacement=suggestion if self.fix == "safe" else None)
+        return self.hit(start, end, suggestion=suggestion, replacement=suggestion)
 

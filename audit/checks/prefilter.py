@@ -24,8 +24,6 @@ _RARE = frozenset("@#<>[]{}|^~\\*=")
 # Syntax that Python's parser reads differently from the `regex` module, or not at all.
 # (a POSIX class "[:alpha:]" is looked for inside a set only: "[:;]" is a set of two marks)
 _UNSUPPORTED = re.compile(r"\[(?:\\.|[^\]\\])*\[:|\\[pPLNXGKmM]|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]")
-# Characters that match an ASCII letter case-insensitively without lower-casing to it.
-FOLD_TRAPS = frozenset("ſKİı")
 
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 
@@ -301,4 +299,4 @@ class LiteralGate:
         return found
 
 
-__all__ = ["required_literals", "required_prefixes", "FOLD_TRAPS", "MIN_LENGTH", "LiteralGate", "PrefixIndex"]
+__all__ = ["required_literals", "required_prefixes", "MIN_LENGTH", "LiteralGate", "PrefixIndex"]

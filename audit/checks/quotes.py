@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 import regex
 
 from ..document import Document
-from ..rules.model import RuleError
-from .base import Check, CheckContext, Hit, register
+from ..hits import Hit
+from ..rules.params import param
+from .base import Check, CheckContext, register
 
 _SHAPE_OPEN = "“«„"
 _SHAPE_CLOSE = "”»"
@@ -29,23 +32,31 @@ _REPORTING = regex.compile(
     regex.IGNORECASE,
 )
 PROBLEMS = ("orientation", "mixed", "unclosed", "unopened")
+Problem = Literal["orientation", "mixed", "unclosed", "unopened"]
+
+
+@dataclass(frozen=True)
+class QuoteParams:
+    problems: list[Problem] = param(
+        list(PROBLEMS),
+        doc="which to report: `orientation` (an opening mark used to close, or the reverse), `mixed` (curly "
+        "opened, straight closed), `unclosed` (never closed in its paragraph, unless it visibly continues in "
+        "the next), `unopened` (a closing mark with nothing open)",
+        nonempty=True,
+    )
 
 
 @register
 class QuoteCheck(Check):
-    """`problems`: which of orientation (an opening mark used to close, or the reverse), mixed (curly
-    opened, straight closed), unclosed (a quotation that never closes in its paragraph, unless it
-    visibly continues in the next one) and unopened (a closing mark with nothing open) to report."""
+    """Quotation marks that do not pair up in their paragraph."""
 
     kind = "quotes"
-    keys = frozenset({"problems"})
+    Params = QuoteParams
+    summary = "quotation marks that do not pair up in their paragraph"
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        problems = rule.params.get("problems", list(PROBLEMS))
-        if not isinstance(problems, list) or not problems or any(p not in PROBLEMS for p in problems):
-            raise RuleError(f"{rule.pack}: rule {rule.id!r}: 'problems' must be a list from {', '.join(PROBLEMS)}")
-        self.problems = set(problems)
+        self.problems = set(rule.params.problems)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         paragraphs = doc.paragraphs
@@ -91,7 +102,8 @@ class QuoteCheck(Check):
                 start = offset - 1 if role == "close" and offset > p_start and text[offset - 1] == " " else offset
                 proper = "”" if char == "“" else ("»" if char == "«" else "“")
                 kind = "an opening mark used to close" if role == "close" else "a closing mark used to open"
-                yield Hit(start, offset + 1, suggestion=proper, message=f"Quotation mark {char} is {kind} a quotation.")
+                message = f"Quotation mark {char} is {kind} a quotation."
+                yield self.hit(start, offset + 1, suggestion=proper, message=message)
             if role == "open":
                 if open_at is not None and "unclosed" in self.problems and text[open_at] != _STRAIGHT:
                     if not _running_quotation(text, open_at, offset):
@@ -102,14 +114,14 @@ class QuoteCheck(Check):
             if open_at is None:
                 if "unopened" in self.problems and not misoriented and char != _STRAIGHT:
                     message = f"Closing quotation mark {char} closes nothing in its paragraph."
-                    yield Hit(offset, offset + 1, message=message)
+                    yield self.hit(offset, offset + 1, message=message)
                 continue
             opener = _opening_mark(text, open_at)
             # a closing-shaped mark that opened (»…«, ”…”) has no closing mark of its own: its own shape
             closers = _CLOSING_FOR.get(opener, opener)
             if "mixed" in self.problems and char not in closers and not misoriented:
                 if (opener == _STRAIGHT) != (char == _STRAIGHT):
-                    yield Hit(
+                    yield self.hit(
                         offset,
                         offset + 1,
                         suggestion=closers[-1],
@@ -127,7 +139,7 @@ class QuoteCheck(Check):
         if text.startswith("``", open_at - 1):
             open_at -= 1
         message = f"Quotation opened with {text[open_at]} is never closed in its paragraph."
-        return Hit(open_at, open_at + 1, message=message)
+        return self.hit(open_at, open_at + 1, message=message)
 
 
 def _opening_mark(text: str, open_at: int) -> str:

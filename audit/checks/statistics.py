@@ -6,47 +6,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
-from .base import Check, CheckContext, Hit, register
+from ..hits import Hit
+from ..rules.params import param
+from ..text.language import detect, looks_english
+from ..text.words import WORD
+from .base import Check, CheckContext, register
+
+
+@dataclass(frozen=True)
+class LongSentenceParams:
+    max_words: int | None = param(
+        None, doc="the longest sentence allowed (default: the configuration's `max-sentence-words`, 40)", minimum=1
+    )
 
 
 @register
 class LongSentenceCheck(Check):
-    """A body sentence of more than `max_words` words (default: the configuration's
-    max_sentence_words, 40). Flags the whole sentence. Readability is opt-in: the check runs with
-    the full scores (`lint --scores`, `mtaudit score`) or when selected by id or category."""
+    """A body sentence of more words than the rule's or the configuration's limit. Flags the whole
+    sentence. (The built-in READ-LONG-SENTENCE is default-off: select it to run it.)"""
 
     kind = "long-sentence"
-    keys = frozenset({"max_words"})
+    Params = LongSentenceParams
+    summary = "a body sentence of more words than `max_words` (default: the configuration's `max-sentence-words`)"
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.rule_limit = rule.params.get("max_words")
-        self.max_words = int(self.rule_limit or 40)
-        self.active = True
+        self.rule_limit = rule.params.max_words
+        self.max_words = self.rule_limit or 40
 
     def configure(self, config: Any) -> None:
-        from ..config import selector_matches
-
         if self.rule_limit is None:
             self.max_words = int(config.max_sentence_words)
-        selected = any(selector_matches(s, self.rule.id, self.rule.category) for s in config.select)
-        self.active = bool(config.full_scores) or selected
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        from ..scoring.features import WORD
-
-        if not self.active:
-            return
-
         for start, end in doc.sentences:
             if doc.zone_at(start) != "body":
                 continue
             count = len(WORD.findall(doc.text, start, end))
             if count > self.max_words and not self.blocked_by_antipattern(doc, start, end):
-                yield Hit(
+                yield self.hit(
                     start,
                     end,
                     message=f"This sentence has {count} words (more than {self.max_words}): split it.",
@@ -67,23 +69,30 @@ def is_name_list(text: str) -> bool:
     return bool(words) and sum(1 for w in words if w[0].isupper()) >= NAME_LIST_SHARE * len(words)
 
 
+@dataclass(frozen=True)
+class ForeignParagraphParams:
+    min_probability: float = param(0.9, doc="langdetect's probability needed to call a paragraph foreign")
+
+
 @register
 class ForeignParagraphCheck(Check):
-    """A paragraph of at least 20 words that is confidently (`min_probability`, default 0.9) not
-    English. Only paragraphs with few English function words or many non-Latin letters are given
-    to langdetect (seeded), so English copy costs nothing and a short line is never guessed; a
-    paragraph of names (a line-up, a cast list) is not a language."""
+    """A paragraph of at least 20 words that is confidently not English. Only paragraphs with few
+    English function words or many non-Latin letters are given to langdetect (seeded), so English
+    copy costs nothing and a short line is never guessed; a paragraph of names (a line-up, a cast
+    list) is not a language."""
 
     kind = "foreign-paragraph"
-    keys = frozenset({"min_probability"})
+    Params = ForeignParagraphParams
+    summary = (
+        "a paragraph of 20 words or more that langdetect (seeded) finds confidently not English; only paragraphs "
+        "with few English function words are checked, and a paragraph of names is not a language"
+    )
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.min_probability = float(rule.params.get("min_probability", 0.9))
+        self.min_probability = rule.params.min_probability
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        from ..scoring.language import detect, looks_english
-
         for start, end in doc.paragraphs:
             text = doc.text[start:end]
             if looks_english(text) is not False or is_name_list(text):
@@ -92,7 +101,7 @@ class ForeignParagraphCheck(Check):
             if not found or found[0] == "en" or found[1] < self.min_probability:
                 continue
             if not self.blocked_by_antipattern(doc, start, end):
-                yield Hit(
+                yield self.hit(
                     start,
                     end,
                     message=f"This paragraph is not in English (langdetect: '{found[0]}', p = {found[1]:.2f}).",

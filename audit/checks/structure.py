@@ -7,12 +7,25 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from ..document import Document
-from ..rules.model import RuleError
-from .base import Check, CheckContext, Hit, combine, compile_regex, finditer, fullmatch, register, time_bound
+from ..hits import Hit
+from ..rules.params import param
+from .base import (
+    Check,
+    CheckContext,
+    Needs,
+    SharedIndex,
+    combine,
+    compile_regex,
+    finditer,
+    fullmatch,
+    register,
+    time_bound,
+)
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
 _TERMINAL = tuple(".!?…\"”’)»]:;'")
@@ -26,15 +39,21 @@ def trimmed_lines(doc: Document) -> Iterator[tuple[int, int]]:
         yield match.span(1)
 
 
-class FurnitureIndex:
+class FurnitureIndex(SharedIndex):
     """All boilerplate-line checks of a rule set in one pass over the lines: one combined pattern says
     whether any of their patterns can match a line, so that each rule's own patterns run only on the
-    few lines that may be page furniture (300 patterns times every line was the slowest part of a run)."""
+    few lines that may be page furniture (300 patterns times every line was the slowest part of a run).
+    Its value for a document: the (start, end) of the trimmed lines that some pattern may match."""
 
     def __init__(self, checks: list[Check]) -> None:
-        self.max_words = max((c.max_words for c in checks), default=-1)
-        self.combined, self.alone = combine([p for c in checks for p in c.patterns])
-        self.empty = not checks
+        super().__init__(checks)
+        lines = [c for c in checks if isinstance(c, BoilerplateLineCheck)]
+        self.max_words = max((c.max_words for c in lines), default=-1)
+        self.combined, self.alone = combine([p for c in lines for p in c.patterns])
+        self.empty = not lines
+
+    def prepare(self, doc: Document, context: CheckContext) -> list[tuple[int, int]]:
+        return self.candidates(doc)
 
     def candidates(self, doc: Document) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
@@ -79,32 +98,36 @@ def _line_hit(doc: Document, start: int, end: int) -> tuple[int, int]:
     return start + left, start + len(chunk.rstrip())
 
 
-def _list_of_text(rule, key: str, required: bool = True) -> list[str]:
-    value = rule.params.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if (required and not value) or not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleError(f"{rule.pack}: rule {rule.id!r}: '{key}' must be a list of texts")
-    return value
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class BoilerplateParams:
+    lines: str | list[str] = param(doc="regular expressions a whole line (trimmed) must match", nonempty=True)
+    max_words: int = param(40, doc="a line of more words is not page furniture", minimum=1)
+    case_sensitive: bool = param(False, doc="match case")
 
 
 @register
 class BoilerplateLineCheck(Check):
-    """`lines`: regular expressions that a whole line (trimmed) must match to be page furniture
-    ("Leave a Reply", "AD", "2 months ago"). Case-insensitive unless `case_sensitive`;
-    `max_words` bounds the line length."""
+    """A whole line of page furniture ("Leave a Reply", "AD", "2 months ago")."""
 
     kind = "boilerplate"
-    keys = frozenset({"lines", "case_sensitive", "max_words"})
+    Params = BoilerplateParams
+    summary = "a whole line of page furniture (`Leave a Reply`, `AD`)"
+    needs = Needs(shared=FurnitureIndex, line_level=True, prose="start")
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        ignore_case = not rule.params.get("case_sensitive", False)
-        self.patterns = [compile_regex(p, rule, ignore_case=ignore_case) for p in _list_of_text(rule, "lines")]
-        self.max_words = int(rule.params.get("max_words", 40))
+        ignore_case = not rule.params.case_sensitive
+        self.patterns = [
+            compile_regex(p, rule, "lines", ignore_case=ignore_case) for p in _as_list(rule.params.lines)
+        ]
+        self.max_words = rule.params.max_words
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        lines = context.furniture_candidates
+        lines = context.shared(FurnitureIndex)
         for s, e in trimmed_lines(doc) if lines is None else lines:
             if e - s > _MAX_LINE_CHARS:
                 continue
@@ -114,24 +137,30 @@ class BoilerplateLineCheck(Check):
             for pattern in self.patterns:
                 if fullmatch(pattern, line, self.rule.id):
                     if not self.blocked_by_antipattern(doc, s, e):
-                        yield Hit(s, e)
+                        yield self.hit(s, e)
                     break
+
+
+@dataclass(frozen=True)
+class RepeatedLineParams:
+    min_words: int = param(4, doc="shorter lines are not compared", minimum=1)
+    prefix: bool = param(True, doc="also flag a later line that starts with an earlier one")
 
 
 @register
 class RepeatedLineCheck(Check):
     """A line printed again later in the article (a headline or teaser scraped twice), compared
-    without regard to case, quotation-mark style and spacing. `min_words` (default 4) ignores short
-    lines; `prefix` (default true) also flags a later line that starts with the earlier one."""
+    without regard to case, quotation-mark style and spacing."""
 
     kind = "repeated-line"
-    keys = frozenset({"min_words", "prefix"})
-    order = 1
+    Params = RepeatedLineParams
+    summary = "a line printed again (a headline scraped twice)"
+    needs = Needs(line_level=True, prose="start", order=1)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.min_words = int(rule.params.get("min_words", 4))
-        self.prefix = bool(rule.params.get("prefix", True))
+        self.min_words = rule.params.min_words
+        self.prefix = rule.params.prefix
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         seen: dict[str, int] = {}
@@ -153,14 +182,14 @@ class RepeatedLineCheck(Check):
             key = normalise_line(line)
             if key in seen:
                 message = f"This line repeats line {seen[key]} word for word: a headline or teaser scraped twice."
-                yield Hit(s, e, message=message)
+                yield self.hit(s, e, message=message)
                 continue
             words = key.split(" ")
             if self.prefix:
                 previous = _earliest_prefix(prefixes, order, words)
                 if previous is not None:
                     prefix_end = _prefix_end(doc.text, s, e, len(previous))
-                    yield Hit(s, prefix_end, message=f"This line starts by repeating line {seen[previous]}.")
+                    yield self.hit(s, prefix_end, message=f"This line starts by repeating line {seen[previous]}.")
             seen[key] = doc.line_of(s) + 1
             if self.prefix and len(words) >= max(self.min_words, 5):
                 pending = (key, words)
@@ -203,17 +232,24 @@ def _prefix_end(text: str, start: int, end: int, normalised_length: int) -> int:
     return position
 
 
+@dataclass(frozen=True)
+class CutOffParams:
+    min_words: int = param(6, doc="a shorter last line is not judged", minimum=1)
+
+
 @register
 class CutOffEndingCheck(Check):
-    """The article's last line stops mid-sentence: `min_words` (default 6) words or more, no
-    terminal punctuation, and not a title-case heading."""
+    """The article's last line stops mid-sentence: enough words, no terminal punctuation, and not a
+    title-case heading."""
 
     kind = "cut-off"
-    keys = frozenset({"min_words"})
+    Params = CutOffParams
+    summary = "a last line that stops mid-sentence"
+    needs = Needs(line_level=True, prose="start")
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.min_words = int(rule.params.get("min_words", 6))
+        self.min_words = rule.params.min_words
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         for index in range(len(doc.line_starts) - 1, -1, -1):
@@ -233,23 +269,32 @@ class CutOffEndingCheck(Check):
             if not self.blocked_by_antipattern(doc, s, e):
                 # the last sentence of the line is what was cut
                 sentence_start = max(s, doc.sentence_at(e - 1)[0])
-                yield Hit(sentence_start, e)
+                yield self.hit(sentence_start, e)
             return
+
+
+@dataclass(frozen=True)
+class TrailingFurnitureParams:
+    markers: str | list[str] = param(doc="whole-line patterns that end the article on a scraped page", nonempty=True)
+    case_sensitive: bool = param(False, doc="match case")
 
 
 @register
 class TrailingFurnitureCheck(Check):
-    """`markers`: whole-line patterns that end an article on a scraped page (Leave a Reply,
-    Source: X, Related). Every later line not already flagged as boilerplate is flagged too."""
+    """Every line after a marker that ends an article on a scraped page (Leave a Reply, Source: X,
+    Related) and is not already flagged as boilerplate."""
 
     kind = "trailing-furniture"
-    keys = frozenset({"markers", "case_sensitive"})
-    order = 2
+    Params = TrailingFurnitureParams
+    summary = "every line after a marker that ends the article on a scraped page"
+    needs = Needs(line_level=True, prose="start", order=2)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        ignore_case = not rule.params.get("case_sensitive", False)
-        self.markers = [compile_regex(p, rule, ignore_case=ignore_case) for p in _list_of_text(rule, "markers")]
+        ignore_case = not rule.params.case_sensitive
+        self.markers = [
+            compile_regex(p, rule, "markers", ignore_case=ignore_case) for p in _as_list(rule.params.markers)
+        ]
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         flagged: set[int] | None = None  # computed once a marker is found (most articles have none)
@@ -265,29 +310,29 @@ class TrailingFurnitureCheck(Check):
             if flagged is None:
                 flagged = context.flagged_lines(doc, self.rule.category)
             if index not in flagged and not self.blocked_by_antipattern(doc, s, e):
-                yield Hit(s, e)
+                yield self.hit(s, e)
+
+
+@dataclass(frozen=True)
+class ConsistencyParams:
+    variants: list[list[str]] = param(doc="groups of two or more spellings of one name", nonempty=True)
 
 
 @register
 class ConsistencyCheck(Check):
-    """`variants`: groups of spellings of one name (["Sergei", "Sergey"]). When one article uses
-    two spellings of a group, the less frequent ones (ties: the later) are flagged. Spellings inside
-    quotations are left out: a quoted document or speaker keeps its own transcription."""
+    """When one article uses two spellings of a group (["Sergei", "Sergey"]), the less frequent ones
+    (ties: the later) are flagged. Spellings inside quotations are left out: a quoted document or
+    speaker keeps its own transcription."""
 
     kind = "consistency"
-    keys = frozenset({"variants"})
+    Params = ConsistencyParams
+    summary = "a second spelling of one name in one article (Sergei / Sergey Lavrov)"
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        groups = rule.params.get("variants")
-        if (
-            not isinstance(groups, list)
-            or not groups
-            or not all(isinstance(g, list) and len(g) >= 2 and all(isinstance(v, str) for v in g) for g in groups)
-        ):
-            raise RuleError(
-                f"{rule.pack}: rule {rule.id!r}: 'variants' must be a list of lists of two or more spellings"
-            )
+        groups = rule.params.variants
+        if not all(len(g) >= 2 for g in groups):
+            raise rule.error("'variants' must be a list of lists of two or more spellings", "variants")
         self.group_of: dict[str, int] = {}
         for number, group in enumerate(groups):
             for variant in group:
@@ -309,10 +354,11 @@ class ConsistencyCheck(Check):
             dominant = max(counts, key=lambda sp: (counts[sp], -first_seen[sp]))
             for start, end, spelling in found:
                 if spelling != dominant and not self.blocked_by_antipattern(doc, start, end):
-                    yield Hit(
+                    yield self.hit(
                         start,
                         end,
                         suggestion=dominant,
+                        replacement=dominant,
                         message=f"“{spelling}” is also spelled “{dominant}” in this article; keep one spelling.",
                     )
 
@@ -323,7 +369,7 @@ class MixedScriptCheck(Check):
     invisible to the eye, fatal to search and spell-checking."""
 
     kind = "mixed-script"
-    keys = frozenset()
+    summary = "a word mixing Latin and Cyrillic or Greek letters (`Кremlin`)"
     # Words are found first and tested for both scripts after: one pattern with nested \w* was
     # quadratic in the length of a word.
     _WORD = regex.compile(r"\w+")
@@ -339,14 +385,15 @@ class MixedScriptCheck(Check):
                 continue
             if self.blocked_by_antipattern(doc, *match.span()):
                 continue
-            latin = "".join(_to_latin(c) for c in word)
-            yield Hit(match.start(), match.end(), suggestion=latin if latin != word else None)
+            latin = "".join(_CONFUSABLE.get(c, c) for c in word)
+            suggestion = latin if latin != word and _all_latin(latin) else None
+            yield self.hit(match.start(), match.end(), suggestion=suggestion, replacement=suggestion)
 
 
+# Cyrillic letters that look like Latin ones, and those Latin letters.
 _CONFUSABLE = dict(zip("АВЕКМНОРСТХаеорсухіІјЈ", "ABEKMHOPCTXaeopcyxiIjJ", strict=True))
 
 
-def _to_latin(char: str) -> str:
-    if char in _CONFUSABLE:
-        return _CONFUSABLE[char]
-    return char if "LATIN" in unicodedata.name(char, "LATIN") else char
+def _all_latin(word: str) -> bool:
+    """Is every letter of the word Latin (the suggestion is only offered when it is)?"""
+    return all("LATIN" in unicodedata.name(c, "") for c in word if c.isalpha())

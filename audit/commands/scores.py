@@ -10,25 +10,38 @@ from typing import Any
 
 import click
 
-from ..config import Config
-from ..sources import DEFAULT_INCLUDE, discover, display_path
+from ..changed_lines import GitError
+from ..checks import KINDS
+from ..config_file import ConfigError
+from ..report import FileReport, Report
+from ..rules.errors import RuleError
+from ..runner import Options, UsageError, run
+from ..scoring.model import ReferenceFidelity
+from ..scoring.render import fidelity_text
+from ..sources import InputError, display_path, read_source
 from .options import config_option, ignore_option, jobs_option, select_option, split_selectors
+
+
+def _readability(report: FileReport, name: str) -> Any:
+    readability = report.scores.readability if report.scores else None
+    return getattr(readability, name) if readability is not None else None
+
 
 # Table columns: (name used by --sort, header, how to read it from a FileReport, format).
 COLUMNS: tuple[tuple[str, str, Any, str], ...] = (
-    ("mt_likelihood", "MT", lambda r: r.scores.get("mt_likelihood"), "{:.2f}"),
+    ("mt_likelihood", "MT", lambda r: r.scores.mt_likelihood, "{:.2f}"),
     ("verdict", "verdict", lambda r: r.verdict, "{}"),
-    ("quality", "quality", lambda r: r.scores.get("quality"), "{:.1f}"),
-    ("penalty", "pen/1k", lambda r: r.scores["mqm"]["penalty_per_1000"], "{:.1f}"),
-    ("fidelity", "fid(est)", lambda r: r.scores["fidelity"].get("score"), "{:.1f}"),
-    ("flesch", "Flesch", lambda r: (r.scores.get("readability") or {}).get("flesch_reading_ease"), "{:.1f}"),
-    ("fk_grade", "FK", lambda r: (r.scores.get("readability") or {}).get("flesch_kincaid_grade"), "{:.1f}"),
-    ("fog", "fog", lambda r: (r.scores.get("readability") or {}).get("gunning_fog"), "{:.1f}"),
-    ("smog", "SMOG", lambda r: (r.scores.get("readability") or {}).get("smog"), "{:.1f}"),
-    ("dale_chall", "D-C", lambda r: (r.scores.get("readability") or {}).get("dale_chall"), "{:.1f}"),
-    ("words", "words", lambda r: r.scores.get("words"), "{}"),
+    ("quality", "quality", lambda r: r.scores.quality, "{:.1f}"),
+    ("penalty", "pen/1k", lambda r: r.scores.mqm.penalty_per_1000, "{:.1f}"),
+    ("fidelity", "fid(est)", lambda r: getattr(r.scores.fidelity, "score", None), "{:.1f}"),
+    ("flesch", "Flesch", lambda r: _readability(r, "flesch_reading_ease"), "{:.1f}"),
+    ("fk_grade", "FK", lambda r: _readability(r, "flesch_kincaid_grade"), "{:.1f}"),
+    ("fog", "fog", lambda r: _readability(r, "gunning_fog"), "{:.1f}"),
+    ("smog", "SMOG", lambda r: _readability(r, "smog"), "{:.1f}"),
+    ("dale_chall", "D-C", lambda r: _readability(r, "dale_chall"), "{:.1f}"),
+    ("words", "words", lambda r: r.scores.words, "{}"),
     ("findings", "findings", lambda r: len(r.findings), "{}"),
-    ("language", "lang", lambda r: r.scores["language"].get("code"), "{}"),
+    ("language", "lang", lambda r: r.scores.language.code, "{}"),
 )
 SORT_KEYS = [name for name, *_rest in COLUMNS] + ["path"]
 
@@ -67,23 +80,20 @@ def _sort_value(report, key: str) -> tuple:
 @jobs_option
 def score(paths, sort_key, ascending, fmt, include, config_file, select, ignore, jobs) -> None:
     """A table of article scores, one row per article: MT likelihood and verdict, MQM quality,
-    estimated fidelity, readability (body only) and language. The rules and settings are lint's: the
-    nearest configuration file (or --config), with --select and --ignore on top."""
-    from ..config_file import ConfigError, ConfigResolver
-    from ..parallel import audit_many
-
-    overrides: dict[str, Any] = {"scores": True, "full_scores": True}
-    if select:
-        overrides["select"] = split_selectors(select)
-    resolver = ConfigResolver(Path(config_file) if config_file else None, overrides, split_selectors(ignore))
-    files = discover(list(paths), DEFAULT_INCLUDE + tuple(include))
-    if not files:
-        fail("no files to score in " + ", ".join(paths))
-    try:
-        configs = {path: resolver.for_path(path) for path in files}
-    except ConfigError as error:
-        fail(str(error))
-    reports = audit_many(files, configs, jobs)
+    estimated fidelity, readability (body only) and language. Each file is linted as `lint` lints it
+    (the nearest configuration file, or --config, with --select and --ignore on top): the findings
+    column is lint's count."""
+    options = Options(
+        config_file=Path(config_file) if config_file else None,
+        select=split_selectors(select) or None,
+        ignore=split_selectors(ignore),
+        scores=True,
+        full_scores=True,
+        include=tuple(include),
+        jobs=jobs,
+    )
+    report = _run(list(paths), options)
+    reports = list(report.files)
     errors = [r for r in reports if r.error]
     for report in errors:
         click.echo(f"mtaudit: error: {report.error}", err=True)
@@ -95,14 +105,22 @@ def score(paths, sort_key, ascending, fmt, include, config_file, select, ignore,
         present.sort(key=lambda r: r.path)
     ordered = present + missing
     if fmt == "json":
-        rows = [{"path": display_path(r.path), "verdict": r.verdict, "scores": r.scores} for r in ordered]
+        rows = [{"path": display_path(r.path), "verdict": r.verdict, "scores": r.scores.to_dict()} for r in ordered]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         click.echo(_table(ordered))
-        for report in ordered:
-            for note in report.scores.get("notes", []):
-                click.echo(f"{display_path(report.path)}: note: {note}")
+        for file_report in ordered:
+            for note in file_report.scores.notes:
+                click.echo(f"{display_path(file_report.path)}: note: {note}")
     sys.exit(2 if errors else 0)
+
+
+def _run(inputs: list[str], options: Options) -> Report:
+    try:
+        return run(inputs, options)
+    except (UsageError, ConfigError, GitError, RuleError) as error:
+        fail(str(error))
+    raise AssertionError("unreachable")
 
 
 def _table(reports) -> str:
@@ -130,45 +148,42 @@ def _table(reports) -> str:
 def compare(article, reference, fmt, segments) -> None:
     """Fidelity of ARTICLE against the reference translation REFERENCE: BLEU, chrF2, chrF++ and TER
     over aligned sentences (with sacrebleu signatures), the weakest passages, and the numbers,
-    names and quotations of the reference that are missing or changed in the article."""
-    from ..engine import RuleSet, audit_document_text
-    from ..scoring.render import fidelity_text
-    from ..sources import InputError, read_source
-
-    texts = []
-    for label, path in (("article", article), ("reference", reference)):
-        try:
-            texts.append(read_source(path))
-        except InputError as error:
-            fail(f"{label}: {error}")
-    config = Config(select=("boilerplate", "FID"))  # furniture leaves the text to align; FID: reference findings
-    report = audit_document_text(texts[0], article, config, RuleSet.load(config), reference=texts[1])
-    fidelity = report.scores["fidelity"]
-    findings = [f for f in report.findings if f.extra.get("source") == "reference"]
+    names and quotations of the reference that are missing or changed in the article. The article is
+    linted as `lint --reference` lints it (its configuration, suppressions and per-file ignores); the
+    findings of the comparison are listed."""
+    try:
+        reference_text = read_source(reference)
+    except InputError as error:
+        fail(f"reference: {error}")
+    report = _run([article], Options(companions={"reference": reference_text}))
+    file_report = report.files[0]
+    if file_report.error:
+        fail(f"article: {file_report.error}")
+    fidelity = file_report.scores.fidelity
+    assert isinstance(fidelity, ReferenceFidelity)
+    findings = [f for f in file_report.findings if KINDS[report.rules[f.rule].kind].needs.emitted_by == "comparison"]
     if fmt == "json":
-        data = {"article": display_path(article), "reference": display_path(reference), "fidelity": fidelity,
-                "findings": [f.to_dict() for f in findings]}
-        if not segments:
-            data["fidelity"] = {k: v for k, v in fidelity.items() if k != "per_segment"}
+        data = {"article": display_path(article), "reference": display_path(reference),
+                "fidelity": fidelity.to_dict(segments=segments), "findings": [f.to_dict() for f in findings]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from ..reporters.text import render_finding
 
     click.echo(f"{display_path(article)}: {fidelity_text(fidelity)}")
-    for name, signature in fidelity.get("signatures", {}).items():
-        click.echo(f"  {name:<6} {fidelity[name]:8.2f}  {signature}")
-    listed = fidelity["per_segment"] if segments else fidelity["weakest"]
+    for name, signature in fidelity.signatures.items():
+        click.echo(f"  {name:<6} {fidelity.metrics[name]:8.2f}  {signature}")
+    listed = fidelity.per_segment if segments else fidelity.weakest
     click.echo("segments:" if segments else "weakest segments:")
     for segment in listed:
-        click.echo(f"  line {segment['line']}: chrF {segment['chrf']:.1f}, BLEU {segment['bleu']:.1f}")
-        click.echo(f"    article:   {segment['article'][:160] or '(nothing)'}")
-        click.echo(f"    reference: {segment['reference'][:160] or '(nothing)'}")
+        click.echo(f"  line {segment.line}: chrF {segment.chrf:.1f}, BLEU {segment.bleu:.1f}")
+        click.echo(f"    article:   {segment.article[:160] or '(nothing)'}")
+        click.echo(f"    reference: {segment.reference[:160] or '(nothing)'}")
     for finding in findings:
-        for line in render_finding(report, finding):
+        for line in render_finding(file_report, finding):
             click.echo(line)
     click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} against the reference.")
 
 
 COMMANDS = [score, compare]
 
-__all__ = ["COMMANDS", "compare", "score", "Path"]
+__all__ = ["COMMANDS", "compare", "score"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..engine import Report
+from ..report import Report
 from . import github, html, json_report, jsonl, rdjson, sarif, text
 
 Renderer = Callable[[Report], str]

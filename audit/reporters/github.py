@@ -3,7 +3,7 @@ shown as an annotation on the pull request's diff."""
 
 from __future__ import annotations
 
-from ..engine import Report
+from ..report import Report
 from ..sources import display_path
 
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "notice"}

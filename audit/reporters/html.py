@@ -23,10 +23,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..engine import FileReport, Report
 from ..finding import CATEGORIES, SEVERITIES, Finding
+from ..report import FileReport, Report
 from ..sources import display_path
 from ..tally import VERDICT_RANK, worst_first
+from ..version import __version__
 from .sarif import known_rules
 
 ASSETS = Path(__file__).with_name("assets")
@@ -228,6 +229,11 @@ def _passages_table(rows: list[dict[str, Any]]) -> str:
             + "".join(body) + "</tbody></table>")
 
 
+def _scores_of(file_report: FileReport) -> dict[str, Any]:
+    """The file's scores as the JSON gives them (empty without scores)."""
+    return file_report.scores.to_dict() if file_report.scores is not None else {}
+
+
 def _verdict_slug(file_report: FileReport) -> str:
     if file_report.error:
         return "error"
@@ -238,7 +244,7 @@ def article(index: int, file_report: FileReport, whys: dict[str, str], unfold: b
     article_id = f"a{index}"
     path = escape(display_path(file_report.path))
     verdict = _verdict_slug(file_report)
-    scores = file_report.scores or {}
+    scores = _scores_of(file_report)
     verdict_text = file_report.verdict or ("error" if file_report.error else "no verdict")
     badge = f'<span class="badge v-{verdict}">{escape(verdict_text)}</span>'
     count = f"{len(file_report.findings)} finding{'s' if len(file_report.findings) != 1 else ''}"
@@ -288,7 +294,7 @@ def _fidelity_value(scores: dict[str, Any]) -> Any:
 
 
 def _row(index: int, file_report: FileReport) -> str:
-    scores = file_report.scores or {}
+    scores = _scores_of(file_report)
     verdict = _verdict_slug(file_report)
     readability = scores.get("readability") or {}
     values = [
@@ -321,7 +327,7 @@ def _table(files: Sequence[FileReport]) -> str:
         for label, kind, key in TABLE_COLUMNS
     )
     rows = "".join(_row(index, f) for index, f in enumerate(files, 1))
-    readability = any((f.scores or {}).get("readability") for f in files)
+    readability = any(_scores_of(f).get("readability") for f in files)
     caption = ("Articles (a column heading sorts by it; fidelity is estimated from the findings unless a reference "
                "was given: then chrF2" + ("" if readability else "; readability comes with lint --scores") + ")")
     return (f'<table id="articles-table"><caption>{caption}</caption>'
@@ -338,8 +344,8 @@ def _thresholds() -> dict[str, float]:
 def chart(files: Sequence[FileReport]) -> str:
     """The MT-likelihood distribution: BINS bars over [0, 1], stacked by verdict, with the verdict
     thresholds; inline SVG with a text alternative."""
-    scored = [(f.scores["mt_likelihood"], f.verdict or "") for f in files
-              if f.scores and isinstance(f.scores.get("mt_likelihood"), int | float)]
+    scored = [(f.scores.mt_likelihood, f.verdict or "") for f in files
+              if f.scores is not None and isinstance(f.scores.mt_likelihood, int | float)]
     if not scored:
         return "<p>No MT likelihood to chart (no English article was scored).</p>"
     bins: list[dict[str, int]] = [{} for _ in range(BINS)]
@@ -422,8 +428,6 @@ def _legend() -> str:
 
 
 def render(report: Report) -> str:
-    from .. import __version__
-
     files = report.files
     summary = report.summary()
     tally = summary.get("by_verdict") or {}

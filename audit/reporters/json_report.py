@@ -5,24 +5,38 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..engine import Report
+from ..report import FileReport, Report
 from ..sources import display_path
+from ..version import __version__
 
 
 def tool_info() -> dict[str, str]:
-    from .. import __version__
-
     return {"name": "mtaudit", "version": __version__}
 
 
-def file_dict(file_report) -> dict[str, Any]:
-    data = file_report.to_dict()
+def file_dict(file_report: FileReport, signals: bool = False) -> dict[str, Any]:
+    data = file_report.to_dict(signals=signals)
     data["path"] = display_path(file_report.path)
     return data
 
 
 def as_dict(report: Report) -> dict[str, Any]:
-    return {"tool": tool_info(), "files": [file_dict(f) for f in report.files], "summary": report.summary()}
+    files = [file_dict(f, report.show_signals) for f in report.files]
+    return {"tool": tool_info(), "files": files, "summary": report.summary()}
+
+
+def fixes_dict(report: Report) -> dict[str, Any]:
+    """--diff --format json: per file, the fixes that would be applied and the unified diff."""
+    files = []
+    for file_report in report.files:
+        entry: dict[str, Any] = {"path": display_path(file_report.path)}
+        if file_report.error:
+            entry["error"] = file_report.error
+        if file_report.fix is not None:
+            entry["fixes"] = [f.to_dict() for f in file_report.fix.applied]
+            entry["diff"] = file_report.fix.diff(file_report.path)
+        files.append(entry)
+    return {"tool": tool_info(), "files": files, "summary": report.summary()}
 
 
 def render(report: Report) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ..engine import Report
+from ..report import Report
 from .json_report import file_dict
 
 
 def render(report: Report) -> str:
-    return "".join(json.dumps(file_dict(f), ensure_ascii=False) + "\n" for f in report.files)
+    return "".join(json.dumps(file_dict(f, report.show_signals), ensure_ascii=False) + "\n" for f in report.files)

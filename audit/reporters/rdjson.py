@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..engine import FileReport, Report
 from ..finding import Finding
+from ..report import FileReport, Report
 from ..sources import display_path
 
 SEVERITIES = {"critical": "ERROR", "major": "ERROR", "minor": "WARNING", "neutral": "INFO"}

@@ -9,10 +9,13 @@ from typing import Any
 from urllib.parse import quote
 
 from ..baseline import FINGERPRINT_NAME, fingerprints
-from ..engine import FileReport, Report
+from ..config import Config
+from ..engine import RuleSet
 from ..finding import Finding
+from ..report import FileReport, Report
 from ..rules.model import Rule
 from ..sources import STDIN, display_path
+from ..version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "note"}
@@ -85,8 +88,6 @@ def _result(file_report: FileReport, finding: Finding, rule_index: int, fingerpr
 
 
 def as_dict(report: Report) -> dict[str, Any]:
-    from .. import __version__
-
     known = known_rules(report)
     descriptors: list[dict[str, Any]] = []
     index_of: dict[str, int] = {}
@@ -132,10 +133,7 @@ def as_dict(report: Report) -> dict[str, Any]:
 def known_rules(report: Report) -> dict[str, Rule]:
     """The rules of the report's configurations (id -> rule), else the built-in rules."""
     if report.rules:
-        return report.rules
-    from ..config import Config
-    from ..engine import RuleSet
-
+        return dict(report.rules)
     return RuleSet.load(Config()).by_id
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..engine import Report
+from ..report import Report
 
 
 def statistics(report: Report) -> list[dict[str, Any]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..engine import FileReport, Report
 from ..finding import SEVERITIES, Finding
+from ..report import FileReport, Report
+from ..scoring.render import score_lines
 from ..sources import display_path
 from ..tally import worst_first
 from .colour import PLAIN, Paint
@@ -30,8 +31,8 @@ def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
     return excerpt.replace("\t", " "), len(before), len(before) + len(span)
 
 
-def finding_header(path: str, finding: Finding, paint: Paint = PLAIN) -> str:
-    severity = paint.severity(finding.severity, finding.severity)
+def finding_header(path: str, finding: Finding, paint: Paint = PLAIN, signal: bool = False) -> str:
+    severity = "signal" if signal else paint.severity(finding.severity, finding.severity)
     header = (f"{paint(path, bold=True)}:{finding.line}:{finding.column}: {severity}"
               f" [{paint(finding.rule, bold=True)}] {finding.message}")
     if finding.suggestion:
@@ -41,9 +42,9 @@ def finding_header(path: str, finding: Finding, paint: Paint = PLAIN) -> str:
     return header
 
 
-def render_finding(file_report: FileReport, finding: Finding, paint: Paint = PLAIN) -> list[str]:
+def render_finding(file_report: FileReport, finding: Finding, paint: Paint = PLAIN, signal: bool = False) -> list[str]:
     path = display_path(file_report.path)
-    out = [finding_header(path, finding, paint)]
+    out = [finding_header(path, finding, paint, signal)]
     doc = file_report.document
     if doc is not None:
         line_text = doc.line_text(finding.line - 1)
@@ -68,6 +69,8 @@ def summary_line(report: Report, paint: Paint = PLAIN) -> str:
     text += f" in {files} file{'s' if files != 1 else ''}"
     if summary["files_with_errors"]:
         text += f"; {summary['files_with_errors']} could not be read"
+    if "signals" in summary:
+        text += f"; {summary['signals']} signal{'s' if summary['signals'] != 1 else ''}"
     verdicts = worst_first(summary.get("by_verdict") or {})
     if verdicts:
         text += "; verdicts: " + ", ".join(paint.verdict(f"{count} {verdict}", verdict) for verdict, count in verdicts)
@@ -83,14 +86,15 @@ def render(report: Report, color: bool = False, concise: bool = False) -> str:
             continue  # errors go to standard error
         path = display_path(file_report.path)
         lines += [f"{path}: warning: {warning}" for warning in file_report.warnings]
-        for finding in file_report.findings:
+        shown = [(f, False) for f in file_report.findings]
+        if report.show_signals:
+            shown = sorted(shown + [(f, True) for f in file_report.signals], key=lambda pair: pair[0].sort_key())
+        for finding, signal in shown:
             if concise:
-                lines.append(finding_header(path, finding, paint))
+                lines.append(finding_header(path, finding, paint, signal))
             else:
-                lines.extend(render_finding(file_report, finding, paint))
+                lines.extend(render_finding(file_report, finding, paint, signal))
         if file_report.scores is not None:
-            from ..scoring.render import score_lines
-
             lines.extend(score_lines(file_report)[:1] if concise else score_lines(file_report))
     lines.append(summary_line(report, paint))
     return "\n".join(lines) + "\n"

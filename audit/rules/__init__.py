@@ -1,1 +1,2 @@
-"""Rules as data: the rule model, the pack loader and the example runner."""
+"""Rules as data: the rule model and its declared keys, typed kind parameters, the pack loader, and
+the compiled rule-set cache."""

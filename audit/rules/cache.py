@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..version import __version__
+
 T = TypeVar("T")
 
 KEEP_ENTRIES = 16  # older entries are removed when a new one is written
@@ -40,8 +42,6 @@ def cache_dir() -> Path | None:
 def _versions() -> str:
     import ahocorasick
     import regex
-
-    from .. import __version__
 
     modules = []
     for module in (regex, ahocorasick):  # an upgrade replaces the module file

@@ -1,4 +1,4 @@
-"""Finding and reading rule packs: TOML files of [[rule]] tables."""
+"""Finding and reading rule packs: TOML files of an optional [pack] table and [[rule]] tables."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .model import Rule, RuleError
+from .errors import RuleError
+from .model import KindSpec, Rule, build_rule, check_pack_table
 
 PACK_KEYS = frozenset({"pack", "rule"})
 
@@ -30,6 +31,8 @@ def pack_files(directory: Path) -> list[Path]:
 
 
 def read_pack(path: Path) -> list[dict[str, Any]]:
+    """The raw [[rule]] tables of a pack, after checking its top level and its [pack] table."""
+    label = str(path)
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -40,26 +43,28 @@ def read_pack(path: Path) -> list[dict[str, Any]]:
     unknown = set(data) - PACK_KEYS
     if unknown:
         keys = ", ".join(sorted(unknown))
-        raise RuleError(f"{path}: unknown top-level key(s) {keys} (a pack has [pack] and [[rule]])")
+        raise RuleError(f"unknown top-level key(s) {keys} (a pack has [pack] and [[rule]])", label, None,
+                        sorted(unknown)[0])
+    if "pack" in data:
+        check_pack_table(data["pack"], label)
     rules = data.get("rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
-        raise RuleError(f"{path}: rules must be written as [[rule]] tables")
+        raise RuleError("rules must be written as [[rule]] tables", label, None, "rule")
     return rules
 
 
-def load_rules(directories: list[Path], kind_keys: dict[str, frozenset[str]]) -> list[Rule]:
-    """Every rule of every pack in the directories, validated; ids must be unique."""
-    from .model import build_rule
-
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
+def load_rules(directories: list[Path], kinds: dict[str, KindSpec], loaded: list[Rule] | None = None) -> list[Rule]:
+    """Every rule of every pack in the directories, validated, after the rules `loaded` already;
+    ids must be unique."""
+    rules: list[Rule] = list(loaded or [])
+    seen: dict[str, str] = {rule.id: rule.pack for rule in rules}
     for directory in directories:
         for path in pack_files(directory):
             label = str(path)
             for raw in read_pack(path):
-                rule = build_rule(raw, label, kind_keys)
+                rule = build_rule(raw, label, kinds)
                 if rule.id in seen:
-                    raise RuleError(f"{label}: rule id {rule.id!r} is already defined in {seen[rule.id]}")
+                    raise RuleError(f"id {rule.id!r} is already defined in {seen[rule.id]}", label, rule.id, "id")
                 seen[rule.id] = label
                 rules.append(rule)
     return rules

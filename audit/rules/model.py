@@ -1,35 +1,103 @@
-"""A rule as written in a rule pack: a style-guide entry with a matcher and its own tests."""
+"""A rule as written in a rule pack: a style-guide entry with a matcher and its own tests.
+
+The keys every rule takes are declared once (`RuleKeys`, `PackKeys`), as each matcher kind declares
+its own parameters (audit/rules/params.py): one validator reads them and the tables of
+docs/rule-packs.md are generated from the same declarations.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, Literal, Protocol
 
-from ..finding import CATEGORIES, SEVERITIES
+from ..document import ZONES
+from ..finding import APPLICABILITIES, CATEGORIES, SEVERITIES
+from .errors import RuleError
+from .params import conforms, param, read_params, type_text
 
 MARK = re.compile(r"<m>(.*?)</m>", re.DOTALL)
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 
-COMMON_KEYS = frozenset(
-    {"id", "category", "severity", "kind", "message", "suggestion", "why", "source", "examples",
-     "zones", "antipatterns", "fix", "enabled", "tags", "skip_quotes", "signal"}
-)
+# Texts an example may carry beside the text it tests, compared with it by a producer registered
+# under that name (audit/hits.py COMPANIONS): a reference translation, the original.
+EXAMPLE_COMPANIONS: tuple[str, ...] = ("reference", "original")
+
+Category = Literal[CATEGORIES]  # type: ignore[valid-type]
+Severity = Literal[SEVERITIES]  # type: ignore[valid-type]
+Applicability = Literal[APPLICABILITIES]  # type: ignore[valid-type]
+Zone = Literal[ZONES]  # type: ignore[valid-type]
+ExampleEntry = str | dict[str, str]
 
 
-class RuleError(ValueError):
-    """A rule pack or rule that cannot be loaded; the message names the file and the rule."""
+@dataclass(frozen=True)
+class RuleKeys:
+    """The keys of every rule, whatever its kind (validated by `build_rule`; documented in
+    docs/rule-packs.md from these declarations)."""
+
+    id: str = param(doc="`PREFIX-NAME`: upper-case letters, digits and hyphens; unique across all packs")
+    category: Category = param(doc="the finding category: " + ", ".join(f"`{c}`" for c in CATEGORIES))
+    severity: Severity = param(doc="MQM severity: " + ", ".join(f"`{s}`" for s in SEVERITIES))
+    kind: str = param(doc="the matcher (see *Matcher kinds*); its parameters are keys of the rule too")
+    message: str = param(
+        doc="shown with each finding; `{match}` is the flagged text, `{suggestion}` the suggestion; a `regex` rule "
+        "may also quote its pattern's named groups, converted: `{day:int} {month:month} {year}` (conversions: "
+        "`int`, `month`, `month_ap`, `lower`, `upper`, `title`), and `{context}`, the match with the characters "
+        "around it up to a space (“arts.Richard” for a flagged full stop), so that the message quotes what was "
+        "found, never an example",
+        nonempty=True,
+    )
+    why: str = param(doc="the explanation `mtaudit rule ID` shows", nonempty=True)
+    examples: dict[str, list[ExampleEntry]] = param(
+        doc="`bad`: texts with the flagged span(s) marked `<m>…</m>`, or tables `{text, correction}` whose "
+        "`correction` is the text after the rule's fix; `good`: texts that must raise nothing from the rule. "
+        "A table entry may add a `reference` or `original` text for a comparison rule",
+        type_doc="a table of `bad` and `good` lists (texts, or tables of texts)",
+    )
+    suggestion: str | list[str] = param([], doc="the replacement to suggest (regex rules may use `\\1` or `\\g<name>`)")
+    source: str = param("", doc="the reference behind the rule (style guide, dictionary, study)")
+    antipatterns: list[str] = param([], doc="regular expressions for legitimate uses: a match overlapping a hit, in "
+                                    "its sentence, cancels it")
+    zones: list[Zone] = param([], doc="only in these zones: " + ", ".join(f"`{z}`" for z in ZONES if z != "blank"))
+    fix: Applicability | None = param(None, doc="the suggestion as a fix: `safe` (applied by `--fix`), `unsafe` (also "
+                                      "by `--unsafe-fixes`), `display-only` (shown, never applied); casing, "
+                                      "preferred, spacing and doubled rules are `safe` unless they say otherwise")
+    skip_quotes: bool = param(False, doc="say nothing inside quotations (narrative-voice rules: a speaker may say "
+                              "“the Russian Federation”)")
+    enabled: bool = param(True, doc="`false`: a default-off rule, run only when selected by id, prefix or category "
+                          "(`--select`, `--extend-select`, `select`, `extend-select`)")
+    signal: bool = param(False, doc="`true`: a signal, not an error: its hits feed the MT-likelihood evidence, are not "
+                         "reported (`lint --signals` lists them), never fail a lint and cost no quality")
+    tags: list[str] = param([], doc="free labels; `house-style:TOPIC=CHOICE` runs the rule only for that house style")
 
 
-@dataclass
+@dataclass(frozen=True)
+class PackKeys:
+    """The optional `[pack]` table of a rule pack."""
+
+    name: str = param("", doc="the pack's name")
+    description: str = param("", doc="what the pack is about")
+
+
+class KindSpec(Protocol):
+    """What building a rule needs of its matcher kind (audit/checks/base.py Check)."""
+
+    Params: type
+    default_fix: str | None
+
+
+@dataclass(frozen=True)
 class Example:
-    """A rule example: `text` with the <m>…</m> marks removed and the marked spans."""
+    """A rule example: `text` with the <m>…</m> marks removed, the marked spans, the expected text
+    after the rule's fix (`correction`), and the companion texts it is compared with."""
 
     text: str
-    spans: list[tuple[int, int]]
+    spans: tuple[tuple[int, int], ...] = ()
+    correction: str | None = None
+    companions: tuple[tuple[str, str], ...] = ()  # (name, text): ("reference", "…")
 
     @classmethod
-    def parse(cls, marked: str) -> Example:
+    def parse(cls, marked: str, correction: str | None = None, companions: tuple[tuple[str, str], ...] = ()) -> Example:
         spans = []
         out: list[str] = []
         cursor = 0
@@ -43,10 +111,27 @@ class Example:
             length += len(match.group(1))
             cursor = match.end()
         out.append(marked[cursor:])
-        return cls("".join(out), spans)
+        return cls("".join(out), tuple(spans), correction, companions)
+
+    def marked(self) -> str:
+        """The text with its spans marked again."""
+        text = self.text
+        for start, end in reversed(self.spans):
+            text = text[:start] + "<m>" + text[start:end] + "</m>" + text[end:]
+        return text
+
+    def to_data(self) -> str | dict[str, str]:
+        """As written in a pack: the marked text, or a table when it has a correction or companions."""
+        if self.correction is None and not self.companions:
+            return self.marked()
+        data = {"text": self.marked()}
+        if self.correction is not None:
+            data["correction"] = self.correction
+        data.update(self.companions)
+        return data
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rule:
     id: str
     category: str
@@ -55,18 +140,18 @@ class Rule:
     message: str
     why: str
     source: str
-    suggestions: list[str]
-    bad: list[Example]
-    good: list[str]
-    params: dict[str, Any]
+    suggestions: tuple[str, ...]
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    params: Any  # the kind's parameter dataclass
     pack: str
     zones: tuple[str, ...] | None = None
-    antipatterns: list[str] = field(default_factory=list)
-    fix: str | None = None  # "safe", "unsafe" or None
-    enabled: bool = True
-    tags: list[str] = field(default_factory=list)
+    antipatterns: tuple[str, ...] = ()
+    fix: str | None = None  # applicability of the rule's fixes: "safe", "unsafe", "display-only" or None
+    enabled: bool = True  # False: default-off, run only when selected explicitly
+    tags: tuple[str, ...] = ()
     skip_quotes: bool = False  # narrative-voice rules: quoted speech is the speaker's, not the writer's
-    signal: bool = False  # evidence for the MT likelihood, not an error on its own
+    signal: bool = False  # evidence for the MT likelihood, not a reported finding
 
     @property
     def suggestion(self) -> str | None:
@@ -76,6 +161,9 @@ class Rule:
     def fixable(self) -> bool:
         return self.fix == "safe"
 
+    def error(self, message: str, key: str | None = None) -> RuleError:
+        return RuleError(message, self.pack, self.id, key)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -83,104 +171,117 @@ class Rule:
             "severity": self.severity,
             "kind": self.kind,
             "message": self.message,
-            "suggestions": self.suggestions,
+            "suggestions": list(self.suggestions),
             "why": self.why,
             "source": self.source,
             "fixable": self.fixable,
+            "fix": self.fix,
+            "default": "on" if self.enabled else "off",
+            "signal": self.signal,
             "pack": self.pack,
             "examples": {
-                "bad": [_remark(example) for example in self.bad],
-                "good": self.good,
+                "bad": [example.to_data() for example in self.bad],
+                "good": [example.to_data() for example in self.good],
             },
         }
 
 
-def _remark(example: Example) -> str:
-    text = example.text
-    for start, end in reversed(example.spans):
-        text = text[:start] + "<m>" + text[start:end] + "</m>" + text[end:]
-    return text
+COMMON_KEYS = frozenset(f.name for f in fields(RuleKeys))
+_BAD_KEYS = frozenset({"text", "correction", *EXAMPLE_COMPANIONS})
+_GOOD_KEYS = frozenset({"text", *EXAMPLE_COMPANIONS})
 
 
-def _flag(raw: dict[str, Any], key: str, where: str) -> bool:
-    value = raw.get(key, False)
-    if not isinstance(value, bool):
-        raise RuleError(f"{where}: '{key}' must be true or false")
-    return value
+def _example(entry: Any, bad: bool, where: RuleError) -> Example:
+    key = "examples.bad" if bad else "examples.good"
+    allowed = _BAD_KEYS if bad else _GOOD_KEYS
+    if isinstance(entry, str):
+        marked, correction, companions = entry, None, ()
+    else:
+        unknown = sorted(set(entry) - allowed)
+        if unknown or "text" not in entry:
+            raise where.at(key, f"an example table takes {', '.join(sorted(allowed))} (with 'text'), "
+                                f"not {', '.join(unknown) or 'no text'}")
+        marked, correction = entry["text"], entry.get("correction")
+        companions = tuple((name, entry[name]) for name in EXAMPLE_COMPANIONS if name in entry)
+    example = Example.parse(marked, correction, companions)
+    if bad and not example.spans:
+        raise where.at(key, f"bad example {marked!r} has no <m>…</m> span")
+    if not bad and example.spans:
+        raise where.at(key, f"good example {marked!r} marks a span")
+    return example
 
 
-def build_rule(raw: dict[str, Any], pack: str, kind_keys: dict[str, frozenset[str]]) -> Rule:
+def build_rule(raw: dict[str, Any], pack: str, kinds: dict[str, KindSpec]) -> Rule:
     """Validate one raw rule table and build a Rule. Raises RuleError naming the problem."""
     rule_id = raw.get("id")
-    where = f"{pack}: rule {rule_id!r}" if rule_id else f"{pack}: a rule without an id"
+    where = RuleError("", pack, rule_id if isinstance(rule_id, str) else None)
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
-        raise RuleError(f"{where}: id must look like 'PREFIX-NAME' (upper case, digits, hyphens)")
+        raise RuleError(f"a rule's id must look like 'PREFIX-NAME' (upper case, digits, hyphens), not {rule_id!r}",
+                        pack, None, None)
     kind = raw.get("kind")
-    if kind not in kind_keys:
-        raise RuleError(f"{where}: kind must be one of {', '.join(sorted(kind_keys))}, not {kind!r}")
-    unknown = set(raw) - COMMON_KEYS - kind_keys[kind]
+    if kind not in kinds:
+        raise where.at("kind", f"kind must be one of {', '.join(sorted(kinds))}, not {kind!r}")
+    spec = kinds[kind]
+    kind_keys = frozenset(f.name for f in fields(spec.Params))
+    unknown = set(raw) - COMMON_KEYS - kind_keys
     if unknown:
-        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} for kind {kind!r}")
-    for key in ("category", "severity", "message", "why"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise RuleError(f"{where}: '{key}' is required and must be text")
-    if raw["category"] not in CATEGORIES:
-        raise RuleError(f"{where}: category {raw['category']!r} is not one of {', '.join(CATEGORIES)}")
-    if raw["severity"] not in SEVERITIES:
-        raise RuleError(f"{where}: severity {raw['severity']!r} is not one of {', '.join(SEVERITIES)}")
-    suggestion = raw.get("suggestion", [])
-    suggestions = [suggestion] if isinstance(suggestion, str) else list(suggestion)
-    if not all(isinstance(s, str) for s in suggestions):
-        raise RuleError(f"{where}: suggestion must be text or a list of texts")
-    examples = raw.get("examples")
-    if not isinstance(examples, dict) or not examples.get("bad") or not examples.get("good"):
-        raise RuleError(f"{where}: examples need at least one 'bad' (with <m>…</m>) and one 'good' example")
-    unknown_examples = set(examples) - {"bad", "good"}
+        first = sorted(unknown)[0]
+        raise where.at(first, f"unknown key(s) {', '.join(sorted(unknown))} for kind {kind!r}")
+    common = read_params(RuleKeys, {k: v for k, v in raw.items() if k in COMMON_KEYS}, where)
+    examples = common.examples
+    unknown_examples = sorted(set(examples) - {"bad", "good"})
     if unknown_examples:
-        raise RuleError(f"{where}: examples take only 'bad' and 'good', not {', '.join(sorted(unknown_examples))}")
-    bad = []
-    for marked in examples["bad"]:
-        if not isinstance(marked, str):
-            raise RuleError(f"{where}: examples must be text")
-        example = Example.parse(marked)
-        if not example.spans:
-            raise RuleError(f"{where}: bad example {marked!r} has no <m>…</m> span")
-        bad.append(example)
-    good = examples["good"]
-    if not all(isinstance(g, str) for g in good):
-        raise RuleError(f"{where}: examples must be text")
-    zones = raw.get("zones")
-    if zones is not None:
-        from ..document import ZONES
-
-        if not isinstance(zones, list) or any(z not in ZONES for z in zones):
-            raise RuleError(f"{where}: zones must be a list from {', '.join(ZONES)}")
-        zones = tuple(zones)
-    fix = raw.get("fix")
-    if fix not in (None, "safe", "unsafe"):
-        raise RuleError(f"{where}: fix must be 'safe' or 'unsafe'")
-    antipatterns = raw.get("antipatterns", [])
-    if not isinstance(antipatterns, list) or not all(isinstance(a, str) for a in antipatterns):
-        raise RuleError(f"{where}: antipatterns must be a list of regular expressions")
-    params = {key: raw[key] for key in kind_keys[kind] if key in raw}
+        raise where.at("examples", f"examples take only 'bad' and 'good', not {', '.join(unknown_examples)}")
+    if not examples.get("bad") or not examples.get("good"):
+        raise where.at("examples", "examples need at least one 'bad' (with <m>…</m>) and one 'good' example")
+    bad = tuple(_example(entry, True, where) for entry in examples["bad"])
+    good = tuple(_example(entry, False, where) for entry in examples["good"])
+    params = read_params(spec.Params, {k: v for k, v in raw.items() if k in kind_keys}, where)
+    suggestion = common.suggestion
     return Rule(
         id=rule_id,
-        category=raw["category"],
-        severity=raw["severity"],
+        category=common.category,
+        severity=common.severity,
         kind=kind,
-        message=raw["message"].strip(),
-        why=raw["why"].strip(),
-        source=str(raw.get("source", "")).strip(),
-        suggestions=suggestions,
+        message=common.message.strip(),
+        why=common.why.strip(),
+        source=common.source.strip(),
+        suggestions=(suggestion,) if isinstance(suggestion, str) else tuple(suggestion),
         bad=bad,
-        good=list(good),
+        good=good,
         params=params,
         pack=pack,
-        zones=zones,
-        antipatterns=antipatterns,
-        fix=fix,
-        enabled=bool(raw.get("enabled", True)),
-        tags=list(raw.get("tags", [])),
-        skip_quotes=_flag(raw, "skip_quotes", where),
-        signal=_flag(raw, "signal", where),
+        zones=tuple(common.zones) if "zones" in raw else None,
+        antipatterns=tuple(common.antipatterns),
+        fix=common.fix if common.fix is not None else spec.default_fix,
+        enabled=common.enabled,
+        tags=tuple(common.tags),
+        skip_quotes=common.skip_quotes,
+        signal=common.signal,
     )
+
+
+def check_pack_table(table: Any, pack: str) -> PackKeys:
+    """Validate a pack's `[pack]` table."""
+    where = RuleError("", pack, None)
+    if not isinstance(table, dict):
+        raise where.at("pack", f"[pack] must be a table ({type_text(dict[str, str])})")
+    unknown = sorted(set(table) - {f.name for f in fields(PackKeys)})
+    if unknown:
+        raise where.at("pack", f"[pack]: unknown key(s) {', '.join(unknown)} (it takes name and description)")
+    return read_params(PackKeys, table, where)
+
+
+__all__ = [
+    "COMMON_KEYS",
+    "EXAMPLE_COMPANIONS",
+    "Example",
+    "KindSpec",
+    "PackKeys",
+    "Rule",
+    "RuleError",
+    "RuleKeys",
+    "build_rule",
+    "check_pack_table",
+    "conforms",
+]

@@ -1,85 +1,110 @@
-"""Article scores: MQM-style quality, MT likelihood and verdict, fidelity (against a reference, or
-estimated from the findings), language, and readability.
+"""Article scores, read from the engine's finished result (`engine.Linted`): MQM-style quality, MT
+likelihood and verdict, fidelity (against a reference, or estimated from the findings), language,
+and readability. Scoring never adds, drops or changes a finding.
 
 The cheap scores (quality, MT likelihood, verdict, estimated fidelity, language by pre-check) need
-no heavy import and are computed on every lint; readability (textstat) and langdetect on the whole
-article (when the pre-check is not conclusive) run only with ``Config.full_scores`` (``lint --scores``,
-``mtaudit score``); sacrebleu is imported only when there is a reference.
+no heavy import and are computed on every lint; readability (textstat's formulas) and langdetect on
+the whole article (when the pre-check is not conclusive) run only with ``Config.full_scores``
+(``lint --scores``, ``mtaudit score``); sacrebleu is imported only when there is a reference.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..config import Config
 from ..document import Document
-from .features import WORD, article_features, body_sentence_lengths
-from .language import article_language
+from ..finding import Finding
+from ..text.language import article_language
+from ..text.words import WORD
+from .features import article_features, body_sentence_lengths
 from .likelihood import MIN_WORDS, contributions, mt_likelihood, verdict
+from .model import Language, Readability, Scores
 from .quality import estimated_fidelity, mqm
 
 FOREIGN_PARAGRAPH_RULE = "LANG-FOREIGN-PARAGRAPH"
 MIXED_SCRIPT_RULE = "LANG-MIXED-SCRIPT"
+REFERENCE = "reference"  # the reference comparison's by-product in the engine's outputs
 
 
-def score_document(doc: Document, report: Any, config: Config, reference: str | None = None) -> None:
-    """Fill ``report.scores`` and ``report.verdict``; with a reference, also add its
-    `mistranslation` findings (omissions, number mismatches, altered quotes) to ``report.findings``."""
-    full = getattr(config, "full_scores", False)
+def score_document(
+    doc: Document,
+    findings: Sequence[Finding],
+    config: Config,
+    evidence: Sequence[Finding] | None = None,
+    outputs: Mapping[str, Any] | None = None,
+) -> Scores:
+    """The scores of a document as the pipeline read it (its page furniture out of the body), from
+    its findings. `evidence`: what the MT likelihood reads (the matchers' findings and signals;
+    default: the findings); `outputs`: the producers' by-products (the reference alignment)."""
+    full = config.full_scores
     body = doc.body_text()
     words = WORD.findall(body)
     notes: list[str] = []
     lengths = body_sentence_lengths(doc)
-    scores: dict[str, Any] = {"words": len(words), "sentences": len(lengths)}
+    evidence = findings if evidence is None else evidence
 
-    foreign_paragraphs = sum(1 for f in report.findings if f.rule == FOREIGN_PARAGRAPH_RULE)
-    language = article_language(body, full=full, foreign_paragraphs=foreign_paragraphs)
-    language["foreign_paragraphs"] = foreign_paragraphs
-    language["mixed_script_words"] = sum(1 for f in report.findings if f.rule == MIXED_SCRIPT_RULE)
-    english = language["code"] in ("en", None)
-    if not english:
+    foreign_paragraphs = sum(1 for f in evidence if f.rule == FOREIGN_PARAGRAPH_RULE)
+    guess = article_language(body, full=full, foreign_paragraphs=foreign_paragraphs)
+    language = Language(
+        code=guess.code,
+        confidence=guess.confidence,
+        method=guess.method,
+        foreign_paragraphs=foreign_paragraphs,
+        mixed_script_words=sum(1 for f in evidence if f.rule == MIXED_SCRIPT_RULE),
+    )
+    if not language.english:
         notes.append(
-            f"The article reads as language '{language['code']}', not English: "
+            f"The article reads as language '{language.code}', not English: "
             "no English readability scores and no MT likelihood."
         )
 
-    # The likelihood is computed from the rules' findings, before reference findings are added.
-    features = article_features(doc, report.findings, words=words, lengths=lengths)
-    if english:
+    likelihood: float | None = None
+    mt_evidence: dict[str, float] | None = None
+    if language.english:
+        features = article_features(doc, list(evidence), words=words, lengths=lengths)
         likelihood = round(mt_likelihood(features), 4)
-        scores["mt_likelihood"] = likelihood
-        scores["mt_evidence"] = contributions(features)
-        report.verdict = verdict(likelihood)
+        mt_evidence = contributions(features)
+        judged = verdict(likelihood)
         if len(words) < MIN_WORDS:
             notes.append(f"Only {len(words)} body words: the MT likelihood is unreliable.")
     else:
-        scores["mt_likelihood"] = None
-        report.verdict = "review"
+        judged = "review"
 
-    if reference is not None:
-        from .fidelity import compare_texts
+    alignment = (outputs or {}).get(REFERENCE)
+    if alignment is not None:
+        from .fidelity import reference_fidelity
 
-        fidelity, findings = compare_texts(doc, reference, config)
-        report.findings = sorted(report.findings + findings, key=lambda f: f.sort_key())
-        scores["fidelity"] = fidelity
+        fidelity = reference_fidelity(alignment)
     else:
-        scores["fidelity"] = estimated_fidelity(report.findings, len(words))
+        fidelity = estimated_fidelity(findings, len(words))
 
-    quality = mqm(report.findings, len(words))
-    scores["quality"] = quality["quality"]
-    scores["mqm"] = quality
-    scores["language"] = language
+    readability = None
+    if full and language.english:
+        from .readability import readability as measure
 
-    if full:
-        if english:
-            from .readability import readability
+        values = measure(body)
+        readability = Readability(
+            flesch_reading_ease=values.get("flesch_reading_ease"),
+            flesch_kincaid_grade=values.get("flesch_kincaid_grade"),
+            gunning_fog=values.get("gunning_fog"),
+            smog=values.get("smog"),
+            dale_chall=values.get("dale_chall"),
+        )
+    return Scores(
+        words=len(words),
+        sentences=len(lengths),
+        mt_likelihood=likelihood,
+        mt_evidence=mt_evidence,
+        verdict=judged,
+        fidelity=fidelity,
+        mqm=mqm(findings, len(words)),
+        language=language,
+        full=full,
+        readability=readability,
+        notes=tuple(notes),
+    )
 
-            scores["readability"] = readability(body)
-        else:
-            scores["readability"] = None
-    if notes:
-        scores["notes"] = notes
-    report.scores = scores
 
-
-__all__ = ["score_document"]
+__all__ = ["Scores", "score_document"]

@@ -10,21 +10,11 @@ from collections.abc import Iterable
 
 from ..document import Document
 from ..finding import TELL_CATEGORIES, Finding
+from ..text.words import ENGLISH_FUNCTION_WORDS, WORD, english_share  # noqa: F401  (re-exported)
 from .quality import PUNCTUATION_CATEGORIES
-
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 # Severity weights of tell findings in the MT-likelihood evidence (neutral findings are weak hints).
 TELL_WEIGHTS = {"neutral": 0.25, "minor": 1.0, "major": 3.0, "critical": 5.0}
-
-# Frequent English function words: the share of them tells English prose from other languages.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "the a an of to in on at by for with from and or but not no is are was were be been being has have had "
-    "do does did will would can could should may might must that which who whom whose this these those it its "
-    "he she they we you i his her their our your him them us as if than then there here what when where why how "
-    "all any some each also only just about into over after before up out so such very more most".split()
-)
 
 _CONTRACTION = re.compile(r"[A-Za-z](?:n['’]t|['’](?:re|ve|ll|d|m))\b", re.IGNORECASE)
 _PROFILE = {
@@ -90,14 +80,6 @@ def distinct_tells(findings: Iterable[Finding], punctuation: bool | None = None)
         if is_tell(finding) and (punctuation is None or (finding.category in PUNCTUATION_CATEGORIES) == punctuation):
             worst[finding.rule] = max(worst.get(finding.rule, 0.0), TELL_WEIGHTS[finding.severity])
     return sum(worst.values())
-
-
-def english_share(words: list[str]) -> float:
-    """Share of letter words that are frequent English function words."""
-    letters = [w for w in words if w[0].isalpha()]
-    if not letters:
-        return 0.0
-    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, letters))) / len(letters)
 
 
 def article_features(

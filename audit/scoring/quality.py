@@ -3,50 +3,58 @@
     APT = sum of severity weights (neutral 0, minor 1, major 5, critical 25; minor punctuation 0.1)
     penalty per 1,000 words = 1000 * APT / EWC
     quality = max(0, 100 * (1 - APT / EWC))
+
+Findings of unscored categories (notes on suppression comments) weigh nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..finding import Finding
+from ..finding import ACCURACY_CATEGORIES, PUNCTUATION_CATEGORIES, UNSCORED_CATEGORIES, Finding
+from .model import EstimatedFidelity, Mqm
 
 SEVERITY_WEIGHTS = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
 PUNCTUATION_MINOR_WEIGHT = 0.1
-PUNCTUATION_CATEGORIES = frozenset({"spacing", "quotes"})
-# Accuracy-type categories (MQM accuracy: mistranslation, omission, untranslated text, terminology).
-ACCURACY_CATEGORIES = frozenset({"mistranslation", "terminology", "language"})
 
 
 def finding_weight(finding: Finding) -> float:
+    if finding.category in UNSCORED_CATEGORIES:
+        return 0.0
     if finding.severity == "minor" and finding.category in PUNCTUATION_CATEGORIES:
         return PUNCTUATION_MINOR_WEIGHT
     return SEVERITY_WEIGHTS[finding.severity]
 
 
-def mqm(findings: Iterable[Finding], ewc: int) -> dict[str, float]:
+def mqm(findings: Iterable[Finding], ewc: int) -> Mqm:
     """APT, EWC, penalty per 1,000 words and quality score (0-100) of a set of findings."""
     apt = sum(finding_weight(f) for f in findings)
     words = max(ewc, 1)
-    return {
-        "apt": round(apt, 2),
-        "ewc": ewc,
-        "penalty_per_1000": round(1000 * apt / words, 2),
-        "quality": round(max(0.0, 100 * (1 - apt / words)), 2),
-    }
+    return Mqm(
+        apt=round(apt, 2),
+        ewc=ewc,
+        penalty_per_1000=round(1000 * apt / words, 2),
+        quality=round(max(0.0, 100 * (1 - apt / words)), 2),
+    )
 
 
-def estimated_fidelity(findings: Iterable[Finding], ewc: int) -> dict[str, object]:
+def estimated_fidelity(findings: Iterable[Finding], ewc: int) -> EstimatedFidelity:
     """Fidelity without a reference: the MQM quality of the accuracy-type findings only."""
     accuracy = [f for f in findings if f.category in ACCURACY_CATEGORIES]
     scores = mqm(accuracy, ewc)
-    return {
-        "estimated": True,
-        "score": scores["quality"],
-        "penalty_per_1000": scores["penalty_per_1000"],
-        "accuracy_findings": len(accuracy),
-        "basis": "accuracy-type findings (" + ", ".join(sorted(ACCURACY_CATEGORIES)) + "), no reference",
-    }
+    return EstimatedFidelity(
+        score=scores.quality,
+        penalty_per_1000=scores.penalty_per_1000,
+        accuracy_findings=len(accuracy),
+        basis="accuracy-type findings (" + ", ".join(sorted(ACCURACY_CATEGORIES)) + "), no reference",
+    )
 
 
-__all__ = ["ACCURACY_CATEGORIES", "SEVERITY_WEIGHTS", "estimated_fidelity", "finding_weight", "mqm"]
+__all__ = [
+    "ACCURACY_CATEGORIES",
+    "PUNCTUATION_CATEGORIES",
+    "SEVERITY_WEIGHTS",
+    "estimated_fidelity",
+    "finding_weight",
+    "mqm",
+]

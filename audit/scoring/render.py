@@ -5,56 +5,55 @@ from __future__ import annotations
 from typing import Any
 
 from ..sources import display_path
+from .model import Fidelity, ReferenceFidelity, Scores
 
 
 def _number(value: Any, digits: int = 1) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
-def fidelity_text(fidelity: dict[str, Any]) -> str:
-    if fidelity.get("estimated"):
-        return f"fidelity {_number(fidelity['score'])} (estimated, no reference)"
+def fidelity_text(fidelity: Fidelity) -> str:
+    if not isinstance(fidelity, ReferenceFidelity):
+        return f"fidelity {_number(fidelity.score)} (estimated, no reference)"
     return (
-        f"fidelity vs reference: BLEU {_number(fidelity.get('bleu'))}, chrF2 {_number(fidelity.get('chrf2'))}, "
-        f"chrF++ {_number(fidelity.get('chrf++'))}, TER {_number(fidelity.get('ter'))} "
-        f"over {fidelity.get('segments', 0)} segments"
+        f"fidelity vs reference: BLEU {_number(fidelity.metric('bleu'))}, chrF2 {_number(fidelity.metric('chrf2'))}, "
+        f"chrF++ {_number(fidelity.metric('chrf++'))}, TER {_number(fidelity.metric('ter'))} "
+        f"over {fidelity.segments} segments"
     )
 
 
 def score_lines(file_report: Any) -> list[str]:
     """One summary line, then readability, reference fidelity and notes when present."""
-    scores = file_report.scores or {}
+    scores: Scores = file_report.scores
     path = display_path(file_report.path)
-    mqm = scores.get("mqm", {})
-    language = scores.get("language", {})
     parts = [
-        f"MT likelihood {_number(scores.get('mt_likelihood'), 2)} ({file_report.verdict})",
-        f"quality {_number(scores.get('quality'))} "
-        f"(MQM penalty {_number(mqm.get('penalty_per_1000'))} per 1,000 words)",
+        f"MT likelihood {_number(scores.mt_likelihood, 2)} ({scores.verdict})",
+        f"quality {_number(scores.quality)} (MQM penalty {_number(scores.mqm.penalty_per_1000)} per 1,000 words)",
     ]
-    fidelity = scores.get("fidelity")
-    if fidelity and fidelity.get("estimated"):
+    fidelity = scores.fidelity
+    if not isinstance(fidelity, ReferenceFidelity):
         parts.append(fidelity_text(fidelity))
-    parts.append(f"language {language.get('code') or 'unknown'}")
+    parts.append(f"language {scores.language.code or 'unknown'}")
     lines = [f"{path}: scores: " + "; ".join(parts)]
-    readability = scores.get("readability")
-    if readability:
+    readability = scores.readability
+    if readability is not None:
+        per_sentence = scores.words / scores.sentences if scores.sentences else None
         lines.append(
-            f"{path}: readability: Flesch {_number(readability.get('flesch_reading_ease'))}, "
-            f"FK grade {_number(readability.get('flesch_kincaid_grade'))}, "
-            f"fog {_number(readability.get('gunning_fog'))}, "
-            f"SMOG {_number(readability.get('smog'))}, Dale-Chall {_number(readability.get('dale_chall'))}; "
-            f"{readability.get('words', 0)} words, {readability.get('sentences', 0)} sentences, "
-            f"{_number(readability.get('avg_sentence_length'))} words a sentence"
+            f"{path}: readability: Flesch {_number(readability.flesch_reading_ease)}, "
+            f"FK grade {_number(readability.flesch_kincaid_grade)}, "
+            f"fog {_number(readability.gunning_fog)}, "
+            f"SMOG {_number(readability.smog)}, Dale-Chall {_number(readability.dale_chall)}; "
+            f"{scores.words} words, {scores.sentences} sentences, "
+            f"{_number(per_sentence)} words a sentence"
         )
-    if fidelity and not fidelity.get("estimated"):
+    if isinstance(fidelity, ReferenceFidelity):
         lines.append(f"{path}: {fidelity_text(fidelity)}")
-        for segment in fidelity.get("weakest", []):
+        for segment in fidelity.weakest:
             lines.append(
-                f"{path}:{segment['line']}: weak segment: chrF {_number(segment['chrf'])}, "
-                f"BLEU {_number(segment['bleu'])}: {segment['article'][:80]!r}"
+                f"{path}:{segment.line}: weak segment: chrF {_number(segment.chrf)}, "
+                f"BLEU {_number(segment.bleu)}: {segment.article[:80]!r}"
             )
-    for note in scores.get("notes", []):
+    for note in scores.notes:
         lines.append(f"{path}: note: {note}")
     return lines
 

@@ -6,9 +6,9 @@ langdetect calls "AD" Tagalog with certainty."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
-from .features import WORD, english_share
+from .words import english_share, letter_words
 
 MIN_WORDS_TO_DETECT = 20  # fewer letter words than this: no guess
 ENGLISH_SHARE_CLEAR = 0.22  # English prose has 35-55% function words; other languages a few per cent
@@ -20,10 +20,6 @@ ENGLISH_SHARE_CONCLUSIVE = 0.25
 NON_LATIN_CONCLUSIVE = 0.05
 FOREIGN_CONFIDENCE = 0.90
 DETECT_CHARACTERS = 3000  # langdetect reads at most this much of a long text
-
-
-def letter_words(text: str) -> list[str]:
-    return [w for w in WORD.findall(text) if w[0].isalpha()]
 
 
 _ABOVE_LATIN = re.compile("[^\\x00-\\u024f]")
@@ -87,23 +83,41 @@ def foreign_language(text: str) -> tuple[str, float] | None:
     return None
 
 
-def article_language(body: str, full: bool = False, foreign_paragraphs: int = 0) -> dict[str, Any]:
+@dataclass(frozen=True)
+class LanguageGuess:
+    """An article's language (ISO 639-1; None: not told), langdetect's confidence, and how it was told."""
+
+    code: str | None
+    confidence: float | None
+    method: str
+
+
+def article_language(body: str, full: bool = False, foreign_paragraphs: int = 0) -> LanguageGuess:
     """The article's language: by the pre-check when it is clearly English, else by langdetect; `None`
     for a text too short to tell. With `full`, the pre-check decides only when it is conclusive (see
     `conclusively_english`) and no paragraph was found foreign (`foreign_paragraphs`)."""
     share = _function_word_share(body)
     if share is None:
-        return {"code": None, "confidence": None, "method": "too short to tell"}
+        return LanguageGuess(None, None, "too short to tell")
     if share >= ENGLISH_SHARE_CLEAR:  # the looks_english and conclusively_english tests on one count
         non_latin = non_latin_share(body)
         clear = non_latin < 0.2
         conclusive = share >= ENGLISH_SHARE_CONCLUSIVE and non_latin < NON_LATIN_CONCLUSIVE
         if clear and (not full or (not foreign_paragraphs and conclusive)):
-            return {"code": "en", "confidence": None, "method": "function words"}
+            return LanguageGuess("en", None, "function words")
     found = detect(body)
     if found is None:
-        return {"code": None, "confidence": None, "method": "langdetect"}
-    return {"code": found[0], "confidence": found[1], "method": "langdetect"}
+        return LanguageGuess(None, None, "langdetect")
+    return LanguageGuess(found[0], found[1], "langdetect")
 
 
-__all__ = ["article_language", "conclusively_english", "detect", "foreign_language", "looks_english"]
+__all__ = [
+    "LanguageGuess",
+    "article_language",
+    "conclusively_english",
+    "detect",
+    "foreign_language",
+    "letter_words",
+    "looks_english",
+    "non_latin_share",
+]

@@ -1,0 +1,58 @@
+"""The shared phrase automaton: one Aho-Corasick automaton over the folded keys of every check whose
+kind declares `Needs(automaton=True)`, so that thousands of phrases cost one pass over the text. A
+match at word boundaries is offered to its check's `accept`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import ahocorasick
+
+from ..document import Document
+from ..hits import Hit
+from ..text.folding import fold
+from .base import Check
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class PhraseIndex:
+    """One automaton over the folded keys of every automaton-fed check."""
+
+    def __init__(self, checks: list[Check]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        self.checks = checks
+        entries: dict[str, list[tuple[int, Any, int]]] = {}
+        for index, check in enumerate(checks):
+            for key, payload in check.automaton_keys():
+                folded = fold(key)
+                if not folded.strip():
+                    continue
+                entries.setdefault(folded, []).append((index, payload, len(folded)))
+        for key, values in entries.items():
+            self.automaton.add_word(key, values)
+        self.empty = not entries
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def scan(self, doc: Document, folded: str) -> Iterator[Hit]:
+        """The hits of the automaton's checks in `doc` (`folded`: fold(doc.text))."""
+        if self.empty:
+            return
+        text_length = len(folded)
+        for last, values in self.automaton.iter(folded):
+            for index, payload, length in values:
+                start, end = last - length + 1, last + 1
+                if start > 0 and _is_word_char(folded[start]) and _is_word_char(folded[start - 1]):
+                    continue
+                if end < text_length and _is_word_char(folded[end - 1]) and _is_word_char(folded[end]):
+                    continue
+                hit = self.checks[index].accept(doc, start, end, payload)
+                if hit is not None:
+                    yield hit
+
+
+__all__ = ["PhraseIndex"]

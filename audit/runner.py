@@ -1,0 +1,352 @@
+"""The library's entry point: `run(inputs, options) -> Report` does everything `mtaudit lint` does
+(the command line only parses options and prints the report): the configuration of each file (the
+nearest configuration file, or `--config`, then the options on top), standard input under a name
+(`--stdin-filename`), rule selection checked against the registry, --fix / --diff with fix
+applicability, --changed-since, companion texts (a reference), signals, parallel jobs, fail-on.
+
+    from audit import Options, Text, run
+    report = run(["drafts/"], Options(select=("FF", "TE"), fail_on="major"))
+    report = run([Text(copy, "wire/story.md")], Options(fix=True))   # report.files[0].fix.fixed
+
+`audit_text(text, config)` is the short form for one text with a given Config (no configuration file).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from . import fidelity as _fidelity  # noqa: F401  (registers the companion comparisons)
+from .atomic import write_atomically
+from .baseline import Baseline, BaselineError
+from .changed_lines import GitError, changed_lines, on_changed_lines
+from .config import Config
+from .config_file import ConfigError, ConfigResolver, locate
+from .document import Document
+from .engine import Linted, RuleSet, lint
+from .finding import Finding
+from .fixing import encode_like, fix_text
+from .hits import COMPANIONS, companion_producers
+from .parallel import lint_many
+from .report import FileReport, FixOutcome, Report
+from .rules.errors import RuleError
+from .scoring import score_document
+from .sources import DEFAULT_INCLUDE, STDIN, InputError, decode, discover, read_bytes, read_source
+from .suppression import UNUSED_RULE
+
+
+class UsageError(Exception):
+    """Options that cannot be used together, or name nothing; one line."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """An input given as text. `name` is its path for the configuration lookup (None: the current
+    folder's), Markdown by extension and per-file ignores; it is the path shown in the report."""
+
+    text: str
+    name: str = "<text>"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `mtaudit lint` is told on its command line. None: as the configuration says."""
+
+    config: Config | None = None  # use these settings for every input instead of configuration files
+    config_file: Path | None = None  # this configuration file instead of each input's nearest one
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()  # added to the configuration's
+    ignore: tuple[str, ...] = ()  # added to the configuration's
+    fail_on: str | None = None
+    rule_dirs: tuple[Path, ...] = ()  # added to the configuration's
+    builtin_rules: bool | None = None
+    scores: bool | None = None  # False: no scores at all
+    full_scores: bool | None = None  # True: readability and full language detection too
+    report_unused_suppressions: bool = False  # select MT-UNUSED-SUPPRESSION
+    include: tuple[str, ...] = ()  # file patterns in directories besides *.txt and *.md
+    fix: bool = False  # write the fixes into the files (a Text input: into its report's fix outcome)
+    unsafe_fixes: bool = False  # with fix or diff: the unsafe fixes too
+    diff: bool = False  # compute the fixes, write nothing
+    changed_since: str | None = None  # only findings on lines changed since this git revision
+    companions: Mapping[str, str] = field(default_factory=dict)  # {"reference": text}: for the one input
+    stdin_filename: str | None = None  # the name of standard input ('-')
+    signals: bool = False  # list the signals in the report
+    jobs: int | None = 1  # parallel processes for a lint (None: one per CPU); fixes run serially
+    fail_on_verdict: str | None = None  # also fail when an article's verdict is at least this
+    baseline: Path | None = None  # hide the findings this baseline file records (audit/baseline.py)
+    # a progress display: called with the number of inputs, gives a context manager yielding a function
+    # that is told how many inputs are done (audit/progress.py progress_bar)
+    progress: Callable[[int], AbstractContextManager[Callable[[int], None]]] | None = field(default=None, compare=False)
+
+    def overrides(self) -> dict[str, Any]:
+        """The Config fields these options set outright."""
+        chosen = {
+            "select": self.select,
+            "fail_on": self.fail_on,
+            "builtin_rules": self.builtin_rules,
+            "scores": self.scores,
+            "full_scores": self.full_scores,
+        }
+        return {name: value for name, value in chosen.items() if value is not None}
+
+    def added_selectors(self) -> tuple[str, ...]:
+        return self.extend_select + ((UNUSED_RULE,) if self.report_unused_suppressions else ())
+
+
+@dataclass(frozen=True)
+class _Input:
+    """One input: the name it goes by, and where its text comes from."""
+
+    name: str  # shown, and used for the configuration lookup, Markdown and per-file ignores
+    source: str | None = None  # a path, or '-' for standard input
+    text: str | None = None  # the text itself (a Text input)
+
+    def read(self) -> str:
+        if self.text is not None:
+            return self.text
+        assert self.source is not None
+        return read_source(self.source)
+
+
+def run(inputs: Iterable[str | os.PathLike[str] | Text], options: Options | None = None) -> Report:
+    """Lint the inputs (files, directories searched recursively, '-' for standard input, or Texts)
+    as `mtaudit lint` does. Raises UsageError, ConfigError, GitError or RuleError for a run that
+    cannot start; an input that cannot be read gives a FileReport with `error`."""
+    options = options or Options()
+    items = _inputs(list(inputs), options)
+    _check_usage(items, options)
+    resolve = _resolver(options)
+    configs = {item: resolve(item.name) for item in items}
+    run_config = resolve(STDIN)  # the current folder's: the report's fail-on
+    rulesets = {config: _ruleset(config, options) for config in dict.fromkeys(configs.values())}
+    changed = {}
+    if options.changed_since:
+        changed = {}
+    if options.changed_since:
+        changed = {item: changed_lines(item.source or STDIN, options.changed_since) for item in items}
+    producers_of = dict(options.companions)
+
+    def keep(item: _Input) -> Callable[[Finding], bool] | None:
+        if not options.changed_since:
+            return None
+        lines = changed[item]
+        return lambda finding: on_changed_lines(finding, lines)
+
+    if options.fix or options.diff:
+        reports = [_fix_one(item, configs[item], rulesets[configs[item]], options, keep(item)) for item in items]
+    else:
+        work = [(item, configs[item], producers_of) for item in items]
+        with options.progress(len(work)) if options.progress else nullcontext(None) as advance:
+            reports = lint_many(lint_input, work, options.jobs, advance)
+    if options.changed_since:
+        reports = [_only_changed(report, keep(item)) for report, item in zip(reports, items, strict=True)]
+    notes: list[str] = []
+    if options.baseline is not None:
+        baseline = Baseline.load(options.baseline)
+        reports, outcome = baseline.apply(reports)
+        notes = baseline.notes(outcome)
+    registry: dict[str, Any] = {}
+    for ruleset in rulesets.values():
+        registry.update(ruleset.by_id)
+    return Report(
+        tuple(reports),
+        fail_on=run_config.fail_on,
+        rules=registry,
+        show_signals=options.signals,
+        fix_mode="fix" if options.fix else ("diff" if options.diff else None),
+        fail_on_verdict=options.fail_on_verdict,
+        notes=tuple(notes),
+    )
+
+
+def _inputs(inputs: list[str | os.PathLike[str] | Text], options: Options) -> list[_Input]:
+    """The inputs in order, directories searched (audit/sources.py discover), each file once."""
+    items: list[_Input] = []
+    seen: set[str] = set()
+    include = DEFAULT_INCLUDE + tuple(options.include)
+    for given in inputs:
+        if isinstance(given, Text):
+            items.append(_Input(given.name, text=given.text))
+            continue
+        for path in discover([os.fspath(given)], include):
+            if path in seen:
+                continue
+            seen.add(path)
+            name = options.stdin_filename if path == STDIN and options.stdin_filename else path
+            items.append(_Input(name, source=path))
+    if not items:
+        raise UsageError("no files to lint in " + ", ".join(map(os.fspath, inputs)))  # type: ignore[arg-type]
+    return items
+
+
+def _check_usage(items: list[_Input], options: Options) -> None:
+    """Options that contradict each other are an error, not a silent choice."""
+    if options.fix and options.diff:
+        raise UsageError("--fix writes the fixes and --diff only shows them: choose one")
+    if options.fail_on_verdict and options.scores is False:
+        raise UsageError("--fail-on-verdict needs the scores; drop --no-scores")
+    if options.unsafe_fixes and not (options.fix or options.diff):
+        raise UsageError("--unsafe-fixes goes with --fix or --diff")
+    from_stdin = [item for item in items if item.source == STDIN]
+    if options.stdin_filename and not from_stdin:
+        raise UsageError("--stdin-filename names standard input, which is not among the inputs ('-')")
+    if options.changed_since and (from_stdin or any(item.text is not None for item in items)):
+        raise UsageError("--changed-since compares files with a git revision, not standard input or texts")
+    if options.companions:
+        unknown = sorted(set(options.companions) - set(COMPANIONS))
+        if unknown:
+            raise UsageError(f"no comparison for {', '.join(unknown)}")
+        if len(items) != 1:
+            raise UsageError(f"a {'/'.join(options.companions)} text is compared with one article, not {len(items)}")
+        if options.scores is False:
+            raise UsageError("a comparison with a reference needs the scores; drop --no-scores")
+
+
+def _resolver(options: Options) -> Callable[[str], Config]:
+    """The Config of an input, by its name."""
+    overrides = options.overrides()
+    added = options.added_selectors()
+    if options.config is not None:
+        config = replace(
+            options.config,
+            **overrides,
+            extend_select=options.config.extend_select + added,
+            ignore=options.config.ignore + options.ignore,
+            rule_dirs=options.config.rule_dirs + tuple(Path(d) for d in options.rule_dirs),
+        )
+        return lambda name: config
+    resolver = ConfigResolver(
+        options.config_file, overrides, options.ignore, tuple(Path(d) for d in options.rule_dirs), added
+    )
+    return lambda name: resolver.for_path(STDIN if name.startswith("<") else name)
+
+
+def _ruleset(config: Config, options: Options) -> RuleSet:
+    """The rule set of a configuration, after checking that every selector names a rule."""
+    ruleset = RuleSet.load(config)
+    for setting, selectors in config.selectors().items():
+        for unknown in ruleset.registry.unknown(selectors):
+            raise _selector_error(setting, unknown.selector, unknown.describe(), config, options)
+    return ruleset
+
+
+_OPTION_OF = {"select": "--select", "extend-select": "--extend-select", "ignore": "--ignore"}
+
+
+def _selector_error(setting: str, selector: str, description: str, config: Config, options: Options) -> Exception:
+    given = {"select": options.select or (), "extend-select": options.added_selectors(), "ignore": options.ignore}
+    if selector in given.get(setting, ()) or config.source is None:
+        where = _OPTION_OF.get(setting, f"'{setting}'")
+        return UsageError(f"{where}: {description}")
+    line = locate(config.source, setting, selector)
+    return ConfigError(f"{config.source}:{line}: '{setting}': {description}")
+
+
+def lint_input(item: _Input, config: Config, companions: Mapping[str, str]) -> FileReport:
+    """Lint and score one input (an unreadable one gives a report with `error`)."""
+    try:
+        text = item.read()
+    except InputError as error:
+        return FileReport(path=item.name, error=str(error))
+    ruleset = RuleSet.load(config)
+    doc = Document.from_text(text, path=item.name, markup=config.markup)
+    linted = lint(doc, ruleset, config, companion_producers(companions))
+    return _file_report(item.name, linted, config)
+
+
+def _file_report(name: str, linted: Linted, config: Config, fix: FixOutcome | None = None) -> FileReport:
+    scores = None
+    if config.scores:
+        scores = score_document(linted.document, linted.findings, config, linted.evidence, linted.outputs)
+    return FileReport(
+        path=name,
+        findings=linted.findings,
+        signals=linted.signals,
+        warnings=linted.warnings,
+        scores=scores,
+        document=linted.document,
+        fail_on=config.fail_on,
+        fix=fix,
+    )
+
+
+def _fix_one(
+    item: _Input, config: Config, ruleset: RuleSet, options: Options, keep: Callable[[Finding], bool] | None
+) -> FileReport:
+    """--fix or --diff for one input: fix its text; write a file back (atomically, same encoding)."""
+    try:
+        if item.text is not None:
+            data, raw = None, item.text
+        else:
+            assert item.source is not None
+            data = read_bytes(item.source)
+            raw = decode(data, "<stdin>" if item.source == STDIN else item.source)
+    except InputError as error:
+        return FileReport(path=item.name, error=str(error))
+    producers = companion_producers(options.companions)
+    outcome, linted = fix_text(raw, item.name, config, ruleset, producers, keep, options.unsafe_fixes)
+    report = _file_report(item.name, linted, config, outcome)
+    if options.fix and outcome.changed and data is not None and item.source != STDIN:
+        try:
+            write_atomically(item.source, encode_like(outcome.fixed, data))
+        except OSError as error:
+            return replace(report, error=f"{item.source}: cannot write the fixes: {error.strerror or error}")
+        report = replace(report, fix=replace(outcome, written=True))
+    return report
+
+
+def _only_changed(report: FileReport, keep: Callable[[Finding], bool] | None) -> FileReport:
+    if keep is None or report.error:
+        return report
+    return replace(
+        report,
+        findings=tuple(f for f in report.findings if keep(f)),
+        signals=tuple(f for f in report.signals if keep(f)),
+    )
+
+
+# ------------------------------------------------------------------------------- short forms
+def audit_text(
+    text: str, config: Config | None = None, path: str = "<text>", reference: str | None = None
+) -> Report:
+    """Lint and score one text with these settings (no configuration file is read)."""
+    config = config or Config()
+    companions = {"reference": reference} if reference is not None else {}
+    return run([Text(text, path)], Options(config=config, companions=companions))
+
+
+def audit_document_text(
+    text: str, path: str, config: Config, ruleset: RuleSet | None = None, reference: str | None = None
+) -> FileReport:
+    """Lint and score one text with a Config, as a FileReport (for batch scripts)."""
+    ruleset = ruleset or RuleSet.load(config)
+    doc = Document.from_text(text, path=path, markup=config.markup)
+    companions = {"reference": reference} if reference is not None else {}
+    linted = lint(doc, ruleset, config, companion_producers(companions))
+    return _file_report(path, linted, config)
+
+
+def audit_file(path: str, config: Config, reference: str | None = None) -> FileReport:
+    """Lint and score one file (or '-') with a Config; an unreadable file gives a report with `error`."""
+    companions = {"reference": reference} if reference is not None else {}
+    return lint_input(_Input(path, source=path), config, companions)
+
+
+__all__ = [
+    "BaselineError",
+    "ConfigError",
+    "GitError",
+    "Options",
+    "RuleError",
+    "Text",
+    "UsageError",
+    "audit_document_text",
+    "audit_file",
+    "audit_text",
+    "lint_input",
+    "run",
+]

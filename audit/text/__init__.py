@@ -1,0 +1,14 @@
+"""The text layer: what checks, scoring and the document model all need to read English prose, and
+nothing else of mtaudit (it imports no other module of the package).
+
+- `words`: the word pattern, letter words and the English function-word share;
+- `folding`: lower-casing that keeps offsets (for the phrase automaton and prefilters);
+- `plain`: whether Python's `re` may stand in for the `regex` module on a text;
+- `sentences`: sentence boundaries inside a paragraph;
+- `language`: language detection (a function-word pre-check, then a seeded langdetect).
+"""
+
+from .folding import fold
+from .words import ENGLISH_FUNCTION_WORDS, WORD, english_share, letter_words
+
+__all__ = ["ENGLISH_FUNCTION_WORDS", "WORD", "english_share", "fold", "letter_words"]

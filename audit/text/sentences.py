@@ -1,0 +1,59 @@
+"""Sentence boundaries inside a paragraph: a run of terminal marks (closing quotes and brackets
+included) before white space and a capital or digit, or at the end; not after a known abbreviation
+(Mr., U.S., Jan.) or a single initial."""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st jr sr inc corp ltd co vs etc no nos "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e approx est dept "
+    "fig mt ft op vol pp cf rev hon maj brig".split()
+)
+# A run of marks is matched from its first mark only (a match cannot start inside a run): linear in a
+# long run of dots.
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])|[.!?…]+[\"”’'»)\]]*(?=\s*$)"
+)
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_ABBREVIATION_LOOKBACK = 16  # longer than any abbreviation: a longer word before a dot is not one
+
+
+def is_abbreviation(chunk: str, dot: int) -> bool:
+    """Does the full stop at `dot` end an abbreviation or an initial?"""
+    # Only the last few characters before the dot are looked at: searching from the paragraph start
+    # made sentence splitting quadratic in the paragraph length.
+    match = _WORD_BEFORE.search(chunk, max(0, dot - _ABBREVIATION_LOOKBACK), dot)
+    if not match or (match.start() == dot - _ABBREVIATION_LOOKBACK and dot > _ABBREVIATION_LOOKBACK):
+        return False
+    word = match.group().lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha()
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Span]:
+    """The sentences of text[start:end] (a paragraph), as spans of `text` without surrounding space."""
+    sentences: list[Span] = []
+    chunk = text[start:end]
+    begin = 0
+    for match in _SENTENCE_END.finditer(chunk):
+        stop = match.end()
+        if match.group().startswith(".") and is_abbreviation(chunk, match.start()):
+            continue
+        piece = chunk[begin:stop]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            sentences.append((start + begin + lead, start + stop))
+        begin = stop
+    rest = chunk[begin:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        sentences.append((start + begin + lead, start + len(chunk.rstrip())))
+    return sentences
+
+
+__all__ = ["ABBREVIATIONS", "is_abbreviation", "split_sentences"]

@@ -1,0 +1,33 @@
+"""Words: the one word pattern every count uses (scores, statistics, readability notes, rules), and
+the share of frequent English function words (the language pre-check and the MT-likelihood profile)."""
+
+from __future__ import annotations
+
+import re
+
+# A word: letters with inner apostrophes (don't, Kyiv’s), or a number with inner separators (1,200.5).
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+# Frequent English function words: the share of them tells English prose from other languages.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the a an of to in on at by for with from and or but not no is are was were be been being has have had "
+    "do does did will would can could should may might must that which who whom whose this these those it its "
+    "he she they we you i his her their our your him them us as if than then there here what when where why how "
+    "all any some each also only just about into over after before up out so such very more most".split()
+)
+
+
+def letter_words(text: str) -> list[str]:
+    """The WORD tokens of a text that start with a letter."""
+    return [w for w in WORD.findall(text) if w[0].isalpha()]
+
+
+def english_share(words: list[str]) -> float:
+    """Share of letter words that are frequent English function words."""
+    letters = [w for w in words if w[0].isalpha()]
+    if not letters:
+        return 0.0
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, letters))) / len(letters)
+
+
+__all__ = ["ENGLISH_FUNCTION_WORDS", "WORD", "english_share", "letter_words"]

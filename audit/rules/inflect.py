@@ -3,6 +3,8 @@ matched word over to its suggestion (reprimanded -> rebuked)."""
 
 from __future__ import annotations
 
+from ..text.words import ENGLISH_FUNCTION_WORDS
+
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("says", "said", "saying"),
     "hold": ("holds", "held", "holding"),
@@ -122,6 +124,11 @@ def _apply(word: str, suffix: str) -> str:
     return word
 
 
+def _inflectable(word: str) -> bool:
+    """A content word: function words (in, of, the, that) take no inflection ("in" never becomes "ins")."""
+    return word.isalpha() and word.lower() not in ENGLISH_FUNCTION_WORDS
+
+
 def carry_form(base_phrase: str, matched: str, suggestion: str) -> str:
     """Carry the inflection of the matched phrase's first and last words over to the suggestion,
     and its initial capital: ('reprimand', 'Reprimanded', 'rebuke') -> 'Rebuked'."""
@@ -130,11 +137,11 @@ def carry_form(base_phrase: str, matched: str, suggestion: str) -> str:
     words = suggestion.split(" ")
     if base_words and matched_words and len(base_words) == len(matched_words) and words:
         first = _suffix_of(base_words[0], matched_words[0])
-        if first and len(words) >= 1 and words[0].isalpha():
+        if first and len(words) >= 1 and _inflectable(words[0]):
             words[0] = _apply(words[0], first)
         if len(base_words) > 1:
             last = _suffix_of(base_words[-1], matched_words[-1])
-            if last == "s" and words[-1].isalpha():
+            if last == "s" and _inflectable(words[-1]):
                 words[-1] = _apply(words[-1], "s")
     result = " ".join(words)
     return _match_case(matched, result)

@@ -62,6 +62,20 @@ class Config:
                 chosen, best = severity, len(selector)
         return chosen
 
+    def rule_settings(self) -> Config:
+        """The settings a compiled rule set depends on (which rules, their parameters), the others at
+        their defaults: configurations that differ only in severity, fail-on, per-file ignores, scores
+        or folder share one compiled rule set."""
+        return Config(
+            select=self.select,
+            extend_select=self.extend_select,
+            ignore=self.ignore,
+            rule_dirs=self.rule_dirs,
+            builtin_rules=self.builtin_rules,
+            house_style=self.house_style,
+            max_sentence_words=self.max_sentence_words,
+        )
+
     def selectors(self) -> dict[str, tuple[str, ...]]:
         """Every rule selector of the configuration, by the setting it comes from."""
         return {

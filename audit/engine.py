@@ -77,7 +77,8 @@ class RuleSet:
 
     @classmethod
     def load(cls, config: Config) -> RuleSet:
-        return _load_ruleset(config)
+        """The compiled rule set of a configuration (cached in the process and on disk)."""
+        return _load_ruleset(config.rule_settings())
 
     # ------------------------------------------------------------------------- the matchers
     def match(self, doc: Document, warnings: list[str]) -> list[Hit]:

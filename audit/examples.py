@@ -4,7 +4,7 @@ fixed by the rule's fix (whatever its applicability) and must then read as the c
 corrected text must give nothing from the rule; a rule with a fix is held to that last test on
 every bad example. An example's companion texts (a `reference`, an `original`) are compared with it
 by the producer registered for them, as with `--reference`. A note on suppression comments runs
-with the default rules beside it (the comments of its examples silence them)."""
+with the rules its examples' comments name beside it (they are what the comments silence)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from .finding import Finding
 from .fixing import apply_fixes
 from .hits import companion_producers
 from .rules.model import Example, Rule
+from .suppression import parse_suppressions
 
 
 def _findings(example_text: str, example: Example, rule: Rule, ruleset: RuleSet, config: Config) -> list[Finding]:
@@ -42,10 +43,11 @@ def example_problems(rule: Rule, registry: Sequence[Rule] | None = None) -> list
     """What is wrong with a rule's examples; empty when they all pass. `registry`: every rule (the
     selectors of suppression comments in examples are checked against it; default: the rule alone)."""
     rules = list(registry) if registry is not None else [rule]
+    selected: tuple[str, ...] = (rule.id,)
     if KINDS[rule.kind].needs.emitted_by == "suppressions":
-        config = Config(house_style=house_style_of(rule.tags), extend_select=(rule.id,), scores=False)
-    else:
-        config = Config(house_style=house_style_of(rule.tags), select=(rule.id,), scores=False)
+        comments = [d for e in rule.bad + rule.good for d in parse_suppressions(Document.from_text(e.text))]
+        selected += tuple(sorted({s for d in comments for s in d.selectors}))
+    config = Config(house_style=house_style_of(rule.tags), select=selected, scores=False)
     ruleset = RuleSet(rules, config)
     problems: list[str] = []
     if not rule.bad or not rule.good:

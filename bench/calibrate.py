@@ -63,7 +63,7 @@ def _audit(row: dict) -> tuple[str, dict[str, float], float | None, str | None]:
         _RULESET = RuleSet.load(config)
     report = audit_document_text(row["text"], row["id"], config, _RULESET)
     features = article_features(report.document, report.findings)
-    return row["origin"], features, (report.scores or {}).get("mt_likelihood"), report.verdict
+    return row["origin"], features, report.scores.mt_likelihood if report.scores else None, report.verdict
 
 
 def fit_logistic(x, y, weights, l2: float = 1.0, iterations: int = 50):

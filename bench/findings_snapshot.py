@@ -12,16 +12,18 @@ opt-in readability rule), every document of:
 - `../shared/data/wmt-dev.jsonl.gz` (each row's `text`, as plain text);
 - `../shared/data/native-news.jsonl.gz` (each row's `title`, a blank line, then its `text`).
 
-It writes one canonical JSON line per document, in input order: ``{"doc", "findings", "scores",
-"verdict"}`` where each finding is the JSON contract's ``rule, line, column, end_line, end_column,
-severity, text, suggestion, in_quote, zone, fixable`` (the message is left out: its wording may
-change without the finding changing). `--sample N` keeps a deterministic sample of N documents of
+It writes one canonical JSON line per document, in input order: ``{"doc", "findings", "signals",
+"scores", "verdict"}`` where each finding (and signal: a finding of a `signal = true` rule, reported
+apart) is the JSON contract's ``rule, line, column, end_line, end_column, severity, text, suggestion,
+in_quote, zone, fixable`` (the message is left out: its wording may change without the finding
+changing). `--sample N` keeps a deterministic sample of N documents of
 the data files (those whose id hashes lowest, by SHA-1), the seeds always; without it every
 document is linted (about 12,000 documents, 2.7 million words: a minute or two on one core).
 
 The second form compares two snapshots: the documents whose findings or scores differ (up to
 `--show` of them, each with the findings added and removed), then per rule the number of findings
-added and removed, and per score key the number of documents where it changed. Exit status 1
+added and removed (and of those that became signals, or stopped being), and per score key the number
+of documents where it changed. Exit status 1
 when they differ. The data are read, never copied into the project; the output goes where it is
 told (keep it outside the repository, e.g. in /tmp).
 """
@@ -70,10 +72,15 @@ def documents(data: list[Path], sample: int | None) -> Iterator[tuple[str, str]]
 def canonical(doc_id: str, text: str, config: Config) -> dict:
     """The snapshot line of one document."""
     path = doc_id if doc_id.startswith("seeds/") else "document.txt"
-    data = audit_text(text, config, path=path).files[0].to_dict()
+    file_report = audit_text(text, config, path=path).files[0]
+    try:
+        data = file_report.to_dict(signals=True)
+    except TypeError:  # a version before signals were reported apart
+        data = file_report.to_dict()
     return {
         "doc": doc_id,
         "findings": [{key: finding.get(key) for key in FINDING_KEYS} for finding in data["findings"]],
+        "signals": [{key: finding.get(key) for key in FINDING_KEYS} for finding in data.get("signals", [])],
         "scores": data.get("scores"),
         "verdict": data.get("verdict"),
     }
@@ -116,6 +123,8 @@ def diff(old_path: Path, new_path: Path, show: int) -> int:
     old, new = _read(old_path), _read(new_path)
     added: Counter[str] = Counter()
     removed: Counter[str] = Counter()
+    to_signals: Counter[str] = Counter()
+    from_signals: Counter[str] = Counter()
     score_keys: Counter[str] = Counter()
     differing = 0
     for doc in [d for d in old if d not in new] + [d for d in new if d not in old]:
@@ -124,29 +133,42 @@ def diff(old_path: Path, new_path: Path, show: int) -> int:
         before, after = old[doc], new[doc]
         old_findings = Counter(map(_key, before["findings"]))
         new_findings = Counter(map(_key, after["findings"]))
+        old_signals = Counter(map(_key, before.get("signals", [])))
+        new_signals = Counter(map(_key, after.get("signals", [])))
         gone, came = old_findings - new_findings, new_findings - old_findings
+        # a finding that became a signal (or the reverse) is a move, not a loss
+        demoted = gone & (new_signals - old_signals)
+        promoted = came & (old_signals - new_signals)
+        gone, came = gone - demoted, came - promoted
+        signals_gone = old_signals - new_signals - promoted
+        signals_came = new_signals - old_signals - demoted
         scores = _changed_scores(before["scores"], after["scores"])
         if before["verdict"] != after["verdict"]:
             scores.append("verdict")
-        if not gone and not came and not scores:
+        if not any((gone, came, demoted, promoted, signals_gone, signals_came, scores)):
             continue
         differing += 1
-        for key in gone.elements():
-            removed[json.loads(key)["rule"]] += 1
-        for key in came.elements():
-            added[json.loads(key)["rule"]] += 1
+        for counter, keys in ((removed, gone), (added, came), (to_signals, demoted), (from_signals, promoted)):
+            for key in keys.elements():
+                counter[json.loads(key)["rule"]] += 1
+        for key in signals_gone.elements():
+            removed["signal " + json.loads(key)["rule"]] += 1
+        for key in signals_came.elements():
+            added["signal " + json.loads(key)["rule"]] += 1
         score_keys.update(scores)
         if differing <= show:
             print(f"{doc}:")
-            for key in gone.elements():
-                print(f"  - {key}")
-            for key in came.elements():
-                print(f"  + {key}")
+            for mark, keys in (("-", gone), ("+", came), ("→ signal", demoted), ("← signal", promoted),
+                               ("- signal", signals_gone), ("+ signal", signals_came)):
+                for key in keys.elements():
+                    print(f"  {mark} {key}")
             if scores:
                 print(f"  scores changed: {', '.join(scores)}")
     print(f"{differing} of {len(old)} documents differ")
     for rule in sorted(set(added) | set(removed)):
         print(f"  {rule}: +{added[rule]} -{removed[rule]}")
+    for rule in sorted(set(to_signals) | set(from_signals)):
+        print(f"  {rule}: {to_signals[rule]} findings became signals, {from_signals[rule]} signals became findings")
     for key, count in sorted(score_keys.items()):
         print(f"  score {key}: changed in {count} documents")
     return 1 if differing or len(old) != len(new) else 0

@@ -166,7 +166,7 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
     if write_baseline:
         sys.exit(2 if any(f.error for f in report.files) else 0)
     if fix or fix_only or diff:
-        _report_fixes(report, fmt, output, diff)
+        _report_fixes(report, fmt, output, diff, stdin_filename or STDIN)
     if diff:
         sys.exit(report.exit_code())
     if fix_only:
@@ -184,7 +184,7 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
     sys.exit(report.exit_code())
 
 
-def _report_fixes(report: Report, fmt: str, output: str | None, diff: bool) -> None:
+def _report_fixes(report: Report, fmt: str, output: str | None, diff: bool, stdin_name: str) -> None:
     """--diff: the diffs (or their JSON); --fix: the fixed standard input on standard output. Then
     one line on standard error: how many fixes in how many files."""
     changed = [f for f in report.files if f.fix is not None and f.fix.changed]
@@ -198,7 +198,7 @@ def _report_fixes(report: Report, fmt: str, output: str | None, diff: bool) -> N
         write_output("".join(f.fix.diff(f.path) for f in changed if f.fix is not None), output)
     else:
         for file_report in report.files:
-            if file_report.fix is not None and not file_report.fix.written and file_report.error is None:
+            if file_report.path == stdin_name and file_report.fix is not None and file_report.error is None:
                 sys.stdout.write(file_report.fix.fixed)  # standard input, fixed
                 sys.stdout.flush()
     pending = report.fixes

@@ -33,26 +33,3 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: 
 def cli():
     return run_cli
 
-
-class Invoked:
-    """The outcome of a command run in this process, shaped like a CompletedProcess."""
-
-    def __init__(self, result) -> None:
-        self.returncode = result.exit_code
-        self.stdout = result.stdout
-        self.stderr = result.stderr
-
-
-def invoke_cli(*args: str, stdin: str | None = None) -> Invoked:
-    """Run the command line in this process (the compiled rules are shared between tests): faster
-    than a subprocess where start-up is not what is tested."""
-    from click.testing import CliRunner
-
-    from audit.cli import cli as group
-
-    return Invoked(CliRunner().invoke(group, list(args), input=stdin))
-
-
-@pytest.fixture
-def invoke():
-    return invoke_cli

@@ -13,12 +13,13 @@ import sys
 
 import pytest
 
-from audit.engine import FileReport, Report
+from audit.report import FileReport, Report
 from audit.reporters.colour import wants_colour
 from audit.reporters.text import _excerpt
 
 from .conftest import ROOT, SEEDS
 from .inprocess import invoke
+from .scores import scores
 
 SEED_000 = str(SEEDS / "000_5fb1b673f4b7e9d3.txt")  # likely-mt, one critical finding
 SEED_003 = str(SEEDS / "003_a14bf05bf62ee9cb.txt")  # clean, minor and neutral findings only
@@ -53,11 +54,11 @@ def test_fail_on_verdict():
 
 
 def test_fail_on_verdict_ranks_too_short_with_clean():
-    files = [FileReport(path=f"{verdict}.txt", verdict=verdict) for verdict in ("clean", "too-short")]
-    assert Report(files, fail_on="critical", fail_on_verdict="review").exit_code() == 0
-    files.append(FileReport(path="r.txt", verdict="review"))
-    assert Report(files, fail_on="critical", fail_on_verdict="review").exit_code() == 1
-    assert Report(files, fail_on="critical", fail_on_verdict="likely-mt").exit_code() == 0
+    files = [FileReport(path=f"{verdict}.txt", scores=scores(verdict)) for verdict in ("clean", "too-short")]
+    assert Report(tuple(files), fail_on="critical", fail_on_verdict="review").exit_code() == 0
+    files.append(FileReport(path="r.txt", scores=scores("review")))
+    assert Report(tuple(files), fail_on="critical", fail_on_verdict="review").exit_code() == 1
+    assert Report(tuple(files), fail_on="critical", fail_on_verdict="likely-mt").exit_code() == 0
 
 
 def test_colour_choices():

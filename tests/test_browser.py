@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from audit.config import Config
-from audit.engine import Report
-from audit.parallel import audit_many
+from audit.report import Report
 from audit.reporters import html
+from audit.runner import Options, run
 
 from .browser import Browser, find_chromium
 from .conftest import SEEDS
@@ -210,14 +210,14 @@ def test_readable_with_scripts_off(browser, report):
 def test_two_thousand_articles_open_without_freezing(browser, tmp_path):
     """2,000 articles (the seeds' reports, repeated) load with every article folded, no long task near
     the point where a browser calls a page unresponsive, and a filter still answers at once."""
-    seeds = audit_many(sorted(map(str, SEEDS.glob("*.txt"))), Config(), jobs=1)
+    seeds = run(sorted(map(str, SEEDS.glob("*.txt"))), Options(config=Config(), jobs=1)).files
     files = []
     for number in range(2000):
         copy = seeds[number % len(seeds)]
         files.append(type(copy)(path=f"batch/{number:04d}.txt", findings=copy.findings, scores=copy.scores,
-                                verdict=copy.verdict, document=copy.document))
+                                document=copy.document))
     page_file = tmp_path / "batch.html"
-    page_file.write_text(html.render(Report(files)), encoding="utf-8")
+    page_file.write_text(html.render(Report(tuple(files))), encoding="utf-8")
     page = browser.page("about:blank")
     seconds = page.navigate(page_file.as_uri(), timeout=120)
     longest = page.evaluate(LONGEST_TASK, timeout=30)

@@ -8,11 +8,13 @@ import re
 from html.parser import HTMLParser
 
 from audit.config import Config
-from audit.engine import FileReport, Report, audit_text
 from audit.finding import Finding
+from audit.report import FileReport, Report
 from audit.reporters import html, render
+from audit.runner import audit_text
 
 from .desk import desk_config
+from .scores import scores
 
 HOSTILE = ('Breaking <script>alert("x")</script> news\n\n'
            'Officials in kyiv said <img src=x onerror="alert(1)"> it was was late & "quiet".\n')
@@ -88,11 +90,11 @@ def test_the_page_needs_no_network_and_allows_only_its_own_style_and_script():
 
 
 def test_tally_chart_reasons_and_scores():
-    reports = [FileReport(path=f"{n}.txt", verdict=v, scores={"mt_likelihood": s, "quality": 90.0})
+    reasons = ("12 translation tells per 1,000 words", "few uses of “said”")
+    reports = [FileReport(path=f"{n}.txt", scores=scores(v, s, 90.0, reasons if n == 0 else None))
                for n, (v, s) in enumerate([("likely-mt", 0.93), ("review", 0.5), ("clean", 0.1), ("clean", 0.12)])]
-    reports[0].scores["verdict_reasons"] = ["12 translation tells per 1,000 words", "few uses of “said”"]
     reports.append(FileReport(path="broken.txt", error="broken.txt: not valid UTF-8"))
-    page = html.render(Report(reports))
+    page = html.render(Report(tuple(reports)))
     assert re.search(r'badge v-likely-mt">likely-mt</span><strong>1</strong>', page)
     assert re.search(r'badge v-clean">clean</span><strong>2</strong>', page)
     assert "<li>12 translation tells per 1,000 words</li><li>few uses of “said”</li>" in page
@@ -102,8 +104,8 @@ def test_tally_chart_reasons_and_scores():
 
 
 def test_articles_fold_in_a_large_batch_only():
-    small = Report([FileReport(path=f"{n}.txt") for n in range(html.OPEN_ARTICLES)])
-    large = Report([FileReport(path=f"{n}.txt") for n in range(html.OPEN_ARTICLES + 1)])
+    small = Report(tuple(FileReport(path=f"{n}.txt") for n in range(html.OPEN_ARTICLES)))
+    large = Report(tuple(FileReport(path=f"{n}.txt") for n in range(html.OPEN_ARTICLES + 1)))
     assert html.render(small).count("<details open>") == html.OPEN_ARTICLES
     assert "<details open>" not in html.render(large)
 

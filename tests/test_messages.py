@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from audit.config import Config
-from audit.engine import RuleSet, audit_text
+from audit.engine import RuleSet
 from audit.rules.model import RuleError
+from audit.runner import audit_text
 
 DATED = "Decree signed\n\nThe decree was signed on 05.03.2024 in Kyiv, and amended on 22.08.2025.\n"
 

@@ -26,6 +26,7 @@ from audit.runner import UsageError, audit_text
 
 from .conftest import ROOT, SEEDS
 from .desk import DESK_OPTIONS, DESK_PACKS, desk_config
+from .inprocess import invoke as invoke_cli
 
 SEED_000 = SEEDS / "000_5fb1b673f4b7e9d3.txt"
 RULE = """
@@ -102,6 +103,11 @@ class ShoutCheck(Check):
         for start, end in context.shared(ShoutIndex):
             if sum(c.isalpha() for c in doc.text[start:end]) >= self.params.min_letters:
                 yield self.hit(start, end)
+
+
+@pytest.fixture
+def invoke():
+    return invoke_cli
 
 
 @pytest.fixture
@@ -313,17 +319,15 @@ def test_an_unknown_selector_in_the_configuration_names_file_and_line(invoke, tm
 
 
 # ------------------------------------------------------------------ 10. standard input under a name
-def test_standard_input_takes_the_name_given(invoke, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    cli = invoke
+def test_standard_input_takes_the_name_given(cli, tmp_path):
     (tmp_path / ".mtaudit.toml").write_text(
         f'builtin-rules = false\nrule-dirs = ["{DESK_PACKS}"]\n[per-file-ignores]\n"wire/*.md" = ["T-DOUBLED"]\n',
         encoding="utf-8")
     text = "Talks\n\n```\nin kyiv\n```\n\nIt was was late in kyiv.\n"
-    result = cli("lint", "--no-scores", "--stdin-filename", "wire/story.md", "-", stdin=text)
+    result = cli("lint", "--no-scores", "--stdin-filename", "wire/story.md", "-", stdin=text, cwd=tmp_path)
     # Markdown: the code block is not linted; the per-file ignore applies; the report uses the name
     assert [line.split(" ")[0] for line in result.stdout.splitlines() if "[" in line] == ["wire/story.md:7:20:"]
-    plain = cli("lint", "--no-scores", "-", stdin=text)
+    plain = cli("lint", "--no-scores", "-", stdin=text, cwd=tmp_path)
     assert "T-DOUBLED" in plain.stdout and "<stdin>:4:" in plain.stdout
 
 

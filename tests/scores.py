@@ -1,0 +1,20 @@
+"""Scores for reporter tests: a Scores with the fields a test cares about and plain values elsewhere."""
+
+from __future__ import annotations
+
+from audit.scoring.model import EstimatedFidelity, Language, Mqm, Scores
+
+
+def scores(verdict: str, mt_likelihood: float | None = 0.5, quality: float = 100.0,
+           reasons: tuple[str, ...] | None = None) -> Scores:
+    return Scores(
+        words=100,
+        sentences=5,
+        mt_likelihood=mt_likelihood,
+        mt_evidence=None,
+        verdict=verdict,
+        fidelity=EstimatedFidelity(score=100.0, penalty_per_1000=0.0, accuracy_findings=0, basis="test"),
+        mqm=Mqm(apt=0.0, ewc=100, penalty_per_1000=0.0, quality=quality),
+        language=Language(code="en", confidence=None, method="function words"),
+        verdict_reasons=reasons,
+    )

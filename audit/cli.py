@@ -27,7 +27,7 @@ from .reporters.colour import CHOICES as COLOUR_CHOICES
 from .reporters.colour import wants_colour
 from .rules.errors import RuleError
 from .runner import Options, UsageError, run
-from .sources import STDIN, InputError, read_source
+from .sources import STDIN
 from .tally import FAIL_ON_VERDICTS
 from .version import __version__
 
@@ -80,8 +80,13 @@ def cli() -> None:
 @click.option("--no-builtin-rules", is_flag=True, help="Use only the rule packs given with --rules.")
 @click.option("--scores/--no-scores", default=None,
               help="--scores adds readability and full language detection to the default scores "
-                   "(quality, MT likelihood, verdict, estimated fidelity); --no-scores leaves all scores out.")
+                   "(quality, MT likelihood, verdict; fidelity with an original); --no-scores leaves all scores out.")
 @click.option("--reference", metavar="REF", help="Score fidelity against this reference translation (one article).")
+@click.option("--source", metavar="FILE", help="Compare with this original, in any language (one article).")
+@click.option("--source-dir", metavar="DIR",
+              help="Compare each article with the original of the same file name in DIR.")
+@click.option("--source-lang", metavar="LANG",
+              help="The originals' language (uk, ru, de, zh …); detected when not given.")
 @click.option("--fix", is_flag=True,
               help="Apply the safe fixes to the files (atomically), then report what remains; "
                    "'-' writes the fixed text to standard output and the report to standard error.")
@@ -108,9 +113,9 @@ def cli() -> None:
               help="Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
 @jobs_option
 def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, extend_select, ignore, rule_dirs,
-         no_builtin_rules, scores, reference, fix, fix_only, unsafe_fixes, diff, statistics, signals,
-         report_unused_suppressions, changed_since, stdin_filename, write_baseline, baseline, output, color,
-         jobs) -> None:
+         no_builtin_rules, scores, reference, source, source_dir, source_lang, fix, fix_only, unsafe_fixes, diff,
+         statistics, signals, report_unused_suppressions, changed_since, stdin_filename, write_baseline, baseline,
+         output, color, jobs) -> None:
     """Lint files, directories (recursively) or '-' (standard input) for translation tells.
 
     Settings come from the nearest pyproject.toml [tool.mtaudit] or .mtaudit.toml up the tree from
@@ -125,12 +130,9 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
         fail("--baseline and --write-baseline do not go together: write the baseline, then lint against it")
     if fix_only and diff:
         fail("--fix-only writes the fixes and --diff only shows them: choose one")
-    companions = {}
-    if reference:
-        try:
-            companions["reference"] = read_source(reference)
-        except InputError as error:
-            fail(f"reference: {error}")
+    from .commands.compare import companions_for
+
+    companions, companions_of = companions_for(paths, reference, source, source_dir, source_lang)
     options = Options(
         config_file=Path(config_file) if config_file else None,
         select=split_selectors(select) or None,
@@ -148,6 +150,8 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
         diff=diff,
         changed_since=changed_since,
         companions=companions,
+        companions_of=companions_of,
+        source_lang=source_lang,
         stdin_filename=stdin_filename,
         signals=signals,
         jobs=jobs,

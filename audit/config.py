@@ -26,6 +26,7 @@ class Config:
     scores: bool = True  # article scores: quality, MT likelihood and verdict, fidelity, language (cheap)
     full_scores: bool = False  # also readability (textstat) and langdetect on the whole article
     markup: str | None = None  # "text", "markdown" or None: by file extension
+    source_lang: str | None = None  # the language of the originals compared with (None: detected)
     root: Path | None = None  # folder of the configuration file (per-file-ignores are relative to it)
     source: Path | None = field(default=None, repr=False, compare=False)  # the configuration file, for messages
 

@@ -20,7 +20,7 @@ class Category:
     tell: bool = True  # evidence of translation (the MT likelihood's tell density)
     scored: bool = True  # costs MQM quality points (severity weights)
     punctuation: bool = False  # MQM punctuation type: a minor finding weighs 0.1
-    accuracy: bool = False  # MQM accuracy type: counts for the estimated fidelity
+    accuracy: bool = False  # MQM accuracy type (mistranslation, terminology, language)
     furniture: bool = False  # page furniture: a line-level hit covering its line moves it out of the body
     quotation_marks: bool = False  # about the marks themselves: never said to lie "inside a quotation"
     description: str = ""

@@ -73,6 +73,10 @@ class Options:
     diff: bool = False  # compute the fixes, write nothing
     changed_since: str | None = None  # only findings on lines changed since this git revision
     companions: Mapping[str, str] = field(default_factory=dict)  # {"reference": text}: for the one input
+    # companion texts per input, by the input's name ({"story.txt": {"original": text}}): a batch of
+    # articles each compared with its own original (lint --source-dir)
+    companions_of: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    source_lang: str | None = None  # the originals' language (None: detected)
     stdin_filename: str | None = None  # the name of standard input ('-')
     signals: bool = False  # list the signals in the report
     jobs: int | None = 1  # parallel processes for a lint (None: one per CPU); fixes run serially
@@ -90,6 +94,7 @@ class Options:
             "builtin_rules": self.builtin_rules,
             "scores": self.scores,
             "full_scores": self.full_scores,
+            "source_lang": self.source_lang,
         }
         return {name: value for name, value in chosen.items() if value is not None}
 
@@ -139,7 +144,7 @@ def run(inputs: Iterable[str | os.PathLike[str] | Text], options: Options | None
     if options.fix or options.diff:
         reports = [_fix_one(item, configs[item], rulesets[configs[item]], options, keep(item)) for item in items]
     else:
-        work = [(item, configs[item], producers_of) for item in items]
+        work = [(item, configs[item], options.companions_of.get(item.name, producers_of)) for item in items]
         with options.progress(len(work)) if options.progress else nullcontext(None) as advance:
             reports = lint_many(lint_input, work, options.jobs, advance)
     if options.changed_since:
@@ -196,6 +201,8 @@ def _check_usage(items: list[_Input], options: Options) -> None:
         raise UsageError("--stdin-filename names standard input, which is not among the inputs ('-')")
     if options.changed_since and (from_stdin or any(item.text is not None for item in items)):
         raise UsageError("--changed-since compares files with a git revision, not standard input or texts")
+    if options.companions_of and options.scores is False:
+        raise UsageError("a comparison with an original needs the scores; drop --no-scores")
     if options.companions:
         unknown = sorted(set(options.companions) - set(COMPANIONS))
         if unknown:
@@ -203,7 +210,7 @@ def _check_usage(items: list[_Input], options: Options) -> None:
         if len(items) != 1:
             raise UsageError(f"a {'/'.join(options.companions)} text is compared with one article, not {len(items)}")
         if options.scores is False:
-            raise UsageError("a comparison with a reference needs the scores; drop --no-scores")
+            raise UsageError(f"a comparison with the {'/'.join(options.companions)} needs the scores; drop --no-scores")
 
 
 def _resolver(options: Options) -> Callable[[str], Config]:

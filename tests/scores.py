@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.scoring.model import EstimatedFidelity, Language, Mqm, Scores
+from audit.scoring.model import Language, Mqm, NotMeasured, Scores
 
 
 def scores(verdict: str, mt_likelihood: float | None = 0.5, quality: float = 100.0,
@@ -13,7 +13,7 @@ def scores(verdict: str, mt_likelihood: float | None = 0.5, quality: float = 100
         mt_likelihood=mt_likelihood,
         mt_evidence=None,
         verdict=verdict,
-        fidelity=EstimatedFidelity(score=100.0, penalty_per_1000=0.0, accuracy_findings=0, basis="test"),
+        fidelity=NotMeasured(),
         mqm=Mqm(apt=0.0, ewc=100, penalty_per_1000=0.0, quality=quality),
         language=Language(code="en", confidence=None, method="function words"),
         verdict_reasons=reasons,

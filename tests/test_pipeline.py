@@ -160,7 +160,7 @@ def test_the_reference_is_read_with_the_desks_own_furniture_rules(tmp_path):
     article = "Headline\n\nThe talks began on Monday in the capital.\n"
     reference = "Headline\n\nThe talks began on Monday in the capital.\n\nDesk note: call the night editor first\n"
     fidelity = audit_text(article, dataclasses.replace(config, scores=True), reference=reference).files[0]
-    assert fidelity.scores.fidelity.reference_only == 0  # the desk's furniture line is not an omission
+    assert fidelity.scores.fidelity.measures["omitted_sentences"] == 0  # the desk's furniture line is not an omission
     assert not fidelity.findings
 
 

@@ -52,5 +52,5 @@ def test_every_rule_the_tool_emits_is_documented(cli):
         assert result.returncode == 0, result.stderr
         assert "Why:" in result.stdout and "✗" in result.stdout
     shown = cli("rule", "FID-OMITTED-NUMBER").stdout
-    assert "(reference: Officials said 15 people were injured in the attack.)" in shown
+    assert "(original: Власти подготовили около 800 убежищ, они были открыты утром.)" in shown
     assert "off unless selected" in cli("rule", "READ-LONG-SENTENCE").stdout.splitlines()[0]

@@ -94,7 +94,7 @@ def test_cheap_scores_are_in_the_json_by_default():
     file = data["files"][0]
     assert file["verdict"] in ("clean", "review", "likely-mt")
     assert {"mt_likelihood", "quality", "mqm", "fidelity", "language"} <= set(file["scores"])
-    assert file["scores"]["fidelity"]["estimated"] is True
+    assert file["scores"]["fidelity"] == {"measured": False, "score": None, "basis": "not measured"}
     assert "readability" not in file["scores"]  # opt-in: --scores
     no_scores = json.loads(invoke("lint", "--no-scores", "--format", "json", str(SEED["003"])).stdout)
     assert "scores" not in no_scores["files"][0]
@@ -250,9 +250,11 @@ def test_reference_findings(tmp_path):
     assert set(found) == {"FID-NUMBER-MISMATCH", "FID-ALTERED-QUOTE", "FID-OMITTED-PASSAGE"}
     assert found["FID-NUMBER-MISMATCH"].text == "2021"
     assert "path to nowhere" in found["FID-ALTERED-QUOTE"].text
+    assert "comfort force" in found["FID-OMITTED-PASSAGE"].extra["source_text"]
     assert all(f.category == "mistranslation" for f in found.values())
-    assert report.scores.fidelity.estimated is False
-    assert report.scores.fidelity.metric("bleu") < 100
+    fidelity = report.scores.fidelity
+    assert fidelity.measured and fidelity.basis == "the reference" and fidelity.score < 100
+    assert fidelity.metric("bleu") < 100
 
 
 def test_compare_command_lists_reference_findings(tmp_path):
@@ -260,10 +262,11 @@ def test_compare_command_lists_reference_findings(tmp_path):
     result = invoke("compare", "--format", "json", str(article), str(reference))
     data = json.loads(result.stdout)
     assert {f["rule"] for f in data["findings"]} == {"FID-NUMBER-MISMATCH", "FID-ALTERED-QUOTE", "FID-OMITTED-PASSAGE"}
-    assert data["fidelity"]["reference_only"] == 1
+    assert data["fidelity"]["omitted_sentences"] == 1
     assert len(data["fidelity"]["weakest"]) == 3
     text = invoke("compare", str(article), str(reference)).stdout
     assert "weakest segments:" in text and "nrefs:1|case:mixed|eff:no|tok:13a" in text
+    assert text.splitlines()[0].endswith("against the reference")
 
 
 def test_document_scores_equal_sacrebleu_command_line(tmp_path):
@@ -271,7 +274,7 @@ def test_document_scores_equal_sacrebleu_command_line(tmp_path):
     report = audit_text(article.read_text(encoding="utf-8"), reference=reference.read_text(encoding="utf-8"))
     fidelity = report.files[0].scores.fidelity.to_dict()
     segments = fidelity["per_segment"]  # the aligned segments the scores were computed on
-    assert fidelity["reference_only"] == 1 and any(not s["article"] for s in segments)
+    assert fidelity["omitted_sentences"] == 1 and any(not s["article"] for s in segments)
     (tmp_path / "hyp.txt").write_text("\n".join(s["article"] for s in segments) + "\n", encoding="utf-8")
     (tmp_path / "ref.txt").write_text("\n".join(s["reference"] for s in segments) + "\n", encoding="utf-8")
 

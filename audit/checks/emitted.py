@@ -16,7 +16,8 @@ class ComparisonKind(Check):
         "found by comparing the text with a companion text (`reference` or `original`): numbers, names, "
         "quotations or passages missing or changed; its examples carry the companion text"
     )
-    needs = Needs(emitted_by="comparison", prose="start")
+    # the comparison places its hits itself: on sentences, or on a changed URL or handle (not prose)
+    needs = Needs(emitted_by="comparison", prose="none")
 
 
 @register

@@ -1,4 +1,4 @@
-"""`mtaudit score`: a table of article scores; `mtaudit compare`: fidelity against a reference."""
+"""`mtaudit score`: a table of article scores (`mtaudit compare` is in compare.py)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,11 @@ from typing import Any
 import click
 
 from ..changed_lines import GitError
-from ..checks import KINDS
 from ..config_file import ConfigError
 from ..report import FileReport, Report
 from ..rules.errors import RuleError
 from ..runner import Options, UsageError, run
-from ..scoring.model import ReferenceFidelity
-from ..scoring.render import fidelity_text
-from ..sources import InputError, display_path, read_source
+from ..sources import display_path
 from .options import config_option, ignore_option, jobs_option, select_option, split_selectors
 
 
@@ -33,7 +30,7 @@ COLUMNS: tuple[tuple[str, str, Any, str], ...] = (
     ("verdict", "verdict", lambda r: r.verdict, "{}"),
     ("quality", "quality", lambda r: r.scores.quality, "{:.1f}"),
     ("penalty", "pen/1k", lambda r: r.scores.mqm.penalty_per_1000, "{:.1f}"),
-    ("fidelity", "fid(est)", lambda r: getattr(r.scores.fidelity, "score", None), "{:.1f}"),
+    ("fidelity", "fidelity", lambda r: r.scores.fidelity.score, "{:.1f}"),
     ("flesch", "Flesch", lambda r: _readability(r, "flesch_reading_ease"), "{:.1f}"),
     ("fk_grade", "FK", lambda r: _readability(r, "flesch_kincaid_grade"), "{:.1f}"),
     ("fog", "fog", lambda r: _readability(r, "gunning_fog"), "{:.1f}"),
@@ -80,7 +77,8 @@ def _sort_value(report, key: str) -> tuple:
 @jobs_option
 def score(paths, sort_key, ascending, fmt, include, config_file, select, ignore, jobs) -> None:
     """A table of article scores, one row per article: MT likelihood and verdict, MQM quality,
-    estimated fidelity, readability (body only) and language. Each file is linted as `lint` lints it
+    fidelity (measured only against an original: `lint --source`, `compare`), readability (body
+    only) and language. Each file is linted as `lint` lints it
     (the nearest configuration file, or --config, with --select and --ignore on top): the findings
     column is lint's count."""
     options = Options(
@@ -140,50 +138,6 @@ def _table(reports) -> str:
     return "\n".join(lines)
 
 
-@click.command("compare")
-@click.argument("article")
-@click.argument("reference")
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-@click.option("--segments", is_flag=True, help="List every aligned segment with its scores.")
-def compare(article, reference, fmt, segments) -> None:
-    """Fidelity of ARTICLE against the reference translation REFERENCE: BLEU, chrF2, chrF++ and TER
-    over aligned sentences (with sacrebleu signatures), the weakest passages, and the numbers,
-    names and quotations of the reference that are missing or changed in the article. The article is
-    linted as `lint --reference` lints it (its configuration, suppressions and per-file ignores); the
-    findings of the comparison are listed."""
-    try:
-        reference_text = read_source(reference)
-    except InputError as error:
-        fail(f"reference: {error}")
-    report = _run([article], Options(companions={"reference": reference_text}))
-    file_report = report.files[0]
-    if file_report.error:
-        fail(f"article: {file_report.error}")
-    fidelity = file_report.scores.fidelity
-    assert isinstance(fidelity, ReferenceFidelity)
-    findings = [f for f in file_report.findings if KINDS[report.rules[f.rule].kind].needs.emitted_by == "comparison"]
-    if fmt == "json":
-        data = {"article": display_path(article), "reference": display_path(reference),
-                "fidelity": fidelity.to_dict(segments=segments), "findings": [f.to_dict() for f in findings]}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    from ..reporters.text import render_finding
+COMMANDS = [score]
 
-    click.echo(f"{display_path(article)}: {fidelity_text(fidelity)}")
-    for name, signature in fidelity.signatures.items():
-        click.echo(f"  {name:<6} {fidelity.metrics[name]:8.2f}  {signature}")
-    listed = fidelity.per_segment if segments else fidelity.weakest
-    click.echo("segments:" if segments else "weakest segments:")
-    for segment in listed:
-        click.echo(f"  line {segment.line}: chrF {segment.chrf:.1f}, BLEU {segment.bleu:.1f}")
-        click.echo(f"    article:   {segment.article[:160] or '(nothing)'}")
-        click.echo(f"    reference: {segment.reference[:160] or '(nothing)'}")
-    for finding in findings:
-        for line in render_finding(file_report, finding):
-            click.echo(line)
-    click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} against the reference.")
-
-
-COMMANDS = [score, compare]
-
-__all__ = ["COMMANDS", "compare", "score"]
+__all__ = ["COMMANDS", "score"]

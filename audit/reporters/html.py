@@ -158,11 +158,13 @@ def _note(finding: Finding, note_id: str, why: str | None) -> str:
 
 
 def _fidelity_text(fidelity: dict[str, Any]) -> str:
-    if fidelity.get("estimated"):
-        return f"{_number(fidelity.get('score'))} (estimated from the findings, no reference)"
+    if not fidelity.get("measured"):
+        return "not measured (no original or reference)"
+    text = f"{_number(fidelity.get('score'))} against {fidelity.get('basis')}"
     metrics = [f"{label} {_number(fidelity.get(key))}" for key, label in
                (("bleu", "BLEU"), ("chrf2", "chrF2"), ("chrf++", "chrF++"), ("ter", "TER")) if key in fidelity]
-    return ", ".join(metrics) + f" over {fidelity.get('segments', 0)} aligned passages"
+    passages = f" over {fidelity.get('segments', 0)} aligned passages"
+    return text + (": " + ", ".join(metrics) if metrics else "") + passages
 
 
 def _scores(scores: dict[str, Any], verdict: str | None) -> str:
@@ -290,7 +292,7 @@ def article(index: int, file_report: FileReport, whys: dict[str, str], unfold: b
 # ------------------------------------------------------------------------------------ overview
 def _fidelity_value(scores: dict[str, Any]) -> Any:
     fidelity = scores.get("fidelity") or {}
-    return fidelity.get("score") if fidelity.get("estimated") else fidelity.get("chrf2")
+    return fidelity.get("score")
 
 
 def _row(index: int, file_report: FileReport) -> str:
@@ -328,8 +330,8 @@ def _table(files: Sequence[FileReport]) -> str:
     )
     rows = "".join(_row(index, f) for index, f in enumerate(files, 1))
     readability = any(_scores_of(f).get("readability") for f in files)
-    caption = ("Articles (a column heading sorts by it; fidelity is estimated from the findings unless a reference "
-               "was given: then chrF2" + ("" if readability else "; readability comes with lint --scores") + ")")
+    caption = ("Articles (a column heading sorts by it; fidelity is measured only against an original or a reference"
+               + ("" if readability else "; readability comes with lint --scores") + ")")
     return (f'<table id="articles-table"><caption>{caption}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 

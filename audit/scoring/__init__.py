@@ -1,11 +1,12 @@
 """Article scores, read from the engine's finished result (`engine.Linted`): MQM-style quality, MT
-likelihood and verdict, fidelity (against a reference, or estimated from the findings), language,
+likelihood and verdict, fidelity (against the original in any language, or an English reference;
+otherwise not measured), language,
 and readability. Scoring never adds, drops or changes a finding.
 
-The cheap scores (quality, MT likelihood, verdict, estimated fidelity, language by pre-check) need
+The cheap scores (quality, MT likelihood, verdict, language by pre-check) need
 no heavy import and are computed on every lint; readability (textstat's formulas) and langdetect on
 the whole article (when the pre-check is not conclusive) run only with ``Config.full_scores``
-(``lint --scores``, ``mtaudit score``); sacrebleu is imported only when there is a reference.
+(``lint --scores``, ``mtaudit score``); sacrebleu is imported only against a reference.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ from ..finding import Finding
 from ..text.language import article_language
 from ..text.words import WORD
 from .features import article_features, body_sentence_lengths
+from .fidelity import COMPARISONS, measured_fidelity
 from .likelihood import MIN_WORDS, contributions, mt_likelihood, verdict
-from .model import Language, Readability, Scores
-from .quality import estimated_fidelity, mqm
+from .model import Fidelity, Language, NotMeasured, Readability, Scores
+from .quality import mqm
 
 FOREIGN_PARAGRAPH_RULE = "LANG-FOREIGN-PARAGRAPH"
 MIXED_SCRIPT_RULE = "LANG-MIXED-SCRIPT"
-REFERENCE = "reference"  # the reference comparison's by-product in the engine's outputs
 
 
 def score_document(
@@ -37,7 +38,7 @@ def score_document(
 ) -> Scores:
     """The scores of a document as the pipeline read it (its page furniture out of the body), from
     its findings. `evidence`: what the MT likelihood reads (the matchers' findings and signals;
-    default: the findings); `outputs`: the producers' by-products (the reference alignment)."""
+    default: the findings); `outputs`: the producers' by-products (the comparison with an original)."""
     full = config.full_scores
     body = doc.body_text()
     words = WORD.findall(body)
@@ -72,13 +73,10 @@ def score_document(
     else:
         judged = "review"
 
-    alignment = (outputs or {}).get(REFERENCE)
-    if alignment is not None:
-        from .fidelity import reference_fidelity
-
-        fidelity = reference_fidelity(alignment)
-    else:
-        fidelity = estimated_fidelity(findings, len(words))
+    comparison = next((outputs[name] for name in COMPARISONS if outputs and name in outputs), None)
+    fidelity: Fidelity = NotMeasured()
+    if comparison is not None:
+        fidelity = measured_fidelity(comparison, findings, len(words))
 
     readability = None
     if full and language.english:

@@ -48,28 +48,29 @@ class Language:
 
 
 @dataclass(frozen=True)
-class EstimatedFidelity:
-    """Fidelity without a reference: the MQM quality of the accuracy-type findings."""
+class NotMeasured:
+    """Fidelity without an original or a reference: not measured (the accuracy-type findings still
+    count in quality). `notes`: why, when a comparison could not be made."""
 
-    score: float
-    penalty_per_1000: float
-    accuracy_findings: int
-    basis: str
-    estimated: bool = True
+    notes: tuple[str, ...] = ()
+    measured: bool = False
+    score: float | None = None
+    basis: str = "not measured"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "estimated": True,
-            "score": self.score,
-            "penalty_per_1000": self.penalty_per_1000,
-            "accuracy_findings": self.accuracy_findings,
-            "basis": self.basis,
-        }
+    def metric(self, name: str) -> float | None:
+        return None
+
+    def to_dict(self, segments: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {"measured": False, "score": None, "basis": "not measured"}
+        if self.notes:
+            data["notes"] = list(self.notes)
+        return data
 
 
 @dataclass(frozen=True)
 class SegmentScore:
-    """One aligned segment: where it starts in the article, both texts, sentence BLEU and chrF."""
+    """One aligned segment against a reference: where it starts in the article, both texts, sentence
+    BLEU and chrF."""
 
     line: int
     article: str
@@ -83,38 +84,70 @@ class SegmentScore:
 
 
 @dataclass(frozen=True)
-class ReferenceFidelity:
-    """Fidelity against a reference translation: sacrebleu's document-level metrics over the aligned
-    segments (None without any segment), their signatures, and the segments."""
+class AlignedSegment:
+    """One aligned segment against an original: where it starts in the article, and both texts."""
 
-    segments: int
-    article_only: int
-    reference_only: int
-    metrics: dict[str, float]  # bleu, chrf2, chrf++, ter
-    signatures: dict[str, str]
-    weakest: tuple[SegmentScore, ...]
-    per_segment: tuple[SegmentScore, ...]
-    estimated: bool = False
+    line: int
+    article: str
+    original: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "article": self.article, "original": self.original}
+
+
+@dataclass(frozen=True)
+class MeasuredFidelity:
+    """Fidelity against the original (any language) or an English reference: the MQM quality of the
+    comparison's findings over the article's words, with its basis ("the Ukrainian original", "the
+    reference"), what the alignment found, and, against a reference, sacrebleu's document-level
+    metrics (BLEU, chrF2, chrF++, TER) with their signatures and the segments' sentence scores."""
+
+    score: float
+    basis: str
+    mode: str  # "original" or "reference"
+    language: str | None
+    language_detection: str
+    penalty_per_1000: float
+    findings: int
+    measures: dict[str, Any]  # sentences, segments, omitted and added sentences, coverage, numbers, quotations
+    notes: tuple[str, ...] = ()
+    metrics: dict[str, float] = field(default_factory=dict)  # against a reference: bleu, chrf2, chrf++, ter
+    signatures: dict[str, str] = field(default_factory=dict)
+    weakest: tuple[SegmentScore, ...] = ()
+    per_segment: tuple[SegmentScore | AlignedSegment, ...] = ()
+    measured: bool = True
 
     def metric(self, name: str) -> float | None:
         return self.metrics.get(name)
 
+    @property
+    def segments(self) -> int:
+        return int(self.measures.get("segments", 0))
+
     def to_dict(self, segments: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "estimated": False,
-            "segments": self.segments,
-            "article_only": self.article_only,
-            "reference_only": self.reference_only,
-            **self.metrics,
-            "signatures": dict(self.signatures),
-            "weakest": [s.to_dict() for s in self.weakest],
+            "measured": True,
+            "score": self.score,
+            "basis": self.basis,
+            "mode": self.mode,
+            "language": self.language,
+            "language_detection": self.language_detection,
+            "penalty_per_1000": self.penalty_per_1000,
+            "findings": self.findings,
+            **self.measures,
         }
+        if self.notes:
+            data["notes"] = list(self.notes)
+        if self.mode == "reference":
+            data.update(self.metrics)
+            data["signatures"] = dict(self.signatures)
+            data["weakest"] = [s.to_dict() for s in self.weakest]
         if segments:
             data["per_segment"] = [s.to_dict() for s in self.per_segment]
         return data
 
 
-Fidelity = EstimatedFidelity | ReferenceFidelity
+Fidelity = NotMeasured | MeasuredFidelity
 
 
 @dataclass(frozen=True)
@@ -180,12 +213,13 @@ class Scores:
 
 
 __all__ = [
-    "EstimatedFidelity",
+    "AlignedSegment",
     "Fidelity",
     "Language",
     "Mqm",
     "Readability",
-    "ReferenceFidelity",
+    "MeasuredFidelity",
+    "NotMeasured",
     "Scores",
     "SegmentScore",
 ]

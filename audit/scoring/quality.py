@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..finding import ACCURACY_CATEGORIES, PUNCTUATION_CATEGORIES, UNSCORED_CATEGORIES, Finding
-from .model import EstimatedFidelity, Mqm
+from .model import Mqm
 
 SEVERITY_WEIGHTS = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
 PUNCTUATION_MINOR_WEIGHT = 0.1
@@ -38,23 +38,10 @@ def mqm(findings: Iterable[Finding], ewc: int) -> Mqm:
     )
 
 
-def estimated_fidelity(findings: Iterable[Finding], ewc: int) -> EstimatedFidelity:
-    """Fidelity without a reference: the MQM quality of the accuracy-type findings only."""
-    accuracy = [f for f in findings if f.category in ACCURACY_CATEGORIES]
-    scores = mqm(accuracy, ewc)
-    return EstimatedFidelity(
-        score=scores.quality,
-        penalty_per_1000=scores.penalty_per_1000,
-        accuracy_findings=len(accuracy),
-        basis="accuracy-type findings (" + ", ".join(sorted(ACCURACY_CATEGORIES)) + "), no reference",
-    )
-
-
 __all__ = [
     "ACCURACY_CATEGORIES",
     "PUNCTUATION_CATEGORIES",
     "SEVERITY_WEIGHTS",
-    "estimated_fidelity",
     "finding_weight",
     "mqm",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..sources import display_path
-from .model import Fidelity, ReferenceFidelity, Scores
+from .model import Fidelity, MeasuredFidelity, Scores
 
 
 def _number(value: Any, digits: int = 1) -> str:
@@ -13,10 +13,16 @@ def _number(value: Any, digits: int = 1) -> str:
 
 
 def fidelity_text(fidelity: Fidelity) -> str:
-    if not isinstance(fidelity, ReferenceFidelity):
-        return f"fidelity {_number(fidelity.score)} (estimated, no reference)"
+    """"fidelity 71.0 against the Ukrainian original", "… against the reference", "fidelity not measured"."""
+    if not fidelity.measured:
+        return "fidelity not measured"
+    return f"fidelity {_number(fidelity.score)} against {fidelity.basis}"
+
+
+def metrics_text(fidelity: Fidelity) -> str:
+    """The reference metrics, when the comparison was against a reference."""
     return (
-        f"fidelity vs reference: BLEU {_number(fidelity.metric('bleu'))}, chrF2 {_number(fidelity.metric('chrf2'))}, "
+        f"BLEU {_number(fidelity.metric('bleu'))}, chrF2 {_number(fidelity.metric('chrf2'))}, "
         f"chrF++ {_number(fidelity.metric('chrf++'))}, TER {_number(fidelity.metric('ter'))} "
         f"over {fidelity.segments} segments"
     )
@@ -31,8 +37,7 @@ def score_lines(file_report: Any) -> list[str]:
         f"quality {_number(scores.quality)} (MQM penalty {_number(scores.mqm.penalty_per_1000)} per 1,000 words)",
     ]
     fidelity = scores.fidelity
-    if not isinstance(fidelity, ReferenceFidelity):
-        parts.append(fidelity_text(fidelity))
+    parts.append(fidelity_text(fidelity))
     parts.append(f"language {scores.language.code or 'unknown'}")
     lines = [f"{path}: scores: " + "; ".join(parts)]
     readability = scores.readability
@@ -46,8 +51,11 @@ def score_lines(file_report: Any) -> list[str]:
             f"{scores.words} words, {scores.sentences} sentences, "
             f"{_number(per_sentence)} words a sentence"
         )
-    if isinstance(fidelity, ReferenceFidelity):
-        lines.append(f"{path}: {fidelity_text(fidelity)}")
+    if isinstance(fidelity, MeasuredFidelity) and fidelity.mode == "reference":
+        lines.append(f"{path}: against the reference: {metrics_text(fidelity)}")
+    for note in fidelity.notes:
+        lines.append(f"{path}: note: {note}")
+    if isinstance(fidelity, MeasuredFidelity):
         for segment in fidelity.weakest:
             lines.append(
                 f"{path}:{segment.line}: weak segment: chrF {_number(segment.chrf)}, "
@@ -58,4 +66,4 @@ def score_lines(file_report: Any) -> list[str]:
     return lines
 
 
-__all__ = ["fidelity_text", "score_lines"]
+__all__ = ["fidelity_text", "metrics_text", "score_lines"]

@@ -1,0 +1,575 @@
+"""The checks of a translation against its aligned original. Each yields raw hits (`RawHit`): the
+rule id, the span in the translation, a message citing the original's words, a suggestion where one
+exists, and where the original's words are.
+
+A bead's *window* is the bead and its neighbours: a number or name the translator moved into the
+next sentence is still found, and an alignment that is one sentence off does not raise an alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .align import Bead
+from .names import SkeletonIndex, english_word, transliterate
+from .numbers import Key, Mention
+from .sides import Name, Side, without_links
+from .text import CJK, Span, fold, script_counts, word_count
+
+LONG_PASSAGE_WORDS = 6  # a shorter piece with no counterpart is page furniture or a merged fragment
+LENGTH_DEVIATION = 3.0  # standard deviations: a translation this much shorter or longer than its original ...
+LENGTH_DIFFERENCE = 25  # ... by this many characters at least (of English) is reported
+MIN_PAIRS_FOR_SCALE = 6  # a document's own spread of lengths is measured on this many pairs at least
+LONG_QUOTE_WORDS = 4  # quotations shorter than this are terms ("orange" level), not speech
+UNTRANSLATED_MIN_WORDS = 4  # a shorter stretch in the original's script is a name or a title
+UNTRANSLATED_SHARE = 0.5  # of the letters of a sentence in the original's script
+COPY_MIN_WORDS = 3  # a sentence copied from a Latin-script original: this many lower-case words at least ...
+COPY_SHARE = 0.6  # ... of which this share are words of the aligned original
+WINDOW = 1  # beads on each side of a bead that count as "here"
+MIN_KNOWN_SOUNDS = 3  # a shorter skeleton (Київ: KV) matches too many words to prove a name known
+
+
+@dataclass(frozen=True)
+class RawHit:
+    """One finding of the comparison, before the findings pipeline makes it a Finding."""
+
+    rule: str
+    start: int  # in the translation
+    end: int
+    message: str
+    suggestion: str | None = None
+    source_start: int | None = None  # in the original
+    source_end: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass
+class Context:
+    original: Side
+    translation: Side
+    beads: list[Bead]
+    reference: bool  # the original is an English reference translation
+    original_script: str | None = None  # the script most letters of the original are in
+    ratio: float = 1.0  # the aligner's length ratio (translation per original character) ...
+    variance: float = 2.0  # ... and variance
+
+    @property
+    def original_label(self) -> str:
+        return "reference" if self.reference else "original"
+
+    def window(self, index: int) -> tuple[list[int], list[int]]:
+        """Original and translation sentence indices of the beads around bead `index`."""
+        originals: list[int] = []
+        translations: list[int] = []
+        for bead in self.beads[max(0, index - WINDOW) : index + WINDOW + 1]:
+            originals.extend(bead.original)
+            translations.extend(bead.translation)
+        return originals, translations
+
+    def translation_span(self, index: int) -> Span:
+        """Where bead `index` sits in the translation: its sentences, else the sentence before the gap
+        (or after it, at the start of the text)."""
+        bead = self.beads[index]
+        spans = self.translation.sentences
+        if bead.translation:
+            return spans[bead.translation[0]][0], spans[bead.translation[-1]][1]
+        for previous in range(index - 1, -1, -1):
+            if self.beads[previous].translation:
+                return spans[self.beads[previous].translation[-1]]
+        for following in range(index + 1, len(self.beads)):
+            if self.beads[following].translation:
+                return spans[self.beads[following].translation[0]]
+        return 0, max(1, len(self.translation.text.rstrip()))
+
+    def gap_span(self, first: int, last: int) -> Span:
+        """Where a gap of beads [first, last] with no translation sits: from the translation sentence
+        before it to the one after it (the gap's exact place among sentences of similar length is
+        uncertain, so both neighbours are shown)."""
+        spans = self.translation.sentences
+        before = next((self.beads[i].translation[-1] for i in range(first - 1, -1, -1) if self.beads[i].translation),
+                      None)
+        after = next((self.beads[i].translation[0] for i in range(last + 1, len(self.beads))
+                      if self.beads[i].translation), None)
+        if before is None and after is None:
+            return 0, max(1, len(self.translation.text.rstrip()))
+        return spans[before if before is not None else after][0], spans[after if after is not None else before][1]
+
+    def original_span(self, index: int) -> Span | None:
+        bead = self.beads[index]
+        if not bead.original:
+            return None
+        spans = self.original.sentences
+        return spans[bead.original[0]][0], spans[bead.original[-1]][1]
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ------------------------------------------------------------------------------ passages
+def passage_hits(ctx: Context) -> Iterator[RawHit]:
+    """Runs of original sentences with no counterpart (omitted) and of translation sentences with no
+    counterpart (added; untranslated ones are left to the untranslated check)."""
+    index = 0
+    beads = ctx.beads
+    while index < len(beads):
+        bead = beads[index]
+        if bead.original and not bead.translation:
+            last = index
+            while last + 1 < len(beads) and beads[last + 1].original and not beads[last + 1].translation:
+                last += 1
+            first_o, last_o = ctx.original.sentences[bead.original[0]], ctx.original.sentences[beads[last].original[-1]]
+            source = ctx.original.text[first_o[0] : last_o[1]]
+            if word_count(source) >= LONG_PASSAGE_WORDS:
+                start, end = ctx.gap_span(index, last)
+                yield RawHit(
+                    "FID-OMITTED-PASSAGE", start, end,
+                    f"The {ctx.original_label} has a passage here that the translation leaves out: "
+                    f"“{shorten(source)}”.",
+                    source_start=first_o[0], source_end=last_o[1],
+                )
+            index = last + 1
+            continue
+        if bead.translation and not bead.original:
+            last = index
+            while last + 1 < len(beads) and beads[last + 1].translation and not beads[last + 1].original:
+                last += 1
+            first_t = ctx.translation.sentences[bead.translation[0]]
+            last_t = ctx.translation.sentences[beads[last].translation[-1]]
+            added = ctx.translation.text[first_t[0] : last_t[1]]
+            if not _in_original_script(ctx, added) and word_count(added) >= LONG_PASSAGE_WORDS:
+                yield RawHit(
+                    "FID-ADDED-PASSAGE", first_t[0], last_t[1],
+                    f"This passage has no counterpart in the {ctx.original_label}: “{shorten(added)}”.",
+                )
+            index = last + 1
+            continue
+        index += 1
+
+
+def length_hits(ctx: Context) -> Iterator[RawHit]:
+    """Aligned sentences whose lengths disagree far beyond what this translation does elsewhere: part
+    of the original left out (or something added) inside sentences that otherwise pair up, or a
+    sentence merged into its neighbour. Lengths are compared as the aligner does (Gale and Church:
+    the language pair's ratio and variance), then against the spread of this document's own pairs
+    (a robust scale: the median absolute deviation), so a loose translation is not all flagged and a
+    close one shows a dropped clause."""
+    original, translation = ctx.original, ctx.translation
+    paired = [(index, bead) for index, bead in enumerate(ctx.beads) if bead.original and bead.translation]
+    measured = []
+    for index, bead in paired:
+        expected = sum(original.units[i].length for i in bead.original) * ctx.ratio
+        actual = sum(translation.units[j].length for j in bead.translation)
+        deviation = (actual - expected) / ((ctx.variance * (expected + actual) / 2) ** 0.5 or 1.0)
+        measured.append((index, expected, actual, deviation))
+    scale = _robust_scale([d for _i, _e, _a, d in measured])
+    for index, expected, actual, deviation in measured:
+        if abs(deviation) < LENGTH_DEVIATION * scale or abs(actual - expected) < LENGTH_DIFFERENCE:
+            continue
+        start, end = ctx.translation_span(index)
+        source_start, source_end = ctx.original_span(index) or (0, 0)
+        source = shorten(original.text[source_start:source_end])
+        if deviation < 0:
+            message = (f"This is far shorter than its original ({actual:.0f} characters for about {expected:.0f}): "
+                       f"part of it may be left out: “{source}”.")
+        else:
+            message = (f"This is far longer than its original ({actual:.0f} characters for about {expected:.0f}): "
+                       f"something may be added to “{source}”.")
+        yield RawHit("FID-SHORTENED" if deviation < 0 else "FID-LENGTHENED", start, end, message,
+                     source_start=source_start, source_end=source_end)
+
+
+def _robust_scale(deviations: list[float]) -> float:
+    """The spread of a document's length deviations (1.4826 × their median absolute deviation, the
+    standard deviation of a normal sample), within [0.5, 2]; 1 with too few pairs to tell."""
+    if len(deviations) < MIN_PAIRS_FOR_SCALE:
+        return 1.0
+    ordered = sorted(deviations)
+    middle = ordered[len(ordered) // 2]
+    spread = sorted(abs(d - middle) for d in deviations)[len(deviations) // 2] * 1.4826
+    return min(2.0, max(0.5, spread))
+
+
+# ------------------------------------------------------------------------------ numbers
+def number_hits(ctx: Context) -> Iterator[RawHit]:
+    """Numbers of the original missing from the aligned translation, and numbers of the translation
+    the original does not have; a missing one and an unexplained one in the same place are one
+    changed number."""
+    original, translation = ctx.original, ctx.translation
+    for index, bead in enumerate(ctx.beads):
+        if not bead.original or not bead.translation:
+            continue
+        window_o, window_t = ctx.window(index)
+        keys_t = _keys(translation.numbers, window_t)
+        keys_o = _keys(original.numbers, window_o)
+        missing = [m for i in bead.original for m in original.numbers[i] if m.exact and not (m.keys & keys_t)]
+        unexplained = [
+            m for j in bead.translation for m in translation.numbers[j] if m.exact and not (m.keys & keys_o)
+        ]
+        for mention in unexplained:
+            source = _closest(missing, mention) if missing else None
+            if source is not None:
+                missing.remove(source)
+                yield RawHit(
+                    "FID-NUMBER-MISMATCH", mention.start, mention.end,
+                    f"The number “{mention.text}” is “{source.text}” in the {ctx.original_label}"
+                    f"{_context(original, source)}.",
+                    suggestion=_english_number(source, mention),
+                    source_start=source.start, source_end=source.end,
+                )
+            else:
+                yield RawHit(
+                    "FID-ADDED-NUMBER", mention.start, mention.end,
+                    f"The {ctx.original_label} has no number “{mention.text}” here.",
+                )
+        for source in missing:
+            start, end = ctx.translation_span(index)
+            yield RawHit(
+                "FID-OMITTED-NUMBER", start, end,
+                f"The {ctx.original_label} gives the number “{source.text}”{_context(original, source)} here; "
+                "the translation does not.",
+                source_start=source.start, source_end=source.end,
+            )
+
+
+def _keys(numbers: list[list[Mention]], indices: list[int]) -> set[Key]:
+    keys: set[Key] = set()
+    for index in indices:
+        for mention in numbers[index]:
+            keys |= mention.keys
+    return keys
+
+
+_KINDS = {"number": "number", "date": "number", "month": "month", "weekday": "weekday", "time": "time"}
+
+
+def _closest(candidates: list[Mention], mention: Mention) -> Mention | None:
+    """The missing number a changed one most likely was: one of the same kind (a month for a month,
+    a time for a time), nearest in magnitude; None when there is none of its kind."""
+    kind = _KINDS[mention.kind]
+    alike = [c for c in candidates if _KINDS[c.kind] == kind or (c.kind == "date" and kind == "month")]
+    if not alike:
+        return None
+    value = mention.value
+
+    def distance(candidate: Mention) -> float:
+        other = candidate.value
+        return abs(len(f"{other:g}") - len(f"{value:g}")) + abs(other - value) / (abs(other) + abs(value) + 1)
+
+    return min(alike, key=distance)
+
+
+def _context(side: Side, mention: Mention) -> str:
+    """A few words of the original around a number: (“250 литров осадков”)."""
+    text = side.text
+    start = text.rfind(" ", 0, max(0, mention.start - 1)) + 1 if mention.start > 0 else 0
+    end = text.find(" ", mention.end + 1)
+    end = len(text) if end == -1 else end
+    excerpt = " ".join(text[start:end].split())
+    if excerpt.strip() == mention.text.strip() or len(excerpt) > 60:
+        return ""
+    return f" (“{excerpt}”)"
+
+
+def _english_number(source: Mention, written: Mention) -> str | None:
+    """The original's number as the translation should write it, when that is plain digits."""
+    if source.kind != "number" or not written.text.replace(",", "").isdigit():
+        return None
+    value = source.value
+    if value != int(value) or value >= 1e6:
+        return None
+    return f"{int(value):,}" if value >= 10000 else str(int(value))
+
+
+# ------------------------------------------------------------------------------ names
+def name_hits(ctx: Context) -> Iterator[RawHit]:
+    """A name of the original that the aligned translation does not have (omitted), a name in the
+    translation that the original does not have (added), and a replaced name: the translation has
+    another name where the original has one that the translation spells elsewhere (so the translator
+    knew it), and the translation's name is no English word and nowhere in the original. Without that
+    evidence the two are reported apart, at minor severity: the pair is as often an exonym (Швеції:
+    Sweden), an institution rendered by its meaning, or a sentence the translator reordered."""
+    original, translation = ctx.original, ctx.translation
+    cjk_source = original.code in ("zh", "ja", "ko")
+    check_original = original.code != "de" and not ctx.reference
+    # names the translation writes somewhere: an original's name among them was known to the translator
+    named_t = [SkeletonIndex(translation.proper_keys)]
+    whole_o = [SkeletonIndex(key for keys in original.keys for key in keys)]
+    index_t = [SkeletonIndex(keys) for keys in translation.keys]
+    index_o = [SkeletonIndex(keys) for keys in original.keys]
+    for index, bead in enumerate(ctx.beads):
+        if not bead.original or not bead.translation:
+            continue
+        window_o, window_t = ctx.window(index)
+        words_t = [index_t[j] for j in window_t]
+        words_here = [index_t[j] for j in bead.translation]
+        words_o = [index_o[i] for i in window_o]
+        missing: list[Name] = []  # not in the translation around here
+        absent: list[Name] = []  # not in this very sentence of the translation
+        if check_original:
+            for i in bead.original:
+                for name in original.names[i]:
+                    if cjk_source and name.script != "latin":
+                        continue
+                    if not _found(name, words_here):
+                        absent.append(name)
+                        if not _found(name, words_t):
+                            missing.append(name)
+        unexplained: list[Name] = []
+        if not cjk_source:
+            for j in bead.translation:
+                for name in translation.names[j]:
+                    if not _found(name, words_o):
+                        unexplained.append(name)
+        missing = _unique(missing)
+        known = [name for name in _unique(absent) if len(name.key) >= MIN_KNOWN_SOUNDS and _found(name, named_t)]
+        for name in unexplained:
+            # a replacement: a name the whole original lacks and no English word ("Medical", "Knights")
+            foreign = not english_word(name.text) and not _found(name, whole_o)
+            if known and foreign:
+                source = known.pop(0)
+                if source in missing:
+                    missing.remove(source)
+                yield RawHit(
+                    "FID-NAME-MISMATCH", name.start, name.end,
+                    f"“{name.text}” is not in the {ctx.original_label} here: it names “{source.text}”"
+                    f"{_reading(source)}, a name the translation writes elsewhere.",
+                    source_start=source.start, source_end=source.end,
+                )
+            else:
+                yield RawHit(
+                    "FID-ADDED-NAME", name.start, name.end,
+                    f"The {ctx.original_label} does not name “{name.text}” here.",
+                )
+        for source in missing:
+            start, end = ctx.translation_span(index)
+            yield RawHit(
+                "FID-OMITTED-NAME", start, end,
+                f"The {ctx.original_label} names “{source.text}”{_reading(source)} here; the translation does not.",
+                source_start=source.start, source_end=source.end,
+            )
+
+
+def _found(name: Name, indexes: list[SkeletonIndex]) -> bool:
+    """Does a word of the indexed sentences name what `name` names?"""
+    return any(index.matches(key) for key in name.keys for index in indexes)
+
+
+def _unique(names: list[Name]) -> list[Name]:
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if name.key not in seen:
+            seen.add(name.key)
+            out.append(name)
+    return out
+
+
+def _reading(name: Name) -> str:
+    if name.script == "cyrillic":
+        latin = transliterate(name.text)
+        return f" ({latin[:1].upper() + latin[1:]})"
+    return ""
+
+
+# ------------------------------------------------------------------------------ quotations
+def quote_hits(ctx: Context) -> Iterator[RawHit]:
+    """Quotations of the original and of the translation are paired in order, each with one in the
+    same or a neighbouring bead: an original quotation left without a partner was dropped (or made
+    reported speech), a translation quotation without one was added."""
+    original, translation = ctx.original, ctx.translation
+    quotes_o = [(index, q) for index, bead in enumerate(ctx.beads) for i in bead.original for q in original.quotes[i]]
+    quotes_t = [(index, q) for index, bead in enumerate(ctx.beads) for j in bead.translation
+                for q in translation.quotes[j]]
+    used: set[int] = set()
+    cursor = 0
+    unmatched: list[tuple[int, Span]] = []
+    for bead_o, quote in quotes_o:
+        expected = _quote_length(original, quote) * ctx.ratio
+        candidates = [k for k in range(cursor, len(quotes_t))
+                      if k not in used and abs(quotes_t[k][0] - bead_o) <= WINDOW
+                      and _similar_length(expected, _quote_length(translation, quotes_t[k][1]))]
+        if not candidates:
+            unmatched.append((bead_o, quote))
+            continue
+        partner = min(candidates, key=lambda k: abs(_quote_length(translation, quotes_t[k][1]) - expected))
+        used.add(partner)
+        cursor = partner + 1
+        if ctx.reference:
+            yield from _altered(ctx, quote, quotes_t[partner][1])
+    for bead_o, quote in unmatched:
+        if _quote_words(original, quote) < LONG_QUOTE_WORDS:
+            continue
+        start, end = ctx.translation_span(bead_o)
+        text = original.text[quote[0] : quote[1]]
+        yield RawHit(
+            "FID-OMITTED-QUOTE", start, end,
+            f"The {ctx.original_label} quotes {shorten(text, 100)} here; the translation has no quotation.",
+            source_start=quote[0], source_end=quote[1],
+        )
+    for k, (bead_t, quote) in enumerate(quotes_t):
+        if k in used or _quote_words(translation, quote) < LONG_QUOTE_WORDS or not ctx.beads[bead_t].original:
+            continue
+        yield RawHit("FID-ADDED-QUOTE", quote[0], quote[1],
+                     f"This quotation has no quotation in the {ctx.original_label} here.")
+
+
+def _altered(ctx: Context, reference: Span, quote: Span) -> Iterator[RawHit]:
+    """Against a reference: a quotation with other words than the reference's (case and punctuation aside)."""
+    wanted = _plain_words(ctx.original.text[reference[0] : reference[1]])
+    given = _plain_words(ctx.translation.text[quote[0] : quote[1]])
+    if wanted == given or len(wanted) < 3 or " ".join(wanted) in " ".join(given):
+        return
+    shown = shorten(ctx.original.text[reference[0] + 1 : reference[1] - 1], 100)
+    yield RawHit("FID-ALTERED-QUOTE", quote[0], quote[1], f"This quotation differs from the reference: “{shown}”.",
+                 suggestion=ctx.original.text[reference[0] : reference[1]], source_start=reference[0],
+                 source_end=reference[1])
+
+
+def _plain_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(text)]
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_]*")
+
+
+QUOTE_LENGTH_FACTOR = 3.0  # a quotation and its translation differ in length by less than this factor
+
+
+def _quote_length(side: Side, quote: Span) -> float:
+    return float(sum(1 for c in side.text[quote[0] + 1 : quote[1] - 1] if not c.isspace()))
+
+
+def _similar_length(expected: float, actual: float) -> bool:
+    """Could a quotation of `actual` characters translate one expected at `expected`? (A one-word
+    quoted term is no counterpart for a quoted sentence.)"""
+    if expected <= 0 or actual <= 0:
+        return False
+    return 1 / QUOTE_LENGTH_FACTOR <= actual / expected <= QUOTE_LENGTH_FACTOR
+
+
+def _quote_words(side: Side, quote: Span) -> float:
+    """The length of a quotation in words; in CJK text a quotation without a comma or a stop is a
+    name or a title (「アンブレラスカイせんまや」), not speech, and counts as nothing."""
+    inner = side.text[quote[0] + 1 : quote[1] - 1]
+    if side.language is not None and side.language.cjk and not any(mark in inner for mark in "、。，！？!?,"):
+        return 0.0
+    return word_count(inner)
+
+
+# ------------------------------------------------------------------------------ untranslated
+def untranslated_hits(ctx: Context) -> Iterator[RawHit]:
+    """Translation sentences left in the original's script, or copied word for word from a
+    Latin-script original; neighbouring ones are one passage."""
+    translation = ctx.translation
+    flagged: list[int] = []
+    source_of: dict[int, int] = {}
+    bead_of = {j: index for index, bead in enumerate(ctx.beads) for j in bead.translation}
+    for j, (start, end) in enumerate(translation.sentences):
+        text = translation.text[start:end]
+        if _in_original_script(ctx, text) and word_count(text) >= UNTRANSLATED_MIN_WORDS:
+            flagged.append(j)
+            continue
+        if ctx.reference or (ctx.original.code in ("zh", "ja", "ko") or ctx.original_script != "latin"):
+            continue
+        index = bead_of.get(j)
+        if index is None:
+            continue
+        window_o, _window_t = ctx.window(index)
+        copied = _copied_from(ctx, j, window_o)
+        if copied is not None:
+            flagged.append(j)
+            source_of[j] = copied
+    for group in _runs(flagged):
+        start, end = translation.sentences[group[0]][0], translation.sentences[group[-1]][1]
+        text = translation.text[start:end]
+        source = next((source_of[j] for j in group if j in source_of), None)
+        span = ctx.original.sentences[source] if source is not None else None
+        yield RawHit(
+            "FID-UNTRANSLATED", start, end,
+            f"This passage is left in the original's language: “{shorten(text, 70)}”.",
+            source_start=span[0] if span else None, source_end=span[1] if span else None,
+        )
+
+
+def _in_original_script(ctx: Context, text: str) -> bool:
+    """Are most letters of the text in the original's (non-Latin) script?"""
+    if ctx.reference or text.isascii():
+        return False
+    script = ctx.original_script
+    if script in (None, "latin"):
+        return False
+    counts = script_counts(text)
+    letters = sum(counts.values())
+    if not letters:
+        return False
+    same = counts.get(script, 0) + (sum(counts.get(s, 0) for s in CJK) if script in CJK else 0)
+    return same >= UNTRANSLATED_SHARE * letters
+
+
+def _copied_from(ctx: Context, j: int, originals: list[int]) -> int | None:
+    """The original sentence that translation sentence `j` copies word for word, if any."""
+    # the words written in lower case: names are shared by a translation and its original anyway
+    words = [fold(w) for w in _LOWER_WORD.findall(without_links(ctx.translation.sentence_text(j))) if len(w) >= 2]
+    if len(words) < COPY_MIN_WORDS:
+        return None
+    best, best_share = None, 0.0
+    for i in originals:
+        vocabulary = {fold(w) for w in _plain_words(without_links(ctx.original.sentence_text(i)))}
+        share = sum(1 for w in words if w in vocabulary) / len(words)
+        if share > best_share:
+            best, best_share = i, share
+    return best if best_share >= COPY_SHARE else None
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for index in sorted(set(indices)):
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+# ------------------------------------------------------------------------------ links
+def link_hits(ctx: Context) -> Iterator[RawHit]:
+    """URLs, e-mail addresses, @handles and #hashtags of the original must reach the translation
+    unchanged: one that is missing is changed when the aligned translation has another in its place."""
+    original, translation = ctx.original, ctx.translation
+    everywhere = {link.lower() for links in translation.links for link, _s, _e in links}
+    for index, bead in enumerate(ctx.beads):
+        if not bead.original:
+            continue
+        _window_o, window_t = ctx.window(index)
+        window_links_o = {link.lower() for i in _window_o for link, _s, _e in original.links[i]}
+        spare = [item for j in window_t for item in translation.links[j] if item[0].lower() not in window_links_o]
+        for link, s, e in (item for i in bead.original for item in original.links[i]):
+            if link.lower() in everywhere:
+                continue
+            same_kind = [item for item in spare if item[0][:1] == link[:1] or ("://" in item[0]) == ("://" in link)]
+            if same_kind:
+                changed = same_kind[0]
+                spare.remove(changed)
+                yield RawHit(
+                    "FID-LINK-CHANGED", changed[1], changed[2],
+                    f"“{changed[0]}” is “{link}” in the {ctx.original_label}.", suggestion=link,
+                    source_start=s, source_end=e,
+                )
+            elif bead.translation:
+                start, end = ctx.translation_span(index)
+                yield RawHit(
+                    "FID-OMITTED-LINK", start, end,
+                    f"The {ctx.original_label} has “{link}” here; the translation does not.",
+                    source_start=s, source_end=e,
+                )
+
+
+CHECKS = (passage_hits, length_hits, number_hits, name_hits, quote_hits, untranslated_hits, link_hits)
+
+__all__ = ["CHECKS", "Context", "RawHit"]

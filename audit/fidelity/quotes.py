@@ -1,0 +1,76 @@
+"""Quotations with each language's marks: « » (Russian, Ukrainian, French), „ “ (German, Czech,
+Ukrainian inner quotes), „ ” (Polish), “ ” (English, Chinese), 「 」 and 『 』 (Japanese, Chinese),
+» « (German books) and straight double quotes. Marks are paired by a stack, paragraph by paragraph,
+so nested quotations ("«…„…“…»") give one outer quotation; an unclosed mark quotes nothing.
+"""
+
+from __future__ import annotations
+
+from .languages import Language
+from .text import Span
+
+# Marks of every language, for a language without a table (and for the English side).
+_ALL_PAIRS: tuple[tuple[str, str], ...] = (
+    ("«", "»"), ("„", "“"), ("„", "”"), ("“", "”"), ("「", "」"), ("『", "』"), ("»", "«"), ("\"", "\""),
+)
+
+
+# English copy pairs its double marks by position, whatever their shape: “ closes a “ as often as a
+# wrongly oriented mark slips into wire copy.
+ENGLISH_PAIRS: tuple[tuple[str, str], ...] = tuple((a, b) for a in "“”\"" for b in "“”\"")
+
+
+def quote_pairs(language: Language | None) -> tuple[tuple[str, str], ...]:
+    if language is None:
+        return _ALL_PAIRS
+    return ENGLISH_PAIRS if language.code == "en" else language.quotes
+
+
+def find_quotes(text: str, paragraphs: list[Span], pairs: tuple[tuple[str, str], ...]) -> list[Span]:
+    """Outermost quotations (marks included), in order."""
+    openers: dict[str, set[str]] = {}
+    for opening, closing in pairs:
+        openers.setdefault(opening, set()).add(closing)
+    marks = set(openers) | {closing for _o, closing in pairs}
+    found: list[Span] = []
+    for p_start, p_end in paragraphs:
+        chunk = text[p_start:p_end]
+        if not any(mark in chunk for mark in marks):
+            continue
+        stack: list[tuple[str, int]] = []
+        for offset, char in enumerate(chunk):
+            if char not in marks:
+                continue
+            role = _straight_role(chunk, offset) if char == "\"" else "either"
+            if role == "neither":
+                continue
+            if stack and char in openers[stack[-1][0]] and role != "opens":
+                opening, at = stack.pop()
+                if not stack:
+                    found.append((p_start + at, p_start + offset + 1))
+                continue
+            if char in openers and role != "closes":
+                stack.append((char, offset))
+    return found
+
+
+def _straight_role(chunk: str, offset: int) -> str:
+    """What a straight double quote can do, by its neighbours: after a space (or an opening bracket or
+    dash) and before a letter it opens; after a letter or a stop and before a space or a stop it
+    closes; between two letters or digits (12") it is no quotation mark. In a long paragraph whose
+    straight quotes do not all pair, this keeps one stray mark from turning every later quotation
+    inside out."""
+    before = chunk[offset - 1] if offset else " "
+    after = chunk[offset + 1] if offset + 1 < len(chunk) else " "
+    space_before = before.isspace() or before in "([{«„“—–-:/"
+    space_after = after.isspace() or after in ".,;:!?)]}»”…-—–"
+    if before.isalnum() and after.isalnum():
+        return "neither"
+    if space_before and not space_after:
+        return "opens"
+    if space_after and not space_before:
+        return "closes"
+    return "either"
+
+
+__all__ = ["find_quotes", "quote_pairs"]

@@ -1,0 +1,221 @@
+"""One side of a comparison (the original or the translation), analysed once: sentences, numbers,
+name candidates, quotations, links, per sentence; and what the aligner needs of each sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..document import Document
+from .align import Unit
+from .languages import Language
+from .names import common_english, skeleton
+from .numbers import Mention, find_numbers
+from .quotes import find_quotes, quote_pairs
+from .text import CJK, Span, fold, length_units, script_of, split_sentences
+
+# A word for the name checks: letters of any script, inner apostrophes and hyphens.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LATIN_RUN = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\uff10-\uff19]+")
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"“”«»)\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|(?<![\w@#])[@#][A-Za-z_][A-Za-z0-9_]{1,}"
+)
+_OPENING = "«„“\"'‘‚「『(—–-:"
+
+
+@dataclass
+class Name:
+    """A word that may be a name, with its skeleton (and, for an English demonym, its stem's:
+    "Australian" is also "Austral", to meet "Australská")."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    script: str
+    capital: bool
+    keys: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.keys:
+            self.keys = (self.key,)
+            if self.script == "latin" and self.capital:
+                stem = _DEMONYM.sub("", self.text)
+                if stem != self.text and len(stem) >= 4:
+                    self.keys = (self.key, skeleton(stem))
+
+
+_DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i)$")
+
+
+@dataclass
+class Side:
+    doc: Document
+    code: str | None
+    language: Language | None
+    sentences: list[Span] = field(default_factory=list)
+    numbers: list[list[Mention]] = field(default_factory=list)
+    names: list[list[Name]] = field(default_factory=list)  # name candidates per sentence
+    keys: list[list[str]] = field(default_factory=list)  # the skeletons of every word, per sentence
+    proper_keys: list[str] = field(default_factory=list)  # of every word that looks a name, wherever it stands
+    quotes: list[list[Span]] = field(default_factory=list)  # quotations starting in each sentence
+    links: list[list[tuple[str, int, int]]] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    paragraph_of: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.doc.text[start:end]
+
+
+def build_side(
+    text: str, path: str, code: str | None, language: Language | None, english: bool, skip: Sequence[Span] = (),
+    words_exact: bool = False,
+) -> Side:
+    """Analyse one text; sentences that overlap a `skip` span (page furniture) are left out. With
+    `words_exact`, numbers in words count as much as figures (two English texts)."""
+    doc = Document.from_text(text, path=path)
+    side = Side(doc=doc, code=code, language=language)
+    side.sentences = split_sentences(doc.text, doc.paragraphs, code)
+    if skip:
+        side.sentences = [(s, e) for s, e in side.sentences if not any(a < e and s < b for a, b in skip)]
+    starts = [s for s, _e in side.sentences]
+    count = len(side.sentences)
+    side.numbers = [[] for _ in range(count)]
+    side.quotes = [[] for _ in range(count)]
+    side.links = [[] for _ in range(count)]
+
+    def sentence_of(offset: int) -> int:
+        """The sentence an offset is in, or -1 (between sentences, or in a skipped one)."""
+        index = bisect.bisect_right(starts, offset) - 1
+        return index if index >= 0 and offset < side.sentences[index][1] else -1
+
+    for mention in find_numbers(doc.text, language, words_exact=words_exact):
+        index = sentence_of(mention.start)
+        if index >= 0 and not doc.is_protected(mention.start, mention.end):
+            side.numbers[index].append(mention)
+    for quote in find_quotes(doc.text, doc.paragraphs, quote_pairs(language)):
+        index = sentence_of(quote[0])
+        if index >= 0:
+            side.quotes[index].append(quote)
+    for match in _LINK.finditer(doc.text):
+        link = match.group().rstrip(".,;:!?")
+        index = sentence_of(match.start())
+        if index >= 0:
+            side.links[index].append((link, match.start(), match.start() + len(link)))
+    side.names, side.keys, side.proper_keys = _names(side, english)
+    paragraph_starts = [p for p, _e in doc.paragraphs]
+    side.paragraph_of = [max(0, bisect.bisect_right(paragraph_starts, s) - 1) for s, _e in side.sentences]
+    side.units = [_unit(side, index) for index in range(count)]
+    return side
+
+
+def _names(side: Side, english: bool) -> tuple[list[list[Name]], list[list[str]], list[str]]:
+    """Per sentence: the name candidates (capitalised words not opening the sentence or a quotation,
+    not common English capitals on the English side; Latin words in CJK text) and the skeletons of
+    all its words; and the skeletons of the words that look names wherever they stand (a name opening
+    a sentence too)."""
+    text = side.text
+    names: list[list[Name]] = []
+    keys: list[list[str]] = []
+    proper: list[str] = []
+    # a word the document also writes in lower case is a common word, whatever opens a sentence
+    lowercase = {m.group() for m in _WORD.finditer(text) if m.group()[0].islower()}
+    for start, end in side.sentences:
+        found: list[Name] = []
+        sentence_keys: list[str] = []
+        first = True
+        sentence_words = list(_WORD.finditer(text, start, end))
+        title_case = english and _title_case(sentence_words)
+        for match in sentence_words:
+            word = match.group()
+            script = script_of(word[0])
+            if script in CJK or (script == "latin" and not word.isascii() and any(script_of(c) in CJK for c in word)):
+                for run in _LATIN_RUN.finditer(word):  # "NBA", "ＡＢＣテレビ": the Latin part is a name
+                    item = Name(run.group(), match.start() + run.start(), match.start() + run.end(),
+                                skeleton(fold(run.group())), "latin", True)
+                    sentence_keys.extend(item.keys)
+                    found.append(item)
+                first = False
+                continue
+            key = skeleton(word)
+            if not word[0].isupper():
+                sentence_keys.append(key)
+                first = False
+                continue
+            item = Name(word, match.start(), match.end(), key, script, True)
+            sentence_keys.extend(item.keys)
+            before = text[max(start, match.start() - 2) : match.start()].strip()
+            opens = first or (before[-1:] in _OPENING if before else False)
+            first = False
+            if len(word) < 2 or not key or word.lower() in lowercase or (english and common_english(word)):
+                continue
+            proper.extend(item.keys)
+            if opens or (english and title_case):
+                continue
+            if word.isupper() and len(word) <= 5 and not english and script != "latin":
+                continue  # an acronym: translated (США = US), not transliterated
+            found.append(item)
+        names.append(found)
+        keys.append(sentence_keys)
+    return names, keys, proper
+
+
+def _title_case(matches: list[re.Match]) -> bool:
+    """A headline in title case: most familiar English words of four letters or more are capitalised
+    ("Government Allocates Money to Repair Schools"; not "… Denys Shmyhal announced this in Kyiv")."""
+    familiar = [m.group() for m in matches if len(m.group()) >= 4 and common_english(m.group().lower())]
+    return len(familiar) >= 2 and sum(1 for w in familiar if w[0].isupper()) >= 0.7 * len(familiar)
+
+
+def _unit(side: Side, index: int) -> Unit:
+    text = side.sentence_text(index)
+    anchors: set[str] = set()
+    for mention in side.numbers[index]:
+        if mention.exact or mention.kind in ("month", "weekday"):
+            anchors.update(f"{kind}:{value:g}" for kind, value in mention.keys)
+    for name in side.names[index]:
+        if len(name.key) >= 2:
+            anchors.add("k:" + name.key[:3])
+    for link, _s, _e in side.links[index]:
+        anchors.add("u:" + link.lower())
+    return Unit(
+        length=length_units(text),
+        anchors=frozenset(anchors),
+        question="?" in text or "？" in text,
+        exclamation="!" in text or "！" in text,
+        quote=bool(side.quotes[index]),
+    )
+
+
+def keep_shared_anchors(first: Side, second: Side) -> None:
+    """Keep the anchors that occur on both sides; of the others, which say nothing about where a
+    sentence goes (a German noun), count only the numbers: a sentence with figures the other text
+    lacks everywhere is more likely dropped or added than merged into a neighbour."""
+    in_first = frozenset().union(*(u.anchors for u in first.units)) if first.units else frozenset()
+    in_second = frozenset().union(*(u.anchors for u in second.units)) if second.units else frozenset()
+    shared = in_first & in_second
+    for side in (first, second):
+        side.units = [
+            Unit(u.length, u.anchors & shared, sum(1 for a in u.anchors - shared if a[0] in _NUMBER_ANCHORS),
+                 u.question, u.exclamation, u.quote)
+            for u in side.units
+        ]
+
+
+_NUMBER_ANCHORS = "nt"  # a number or time one text has nowhere still weighs against merging its sentence
+
+
+def without_links(text: str) -> str:
+    """The text with its URLs, e-mail addresses, handles and hashtags blanked."""
+    return _LINK.sub(" ", text)
+
+
+__all__ = ["Name", "Side", "build_side", "keep_shared_anchors", "without_links"]

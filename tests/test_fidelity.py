@@ -1,0 +1,382 @@
+"""Fidelity against the original: numbers, names, quotations, alignment, detection per language, the
+checks on small texts written for these tests, and bad input on the command line."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit import Config, Options, Text, audit_text, run
+from audit.fidelity import compare, detect_language, language
+from audit.fidelity.align import FULL_GRID_CELLS, Aligner, Unit
+from audit.fidelity.names import SkeletonIndex, same_name, skeleton
+from audit.fidelity.numbers import find_numbers
+from audit.fidelity.quotes import find_quotes, quote_pairs
+
+
+def values(text: str, code: str) -> list[tuple[str, list[tuple[str, float]]]]:
+    return [(m.text, sorted(m.keys)) for m in find_numbers(text, language(code))]
+
+
+def rules_of(translation: str, original: str, lang: str | None = None) -> list[str]:
+    return sorted(h.rule for h in compare(translation, original, lang, metrics=False).hits)
+
+
+# ------------------------------------------------------------------ numbers, per language
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("ru", "выделили 1,5 млрд рублей", ("1,5 млрд", 1.5e9)),
+        ("ru", "помогать будут 10 тысяч человек", ("10 тысяч", 1e4)),
+        ("ru", "около 1 500 000 человек", ("1 500 000", 1.5e6)),
+        ("uk", "виділили 2 тис. гривень", ("2 тис.", 2e3)),
+        ("uk", "зросла на 25 відсотків", ("25 відсотків", 25)),
+        ("uk", "півтора мільйона людей", ("півтора мільйона", 1.5e6)),
+        ("de", "1.500 Menschen wurden evakuiert", ("1.500", 1500)),
+        ("de", "2,5 Mio. Euro", ("2,5 Mio.", 2.5e6)),
+        ("de", "um 3,5 Prozent", ("3,5 Prozent", 3.5)),
+        ("cs", "12 tisíc lidí", ("12 tisíc", 1.2e4)),
+        ("cs", "3,5 mil. korun", ("3,5 mil.", 3.5e6)),
+        ("pl", "3,5 mln złotych", ("3,5 mln", 3.5e6)),
+        ("fr", "2,5 millions d'euros", ("2,5 millions", 2.5e6)),
+        ("fr", "1 500 personnes", ("1 500", 1500)),
+        ("es", "3 mil millones de dólares", ("3 mil millones", 3e9)),
+        ("es", "1.500 personas", ("1.500", 1500)),
+        ("it", "2,5 miliardi di euro", ("2,5 miliardi", 2.5e9)),
+        ("zh", "已有1.5万人参加", ("1.5万", 1.5e4)),
+        ("zh", "投资3亿元", ("3亿", 3e8)),
+        ("ja", "７連勝", ("７", 7)),
+        ("en", "the 1.5 billion plan", ("1.5 billion", 1.5e9)),
+        ("en", "a $5m grant", ("5m", 5e6)),
+        ("en", "10,000 people", ("10,000", 1e4)),
+    ],
+)
+def test_numbers_are_read_the_languages_way(code, text, expected):
+    found = values(text, code)
+    assert (expected[0], [("n", float(expected[1]))]) in found, found
+
+
+def test_dates_months_weekdays_and_times():
+    uk = dict(values("24 серпня о 15:00, у понеділок", "uk"))
+    assert uk["24"] == [("n", 24.0)] and uk["серпня"] == [("m", 8.0)]
+    assert uk["15:00"] == [("n", 15.0), ("t", 15.0)] and uk["понеділок"] == [("w", 1.0)]
+    en = dict(values("On Monday, August 24, at 3 p.m.", "en"))
+    assert en["August"] == [("m", 8.0)] and en["3 p.m."] == [("n", 3.0), ("t", 15.0)] and en["Monday"] == [("w", 1.0)]
+    assert dict(values("з 7 ранку до 7 вечора", "uk"))["7 вечора"] == [("n", 7.0), ("t", 19.0)]
+    assert ("４億５０００万", [("n", 4.5e8)]) in values("約４億５０００万ドル", "ja")
+    assert ("1100多万", [("n", 1.1e7)]) in values("比利时有1100多万人口", "zh")
+    assert ("18.9", [("n", 18.9)]) in values("全长约18.9千米", "zh")  # 千米 is a kilometre, not a thousand
+    assert ("６９", [("n", 69.0), ("n", 1869.0), ("n", 1969.0), ("n", 2069.0)]) in values("（１８２５～６９年）", "ja")
+    assert ("8", [("m", 8.0), ("n", 8.0)]) in values("8月24日", "zh")
+    assert ("下午6点", [("n", 6.0), ("t", 18.0)]) not in values("下午6点", "zh")  # the span is the hour itself
+    assert ("6点", [("n", 6.0), ("t", 18.0)]) in values("下午6点", "zh")
+    assert ("15 Uhr", [("n", 15.0), ("t", 15.0)]) in values("um 15 Uhr", "de")
+    assert ("18", [("n", 18.0), ("n", 2006.0)]) in values("平成18年", "ja")
+    assert ("90-х", [("n", 90.0), ("n", 1990.0), ("n", 2090.0)]) in values("в 90-х", "ru")
+
+
+def test_numbers_in_words_are_not_exact():
+    words = [m for m in find_numbers("два миллиона и двадцать пять", language("ru")) if not m.exact]
+    assert sorted(m.value for m in words) == [25.0, 2e6]
+    assert [m.value for m in find_numbers("twenty-five people", language("en"))] == [25.0]
+
+
+def test_a_language_without_number_rules():
+    assert language("ha") is None and language("is") is None
+    assert language("sk") is language("cs")  # written the same way
+
+
+# ------------------------------------------------------------------ names
+@pytest.mark.parametrize(
+    ("original", "english"),
+    [("Зеленський", "Zelensky"), ("Зеленський", "Zelenskyy"), ("Зеленский", "Zelenskiy"), ("Зеленського", "Zelensky"),
+     ("Київ", "Kyiv"), ("Києва", "Kiev"), ("Харків", "Kharkiv"), ("Харькове", "Kharkov"), ("Москве", "Moscow"),
+     ("Шольцем", "Scholz"), ("Одесса", "Odesa"), ("Львів", "Lviv"), ("Nového", "Nový"), ("Boru", "Bor"),
+     ("Ханна", "Hanna"), ("Сергій", "Serhiy")],
+)
+def test_names_across_scripts(original, english):
+    assert same_name(skeleton(original), skeleton(english))
+
+
+@pytest.mark.parametrize(("original", "english"),
+                         [("Зеленський", "Poroshenko"), ("Київ", "Lviv"), ("Mamming", "Asanoyama")])
+def test_different_names_differ(original, english):
+    assert not same_name(skeleton(original), skeleton(english))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("BDFGKLMNPRSTV", min_size=1, max_size=6), min_size=1, max_size=6),
+       st.text("BDFGKLMNPRSTV", min_size=1, max_size=7))
+def test_skeleton_index_answers_as_same_name(keys, key):
+    assert SkeletonIndex(keys).matches(key) == any(same_name(key, k) for k in keys)
+
+
+# ------------------------------------------------------------------ quotations
+@pytest.mark.parametrize(
+    ("code", "text", "quoted"),
+    [("uk", "Він сказав: «Ми встигли, а „техніка“ прибула». Далі", "«Ми встигли, а „техніка“ прибула»"),
+     ("de", "Er sagte: „Wir haben es geschafft“. Dann", "„Wir haben es geschafft“"),
+     ("pl", "Powiedział: „Zdążyliśmy”. Potem", "„Zdążyliśmy”"),
+     ("ja", "知事は「協力する」と述べた。", "「協力する」"),
+     ("en", "He said: “It was late.“ Then", "“It was late.“")],  # a wrongly oriented mark still closes
+)
+def test_quotations_with_each_languages_marks(code, text, quoted):
+    spans = find_quotes(text, [(0, len(text))], quote_pairs(language(code)))
+    assert [text[s:e] for s, e in spans] == [quoted]
+
+
+# ------------------------------------------------------------------ alignment
+def test_alignment_merges_splits_and_gaps():
+    original = [Unit(100), Unit(40), Unit(40), Unit(120), Unit(90)]
+    translation = [Unit(100), Unit(82), Unit(60), Unit(58), Unit(88)]
+    beads = Aligner(original, translation).align()
+    pairs = [(b.original, b.translation) for b in beads]
+    assert pairs == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2, 3)), ((4,), (4,))]
+
+
+def test_banded_alignment_equals_the_full_grid(monkeypatch):
+    rng = random.Random(7)
+    n = 560
+    lengths = [rng.randint(20, 200) for _ in range(n)]
+    original = [Unit(size, frozenset({f"n:{i}"}) if i % 9 == 0 else frozenset()) for i, size in enumerate(lengths)]
+    translation = [Unit(size * rng.uniform(0.85, 1.15), u.anchors) for size, u in zip(lengths, original, strict=True)]
+    del translation[250:256]  # a long omission: the band must widen
+    banded = Aligner(original, translation).align()
+    assert (n + 1) * (len(translation) + 1) > FULL_GRID_CELLS
+    monkeypatch.setattr("audit.fidelity.align.FULL_GRID_CELLS", 10**9)
+    full = Aligner(original, translation).align()
+    assert [(b.original, b.translation) for b in banded] == [(b.original, b.translation) for b in full]
+    assert sum(len(b.original) for b in banded if not b.translation) >= 5  # one may merge with a neighbour
+
+
+# ------------------------------------------------------------------ language of the original
+def test_language_by_script_and_seeded_langdetect():
+    assert detect_language("Президент заявив, що переговори продовжаться у Києві.").code == "uk"
+    assert detect_language("Президент заявил, что переговоры продолжатся в Москве, это ясно.").code == "ru"
+    assert detect_language("今年已有1.5万人参加，8月24日结束。").code == "zh"
+    assert detect_language("知事は協力すると述べた。").code == "ja"
+    german = ("Die Bundesregierung hat am Montag angekündigt, dass die Gespräche über die Sicherheitsgarantien für "
+              "die Ukraine in der kommenden Woche in Berlin fortgesetzt werden sollen, sagte ein Sprecher.")
+    assert {detect_language(german).code for _ in range(3)} == {"de"}
+    assert detect_language("Kurz und gut.").code is None  # too short to guess
+
+
+# ------------------------------------------------------------------ checks, per language
+UK = ("Уряд виділив 1,5 млрд гривень на ремонт шкіл. Про це в понеділок повідомив прем'єр-міністр Денис Шмигаль "
+      "у Києві. «Ми відновимо кожну школу, зруйновану війною», - сказав Шмигаль журналістам.")
+UK_EN = ("The government allocated 1.5 billion hryvnias to repair schools. Prime Minister Denys Shmyhal announced "
+         "this in Kyiv on Monday. “We will rebuild every school destroyed by the war,” Shmyhal told journalists.")
+
+
+def test_a_faithful_translation_raises_nothing():
+    assert rules_of(UK_EN, UK) == []
+
+
+def test_a_changed_number_is_found_and_placed_at_the_number():
+    damaged = UK_EN.replace("1.5 billion", "2.5 billion")
+    hits = compare(damaged, UK).hits
+    assert [(h.rule, damaged[h.start : h.end]) for h in hits] == [("FID-NUMBER-MISMATCH", "2.5 billion")]
+    assert UK[hits[0].source_start : hits[0].source_end] == "1,5 млрд"
+
+
+def test_a_replaced_name_a_dropped_quote_and_an_untranslated_sentence():
+    assert "FID-NAME-MISMATCH" in rules_of(UK_EN.replace("Shmyhal told", "Poroshenko told"), UK)
+    assert "FID-OMITTED-QUOTE" in rules_of(UK_EN.replace("“We will rebuild every school destroyed by the war,” ", "")
+                                           .replace("Shmyhal told", "Shmyhal spoke to"), UK)
+    untranslated = UK_EN.replace("Prime Minister Denys Shmyhal announced this in Kyiv on Monday.",
+                                 "Про це в понеділок повідомив прем'єр-міністр Денис Шмигаль у Києві.")
+    assert rules_of(untranslated, UK) == ["FID-UNTRANSLATED"]
+
+
+@pytest.mark.parametrize(
+    ("code", "original", "faithful", "damaged", "rule"),
+    [
+        ("ru", "Власти подготовили около 800 убежищ. Помогать будут 10 тысяч волонтеров из Тамаулипаса.",
+         "The authorities prepared about 800 shelters. Ten thousand volunteers from Tamaulipas will help.",
+         "The authorities prepared about 900 shelters. Ten thousand volunteers from Tamaulipas will help.",
+         "FID-NUMBER-MISMATCH"),
+        ("de", "Am Montag wurden 1.500 Menschen evakuiert. „Wir hatten keine Wahl“, sagte der Bürgermeister.",
+         "On Monday 1,500 people were evacuated. “We had no choice,” said the mayor.",
+         "On Monday 1,500 people were evacuated. The mayor said they had no choice.",
+         "FID-OMITTED-QUOTE"),
+        ("cs", "Jeskyně leží v lesích nedaleko Nového Boru. Místu se dnes říká Peklo a chodí sem turisté.",
+         "The cave lies in the forests near Nový Bor. Today the place is called Peklo and tourists come here.",
+         "The cave lies in the forests near Nový Bor. Místu se dnes říká Peklo a chodí sem turisté.",
+         "FID-UNTRANSLATED"),
+        ("pl", "Rząd przeznaczył 3,5 mln złotych na szkoły. Minister powiedział: „To dopiero początek”.",
+         "The government allocated 3.5 million zlotys to schools. The minister said: “This is only the start.”",
+         "The government allocated 4.5 million zlotys to schools. The minister said: “This is only the start.”",
+         "FID-NUMBER-MISMATCH"),
+        ("fr", "Le gouvernement a débloqué 2,5 millions d'euros le 24 août. « Nous reconstruirons », dit le maire.",
+         "The government released 2.5 million euros on August 24. “We will rebuild,” the mayor said.",
+         "The government released 2.5 million euros on August 25. “We will rebuild,” the mayor said.",
+         "FID-NUMBER-MISMATCH"),
+        ("es", "El gobierno destinó 1.500 millones de euros. «Vamos a reconstruir cada escuela», dijo el alcalde.",
+         "The government allocated 1,500 million euros. “We will rebuild every school,” the mayor said.",
+         "The government allocated 1,500 million euros. The mayor said the town would rebuild its schools.",
+         "FID-OMITTED-QUOTE"),
+        ("it", "Il governo ha stanziato 2,5 miliardi di euro martedì. Il sindaco ha parlato ai giornalisti.",
+         "The government allocated 2.5 billion euros on Tuesday. The mayor spoke to journalists.",
+         "The government allocated 3.5 billion euros on Tuesday. The mayor spoke to journalists.",
+         "FID-NUMBER-MISMATCH"),
+        ("zh", "今年已有1.5万人参加。活动将于8月24日结束。",
+         "This year 15,000 people have taken part. The event ends on August 24.",
+         "This year 15,000 people have taken part. The event ends on August 26.",
+         "FID-NUMBER-MISMATCH"),
+        ("ja", "大相撲７月場所７日目、白鵬は７連勝とした。知事は「協力して感染を防ぎたい」と述べた。",
+         "On the seventh day of the July tournament, Hakuho won his seventh straight bout. "
+         "The governor said, “We want to work together to prevent infections.”",
+         "On the seventh day of the July tournament, Hakuho won his seventh straight bout. "
+         "知事は「協力して感染を防ぎたい」と述べた。",
+         "FID-UNTRANSLATED"),
+    ],
+)
+def test_checks_per_language(code, original, faithful, damaged, rule):
+    assert rules_of(faithful, original, code) == []
+    assert rule in rules_of(damaged, original, code)
+
+
+def test_links_handles_and_hashtags_are_carried_over():
+    original = "Подробиці на https://example.org/news та в Telegram @kyiv_news. #Київ"
+    assert rules_of("Details at https://example.org/news and on Telegram @kyiv_news. #Kyiv", original, "uk") == []
+    assert rules_of("Details at https://example.org/new and on Telegram @kyiv_news. #Kyiv", original,
+                    "uk") == ["FID-LINK-CHANGED"]
+
+
+def test_english_original_is_a_reference():
+    comparison = compare("The minister said the reforms were “a path to nowhere”.",
+                         "The minister said the reforms were “a road to nowhere”.")
+    assert comparison.mode == "reference" and comparison.basis == "the reference"
+    assert [h.rule for h in comparison.hits] == ["FID-ALTERED-QUOTE"]
+    assert comparison.metrics is not None and comparison.metrics["bleu"] < 100
+
+
+def compared(translation: str, original: str, config: Config | None = None, lang: str | None = None):
+    """The report of a lint of `translation` with its `original` (as `lint --source`)."""
+    options = Options(config=config or Config(), companions={"original": original}, source_lang=lang)
+    return run([Text(translation, "<translation>")], options).files[0]
+
+
+def test_lint_scores_carry_their_basis():
+    report = compared(UK_EN, UK, lang="uk")
+    assert report.scores.fidelity.basis == "the Ukrainian original"
+    assert report.scores.fidelity.score == 100.0
+    assert report.scores.to_dict()["fidelity"]["basis"] == "the Ukrainian original"
+    damaged = compared(UK_EN.replace("1.5 billion", "2.5 billion"), UK)
+    assert damaged.scores.fidelity.score < 100
+    finding = next(f for f in damaged.findings if f.rule == "FID-NUMBER-MISMATCH")
+    assert finding.extra["source_text"] == "1,5 млрд" and finding.extra["source_line"] == 1
+    assert finding.severity == "major" and finding.category == "mistranslation"
+    ignored = compared(UK_EN.replace("1.5 billion", "2.5 billion"), UK, Config(ignore=("FID",)))
+    assert not any(f.rule.startswith("FID") for f in ignored.findings)
+    assert audit_text(UK_EN).files[0].scores.fidelity.basis == "not measured"
+
+
+# ------------------------------------------------------------------ command line, bad input
+class Result:
+    """The command line run in this process (the compiled rules are shared between tests)."""
+
+    def __init__(self, *args: str) -> None:
+        from click.testing import CliRunner
+
+        from audit.cli import cli
+
+        result = CliRunner().invoke(cli, list(args))
+        self.returncode, self.stdout, self.stderr = result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def invoke():
+    return Result
+
+
+@pytest.fixture
+def pair(tmp_path):
+    original, translation = tmp_path / "original" / "story.txt", tmp_path / "story.txt"
+    original.parent.mkdir()
+    original.write_text(UK + "\n", encoding="utf-8")
+    translation.write_text(UK_EN.replace("1.5 billion", "2.5 billion") + "\n", encoding="utf-8")
+    return translation, original
+
+
+def test_compare_and_lint_with_an_original(pair, invoke):
+    translation, original = pair
+    compared = invoke("compare", str(translation), str(original))
+    assert compared.returncode == 0, compared.stderr
+    assert "fidelity" in compared.stdout.splitlines()[0] and "against the Ukrainian original" in compared.stdout
+    assert "FID-NUMBER-MISMATCH" in compared.stdout
+    linted = invoke("lint", "--format", "json", "--source", str(original), str(translation))
+    file = json.loads(linted.stdout)["files"][0]
+    assert file["scores"]["fidelity"]["basis"] == "the Ukrainian original"
+    finding = next(f for f in file["findings"] if f["rule"] == "FID-NUMBER-MISMATCH")
+    assert finding["source_line"] == 1 and finding["source_text"] == "1,5 млрд" and finding["text"] == "2.5 billion"
+    batch = invoke("lint", "--source-dir", str(original.parent), "--source-lang", "uk", str(translation))
+    assert "fidelity" in batch.stdout and "against the Ukrainian original" in batch.stdout
+    text = invoke("lint", str(translation)).stdout
+    assert "fidelity not measured" in text
+
+
+def test_source_dir_without_a_matching_original(pair, tmp_path, invoke):
+    translation, original = pair
+    other = tmp_path / "other.txt"
+    other.write_text(UK_EN + "\n", encoding="utf-8")
+    result = invoke("lint", "--source-dir", str(original.parent), str(translation), str(other))
+    assert "no original of that name" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout.count("against the Ukrainian original") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "the original has no text"), (b" \n\n", "the original has no text"), (b"ab\x00cd", "binary file")],
+)
+def test_bad_originals_give_one_line(pair, tmp_path, invoke, cli, content, message):
+    translation, _original = pair
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    for args in (("compare", str(translation), str(bad)), ("lint", "--source", str(bad), str(translation))):
+        result = invoke(*args)
+        assert result.returncode == 2 and message in result.stderr
+        assert result.stderr.strip().count("\n") == 0
+    if content:  # and as a user runs it: one line, no traceback
+        result = cli("compare", str(translation), str(bad))
+        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_same_file_twice_and_usage_errors(pair, invoke):
+    translation, original = pair
+    same = invoke("compare", str(original), str(original))
+    assert same.returncode == 0 and "note: The translation and the original are the same text." in same.stdout
+    both = invoke("lint", "--source", str(original), "--reference", str(original), str(translation))
+    assert both.returncode == 2 and "cannot be used together" in both.stderr
+    two = invoke("lint", "--source", str(original), str(translation), str(original))
+    assert two.returncode == 2 and "one article" in two.stderr
+    code = invoke("compare", "--source-lang", "Ukrainian!", str(translation), str(original))
+    assert code.returncode == 2 and "not a language code" in code.stderr and "Traceback" not in code.stderr
+
+
+def test_an_original_in_a_language_without_number_rules(tmp_path, invoke):
+    hausa = tmp_path / "ha.txt"
+    hausa.write_text("Gwamnati ta ware naira miliyan 500 domin gyaran makarantu. “Za mu sake gina kowace makaranta,” "
+                     "in ji ministan.\n", encoding="utf-8")
+    english = tmp_path / "en.txt"
+    english.write_text("The government allocated 600 million naira to repair schools. The minister said they would "
+                       "rebuild.\n", encoding="utf-8")
+    result = invoke("compare", "--source-lang", "ha", str(english), str(hausa))
+    assert result.returncode == 0, result.stderr
+    assert "No number rules for Hausa ('ha'): numbers are not compared" in result.stdout
+    assert "FID-OMITTED-QUOTE" in result.stdout and "FID-NUMBER" not in result.stdout
+
+
+def test_readme_fidelity_example_is_real(cli):
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "mtaudit compare docs/examples/schools.en.txt docs/examples/schools.uk.txt"
+    shown = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0].splitlines()
+    actual = cli(*command.split()[1:])
+    assert actual.returncode == 0, actual.stderr
+    assert shown == actual.stdout.splitlines()

@@ -18,6 +18,8 @@ from ..scoring.model import MeasuredFidelity
 from ..scoring.render import fidelity_text, metrics_text
 from ..sources import InputError, display_path, read_source
 
+COMPARE_RULES = ("boilerplate", "FID")
+
 
 def fail(message: str) -> None:
     click.echo(f"mtaudit: error: {message}", err=True)
@@ -80,14 +82,18 @@ def compare(translation, original, source_lang, fmt, segments) -> None:
     aligned, and the passages, numbers, names, quotations and links of the original that are
     missing or changed in the translation are listed, each placed in the translation and citing the
     original. An English ORIGINAL is taken as a reference translation: BLEU, chrF2, chrF++ and TER
-    over the aligned sentences (with sacrebleu signatures) are added. The translation is linted as
-    `lint --source` lints it; the findings of the comparison are listed."""
+    over the aligned sentences (with sacrebleu signatures) are added. The translation is read as
+    `lint --source` reads it (its configuration, suppressions, page furniture); the findings of the
+    comparison are listed."""
     from ..checks import KINDS
     from ..reporters.text import render_finding
 
     text = read_original(original)
     try:
-        report = run([translation], Options(companions={"original": text}, source_lang=source_lang))
+        # only the rules it reports, and page furniture's (which leaves the text to align): the
+        # configuration's severities, ignores and suppressions apply as in a lint
+        options = Options(select=COMPARE_RULES, companions={"original": text}, source_lang=source_lang)
+        report = run([translation], options)
     except (UsageError, ConfigError, GitError, RuleError) as error:
         fail(str(error))
         raise AssertionError("unreachable") from None

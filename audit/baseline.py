@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .atomic import write_atomically
+from .safe_text import json_safe
 from .sources import STDIN
 from .version import __version__
 
@@ -128,7 +129,7 @@ class Baseline:
             for path, entries in sorted(self.files.items())
         }
         data = {"tool": "mtaudit", "version": __version__, "format": FORMAT_VERSION, "files": files}
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"  # names that are not UTF-8
 
     # ----------------------------------------------------------------- reading
     @classmethod

@@ -15,6 +15,7 @@ from ..config_file import ConfigError
 from ..report import FileReport, Report
 from ..rules.errors import RuleError
 from ..runner import Options, UsageError, run
+from ..safe_text import json_safe, terminal_safe
 from ..sources import display_path
 from .options import config_option, ignore_option, jobs_option, select_option, split_selectors
 
@@ -94,7 +95,7 @@ def score(paths, sort_key, ascending, fmt, include, config_file, select, ignore,
     reports = list(report.files)
     errors = [r for r in reports if r.error]
     for report in errors:
-        click.echo(f"mtaudit: error: {report.error}", err=True)
+        click.echo(f"mtaudit: error: {terminal_safe(report.error)}", err=True)
     scored = [r for r in reports if not r.error]
     present = [r for r in scored if _sort_value(r, sort_key)[0] == 0]
     missing = [r for r in scored if _sort_value(r, sort_key)[0] == 1]
@@ -104,12 +105,12 @@ def score(paths, sort_key, ascending, fmt, include, config_file, select, ignore,
     ordered = present + missing
     if fmt == "json":
         rows = [{"path": display_path(r.path), "verdict": r.verdict, "scores": r.scores.to_dict()} for r in ordered]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
     else:
         click.echo(_table(ordered))
         for file_report in ordered:
             for note in file_report.scores.notes:
-                click.echo(f"{display_path(file_report.path)}: note: {note}")
+                click.echo(terminal_safe(f"{display_path(file_report.path)}: note: {note}"))
     sys.exit(2 if errors else 0)
 
 
@@ -125,7 +126,7 @@ def _table(reports) -> str:
     header = ["path"] + [c[1] for c in COLUMNS]
     rows = []
     for report in reports:
-        row = [display_path(report.path)]
+        row = [terminal_safe(display_path(report.path))]
         for column in COLUMNS:
             value = _cell(report, column)
             row.append("-" if value is None else column[3].format(value))

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..finding import CATEGORIES, SEVERITIES, Finding
 from ..report import FileReport, Report
+from ..safe_text import surrogates_visible
 from ..sources import display_path
 from ..tally import VERDICT_RANK, worst_first
 from ..version import __version__
@@ -430,6 +431,10 @@ def _legend() -> str:
 
 
 def render(report: Report) -> str:
+    return surrogates_visible(_render(report))  # a file name that is not UTF-8 shows its bytes as \xNN
+
+
+def _render(report: Report) -> str:
     files = report.files
     summary = report.summary()
     tally = summary.get("by_verdict") or {}

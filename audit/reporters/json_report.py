@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..report import FileReport, Report
+from ..safe_text import json_safe
 from ..sources import display_path
 from ..version import __version__
 
@@ -39,5 +41,19 @@ def fixes_dict(report: Report) -> dict[str, Any]:
     return {"tool": tool_info(), "files": files, "summary": report.summary()}
 
 
+def encode_chunks(data: Any, indent: int | None = 2) -> Iterator[str]:
+    """`data` as JSON, a piece at a time (nothing holds the whole text), with the characters that
+    could trip a terminal or an encoder escaped (json_safe: a file name that is not UTF-8 keeps its
+    surrogate escapes)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    for chunk in encoder.iterencode(data):
+        yield json_safe(chunk)
+    yield "\n"
+
+
+def render_chunks(report: Report) -> Iterator[str]:
+    return encode_chunks(as_dict(report))
+
+
 def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(render_chunks(report))

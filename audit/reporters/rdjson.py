@@ -11,6 +11,7 @@ from typing import Any
 
 from ..finding import Finding
 from ..report import FileReport, Report
+from ..safe_text import json_safe
 from ..sources import display_path
 
 SEVERITIES = {"critical": "ERROR", "major": "ERROR", "minor": "WARNING", "neutral": "INFO"}
@@ -58,4 +59,4 @@ def as_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(as_dict(report), ensure_ascii=False, indent=2)) + "\n"  # names that are not UTF-8

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
 
 from ..baseline import FINGERPRINT_NAME, fingerprints
 from ..config import Config
@@ -14,21 +12,24 @@ from ..engine import RuleSet
 from ..finding import Finding
 from ..report import FileReport, Report
 from ..rules.model import Rule
+from ..safe_text import uri_path
 from ..sources import STDIN, display_path
 from ..version import __version__
+from .json_report import encode_chunks
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "note"}
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI for a path under the current folder, a file: URI otherwise."""
+    """A relative URI for a path under the current folder, a file: URI otherwise; the bytes of the
+    name percent-encoded (a name that is not UTF-8 keeps its own bytes: %E9)."""
     if path == STDIN:
         return "stdin"
     shown = display_path(path)
     if os.path.isabs(shown):
-        return Path(shown).as_uri()
-    return quote(shown.replace(os.sep, "/"))
+        return "file://" + uri_path(os.path.normpath(shown).replace(os.sep, "/"))
+    return uri_path(shown.replace(os.sep, "/"))
 
 
 def _region(finding: Finding) -> dict[str, int]:
@@ -137,5 +138,9 @@ def known_rules(report: Report) -> dict[str, Rule]:
     return RuleSet.load(Config()).by_id
 
 
+def render_chunks(report: Report) -> Iterator[str]:
+    return encode_chunks(as_dict(report))
+
+
 def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(render_chunks(report))

@@ -19,6 +19,8 @@ from typing import Any
 from .config import Config, house_style_of
 from .finding import SEVERITIES
 from .rules.loader import builtin_pack_dir, read_pack
+from .rules.packdirs import not_a_rule_dir
+from .sources import InputError, SettingError, max_file_bytes, max_lines, read_regular
 
 CONFIG_FILES = (".mtaudit.toml", "pyproject.toml")  # the first found in a folder wins
 
@@ -52,6 +54,29 @@ def house_style_choices() -> dict[str, tuple[str, ...]]:
     return {topic: tuple(values) for topic, values in choices.items()}
 
 
+def read_config_text(path: Path) -> str:
+    """A configuration file's text (a regular file, opened without blocking); ConfigError naming it."""
+    if not path.exists() and not path.is_symlink():
+        raise ConfigError(f"{path}: configuration file not found")
+    try:
+        data, _info = read_regular(str(path))
+        return data.decode("utf-8-sig")
+    except InputError as error:
+        reason = str(error).removeprefix(f"{path}: ").split("; not audited")[0]
+        raise ConfigError(f"{path}: cannot read the configuration file: {reason}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: cannot read the configuration file: not valid UTF-8 (byte {error.start})") from None
+
+
+def check_environment() -> None:
+    """ConfigError for an environment variable mtaudit cannot use (MTAUDIT_MAX_FILE_MB=inf)."""
+    try:
+        max_file_bytes()
+        max_lines()
+    except SettingError as error:
+        raise ConfigError(str(error)) from None
+
+
 def find_config_file(start: Path) -> Path | None:
     """The nearest configuration file in `start` (a folder) or above it."""
     return _find_in(start.resolve())
@@ -61,7 +86,12 @@ def find_config_file(start: Path) -> Path | None:
 def _find_in(folder: Path) -> Path | None:
     for name in CONFIG_FILES:
         candidate = folder / name
-        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+        try:
+            found = candidate.is_file()
+        except OSError as error:  # a folder on the way up that this user may not search
+            reason = (error.strerror or str(error)).lower()
+            raise ConfigError(f"{folder}: cannot look for a configuration file: {reason}") from None
+        if found and (name != "pyproject.toml" or _has_tool_table(candidate)):
             return candidate
     parent = folder.parent
     return None if parent == folder else _find_in(parent)
@@ -78,20 +108,20 @@ def _has_tool_table(pyproject: Path) -> bool:
 def load_config(path: Path) -> Config:
     """The Config a configuration file describes (built-in defaults for what it leaves out)."""
     path = Path(path)
-    stamp = path.stat().st_mtime_ns if path.is_file() else 0
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = 0  # reading it reports why
     return _load_config(path.resolve(), stamp)
 
 
 @functools.lru_cache(maxsize=64)
 def _load_config(path: Path, _stamp: int) -> Config:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read configuration file: {error}") from None
+    text = read_config_text(path)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(f"{path}:1: invalid TOML: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         where = re.search(r"\(at line (\d+), column \d+\)|\(at end of document\)", message)
@@ -197,8 +227,9 @@ def _convert(key: str, value: Any, where: _Locator) -> Any:
         for folder in folders:
             path = Path(folder).expanduser()
             path = path if path.is_absolute() else where.path.parent / path
-            if not path.is_dir():
-                raise where.error(f"'rule-dirs': {folder!r} is not a folder (relative to {where.path.parent})", key)
+            problem = not_a_rule_dir(path)
+            if problem:
+                raise where.error(f"'rule-dirs': {folder!r}: {problem} (relative to {where.path.parent})", key)
             resolved.append(path)
         return tuple(resolved)
     if not isinstance(value, dict):
@@ -251,6 +282,8 @@ class ConfigResolver:
         return find_config_file(folder)
 
     def for_path(self, path: str) -> Config:
+        if not self._cache:
+            check_environment()
         source = self.config_file_for(path)
         if source not in self._cache:
             base = load_config(source) if source is not None else Config()
@@ -270,8 +303,10 @@ __all__ = [
     "CONFIG_FILES",
     "ConfigError",
     "ConfigResolver",
+    "check_environment",
     "find_config_file",
     "house_style_choices",
     "load_config",
     "locate",
+    "read_config_text",
 ]

@@ -8,6 +8,7 @@ from typing import Any
 
 from .errors import RuleError
 from .model import KindSpec, Rule, build_rule, check_pack_table
+from .packdirs import rule_pack_files
 
 PACK_KEYS = frozenset({"pack", "rule"})
 
@@ -25,9 +26,7 @@ def builtin_pack_dir() -> Path:
 
 
 def pack_files(directory: Path) -> list[Path]:
-    if not directory.is_dir():
-        raise RuleError(f"{directory}: rule directory not found")
-    return sorted(p for p in directory.rglob("*.toml") if p.is_file())
+    return rule_pack_files(directory)  # a bounded walk: audit/rules/packdirs.py
 
 
 def read_pack(path: Path) -> list[dict[str, Any]]:
@@ -38,6 +37,8 @@ def read_pack(path: Path) -> list[dict[str, Any]]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise RuleError(f"{path}: {error}") from None
+    except RecursionError:
+        raise RuleError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"{path}: cannot read rule pack: {error}") from None
     unknown = set(data) - PACK_KEYS

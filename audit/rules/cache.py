@@ -1,19 +1,35 @@
-"""A cache of compiled rule sets, so that a run does not parse and compile 300+ rules every time.
+"""A cache of compiled rule sets (and other costly tables), so that a run does not parse and compile
+300+ rules every time, which cannot be made to run anyone else's code.
 
-The pickle of a compiled RuleSet (its regexes keep their compiled code, its automaton its tables)
-is stored under $MTAUDIT_CACHE_DIR, $XDG_CACHE_HOME/mtaudit or ~/.cache/mtaudit, keyed by a hash of
-everything the compiled rules depend on: the contents of every rule pack, the source files of the
-mtaudit package (size and modification time), the Python, `regex` and `pyahocorasick` versions and
-the configuration. Editing a pack changes its hash, so a stale entry is never read. The cache is
-never required: an unreadable, corrupt or foreign entry is ignored, a directory that cannot be
-written is skipped, and MTAUDIT_NO_CACHE=1 turns it off.
+Where: $MTAUDIT_CACHE_DIR, $XDG_CACHE_HOME/mtaudit or ~/.cache/mtaudit; MTAUDIT_NO_CACHE=1 turns
+it off. A compiled RuleSet is a pickle (its regexes keep their compiled code, its automaton its
+tables), and loading a pickle can run code: a cache folder another user can write (a shared
+$XDG_CACHE_HOME, MTAUDIT_CACHE_DIR in /tmp) once let them plant an entry that ran as the next user.
+So:
+
+- the folder must be a real folder (not a link) owned by the user, writable by nobody else; it is
+  created 0700. Any other folder is not used at all: the run builds what it needs and stores nothing.
+- every entry is authenticated: an HMAC-SHA256 with a per-user key (`key` in the folder, 32 random
+  bytes, 0600, owned by the user; a key anyone else could have read or written is replaced) over
+  the entry's name and content. Only a process of this user that built the value can have written
+  it; anything else (a planted pickle, an entry from another key, a truncated file) is rebuilt
+  without being unpickled.
+- entries are opened relative to the checked folder, without following links, and must be regular
+  files of the user; an entry of the wrong type is rebuilt, never trusted.
+
+Keys of entries hash everything the value depends on: the contents of every rule pack, the source
+files of the mtaudit package (size and modification time), the Python, `regex` and `pyahocorasick`
+versions and the configuration. Entries are evicted by last use (a read touches the entry). The
+cache is never required: any failure means building without it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import stat
 import sys
 from collections.abc import Callable
@@ -24,8 +40,15 @@ from ..version import __version__
 
 T = TypeVar("T")
 
-KEEP_ENTRIES = 16  # older entries are removed when a new one is written
+KEEP_ENTRIES = 16  # entries of one kind kept, the most recently used
+MAGIC = b"mtaudit-cache-1\n"
+KEY_NAME = "key"
+KEY_BYTES = 32
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
 _PACKAGE = Path(__file__).resolve().parent.parent
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_MISSING = object()
 
 
 def cache_dir() -> Path | None:
@@ -82,55 +105,195 @@ def fingerprint(pack_files: list[Path], config: Any) -> str:
     return digest.hexdigest()
 
 
-def _trusted(path: Path) -> bool:
-    """An entry written by this user and writable by nobody else."""
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return False
-    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+def _user() -> int | None:
+    return os.geteuid() if hasattr(os, "geteuid") else None
 
 
-def cached(key_parts: Callable[[], tuple[list[Path], Any]], build: Callable[[], T]) -> T:
-    """`build()`, or the result of an earlier `build()` with the same key, read from the cache."""
+def _private(info: os.stat_result, group_other_bits: int) -> bool:
+    """Owned by this user, and none of `group_other_bits` set."""
+    user = _user()
+    return (user is None or info.st_uid == user) and not info.st_mode & group_other_bits
+
+
+class CacheFolder:
+    """The checked cache folder, held open (every entry is opened relative to it, so the folder
+    cannot be swapped for another between the check and the use), and the user's key."""
+
+    def __init__(self, fd: int, key: bytes) -> None:
+        self.fd = fd
+        self.key = key
+
+    @classmethod
+    def open(cls, directory: Path) -> CacheFolder | None:
+        """The folder (created 0700 if missing) if it is safe to use (see the module's docstring), else None."""
+        try:
+            directory.parent.mkdir(parents=True, exist_ok=True)
+            os.mkdir(directory, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            return None
+        try:
+            fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC)
+        except OSError:
+            return None  # missing, a symbolic link, or not ours to open
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISDIR(info.st_mode) or not _private(info, stat.S_IWGRP | stat.S_IWOTH):
+                raise PermissionError("a cache folder another user owns or can write")
+            key = cls._key(fd)
+            if key is None:
+                raise PermissionError("no usable key")
+        except OSError:
+            os.close(fd)
+            return None
+        return cls(fd, key)
+
+    @staticmethod
+    def _read_key(fd: int) -> bytes | None:
+        try:
+            key_fd = os.open(KEY_NAME, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | os.O_NONBLOCK, dir_fd=fd)
+        except OSError:
+            return None
+        try:
+            info = os.fstat(key_fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1 or not _private(info, 0o077):
+                return None  # a key someone else could have read or written
+            key = os.read(key_fd, KEY_BYTES + 1)
+            return key if len(key) == KEY_BYTES else None
+        finally:
+            os.close(key_fd)
+
+    @classmethod
+    def _key(cls, fd: int) -> bytes | None:
+        """The user's key, made (or remade, replacing an untrustworthy one) when needed."""
+        key = cls._read_key(fd)
+        if key is not None:
+            return key
+        fresh = secrets.token_bytes(KEY_BYTES)
+        temporary = f".key.{os.getpid()}.{secrets.token_hex(4)}"
+        key_fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=fd)
+        try:
+            os.write(key_fd, fresh)
+            os.fsync(key_fd)
+        finally:
+            os.close(key_fd)
+        try:
+            os.link(temporary, KEY_NAME, src_dir_fd=fd, dst_dir_fd=fd)  # fails if another run made one
+        except FileExistsError:
+            if cls._read_key(fd) is None:  # an untrustworthy key: replace it
+                os.replace(temporary, KEY_NAME, src_dir_fd=fd, dst_dir_fd=fd)
+                return fresh
+        finally:
+            try:
+                os.unlink(temporary, dir_fd=fd)
+            except FileNotFoundError:
+                pass
+        return cls._read_key(fd)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+    def _mac(self, name: str, payload: bytes) -> bytes:
+        return hmac.new(self.key, name.encode() + b"\0" + payload, hashlib.sha256).digest()
+
+    def load(self, name: str, accept: Callable[[Any], bool]) -> Any:
+        """The value stored under `name`, or _MISSING: missing, not a private regular file, not
+        authenticated by this user's key, or not accepted (the wrong type)."""
+        try:
+            entry_fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | os.O_NONBLOCK, dir_fd=self.fd)
+        except OSError:
+            return _MISSING
+        try:
+            info = os.fstat(entry_fd)
+            if not stat.S_ISREG(info.st_mode) or not _private(info, stat.S_IWGRP | stat.S_IWOTH):
+                return _MISSING
+            if info.st_size > MAX_ENTRY_BYTES:
+                return _MISSING
+            with os.fdopen(os.dup(entry_fd), "rb") as handle:
+                data = handle.read(MAX_ENTRY_BYTES + 1)
+            header = len(MAGIC) + hashlib.sha256().digest_size
+            if not data.startswith(MAGIC) or len(data) < header:
+                return _MISSING
+            mac, payload = data[len(MAGIC) : header], memoryview(data)[header:]
+            if not hmac.compare_digest(mac, self._mac(name, bytes(payload))):
+                return _MISSING  # never unpickled
+            value = pickle.loads(payload)
+            if not accept(value):
+                return _MISSING
+            try:
+                os.utime(entry_fd)  # last use, for eviction
+            except OSError:
+                pass
+            return value
+        except Exception:  # unreadable, truncated, or from another version of a class: rebuild
+            return _MISSING
+        finally:
+            os.close(entry_fd)
+
+    def store(self, name: str, value: Any, keep: int = KEEP_ENTRIES) -> None:
+        """Store `value` under `name` (atomically), then evict the least recently used entries of
+        the same kind (the name's prefix up to its first '-') beyond `keep`."""
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary = f".{name}.{os.getpid()}.{secrets.token_hex(4)}"
+        entry_fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600,
+                           dir_fd=self.fd)
+        try:
+            with os.fdopen(entry_fd, "wb") as handle:
+                handle.write(MAGIC + self._mac(name, payload) + payload)
+            os.replace(temporary, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+        except BaseException:
+            try:
+                os.unlink(temporary, dir_fd=self.fd)
+            except FileNotFoundError:
+                pass
+            raise
+        self._evict(name.split("-", 1)[0] + "-", keep)
+
+    def _evict(self, prefix: str, keep: int) -> None:
+        entries = []
+        with os.scandir(self.fd) as listing:
+            for entry in listing:
+                if entry.name.startswith(prefix) and entry.is_file(follow_symlinks=False):
+                    entries.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name))
+        for _, old in sorted(entries, reverse=True)[keep:]:
+            try:
+                os.unlink(old, dir_fd=self.fd)
+            except OSError:
+                pass
+
+
+def cached_value(name: str, build: Callable[[], T], accept: Callable[[Any], bool], keep: int = KEEP_ENTRIES) -> T:
+    """`build()`, or the value an earlier `build()` stored under `name` (an entry name: letters,
+    digits, '-', '.'; the part before the first '-' is its kind), if `accept` takes it."""
     directory = cache_dir()
-    if directory is None:
+    folder = CacheFolder.open(directory) if directory is not None else None
+    if folder is None:
         return build()
+    try:
+        value = folder.load(name, accept)
+        if value is not _MISSING:
+            return value
+        result = build()
+        try:
+            folder.store(name, result, keep)
+        except Exception:  # full, or not picklable: run without the cache
+            pass
+        return result
+    finally:
+        folder.close()
+
+
+def cached(key_parts: Callable[[], tuple[list[Path], Any]], build: Callable[[], T], expected: type | None = None) -> T:
+    """`build()`, or the result of an earlier `build()` with the same key, read from the cache (an
+    instance of `expected`, when given)."""
     try:
         packs, config = key_parts()
         key = fingerprint(packs, config)
     except Exception:  # a missing pack directory and the like: building reports it
         return build()
-    entry = directory / f"rules-{key[:40]}.pickle"
-    try:
-        if _trusted(entry):
-            with entry.open("rb") as handle:
-                return pickle.load(handle)
-    except Exception:  # missing, unreadable, corrupt, or from another version: rebuild
-        pass
-    result = build()
-    _store(directory, entry, result)
-    return result
+    accept = (lambda value: isinstance(value, expected)) if expected is not None else (lambda value: True)
+    return cached_value(f"rules-{key[:40]}.pickle", build, accept)
 
 
-def _store(directory: Path, entry: Path, value: Any) -> None:
-    import tempfile
-
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, temporary = tempfile.mkstemp(prefix=".rules-", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temporary, entry)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-        entries = sorted(directory.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[KEEP_ENTRIES:]:
-            old.unlink(missing_ok=True)
-    except Exception:  # not writable, full, or not picklable: run without the cache
-        pass
-
-
-__all__ = ["cache_dir", "cached", "fingerprint"]
+__all__ = ["CacheFolder", "cache_dir", "cached", "cached_value", "fingerprint"]

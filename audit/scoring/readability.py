@@ -93,14 +93,12 @@ def _data() -> tuple[dict[str, int], Any]:
     import hashlib
     import os
     import pickle
-    import stat
     import sys
 
     import pyphen
 
-    from ..rules.cache import cache_dir
+    from ..rules.cache import cached_value
 
-    directory = cache_dir()
     try:
         locations = _locations()
         parts = [sys.version, str(pickle.HIGHEST_PROTOCOL), str(pyphen.LANGUAGES[pyphen.language_fallback(LANG)])]
@@ -109,40 +107,22 @@ def _data() -> tuple[dict[str, int], Any]:
             parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}")
         key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
     except Exception:  # an unusual installation: build without the cache
-        directory = None
-    if directory is None:
         return _build(_locations())
-    entry = directory / f"readability-{key}.pickle"
-    try:
-        info = entry.stat()
-        trusted = stat.S_ISREG(info.st_mode) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        if trusted and (not hasattr(os, "getuid") or info.st_uid == os.getuid()):
-            with entry.open("rb") as handle:
-                words, counts, patterns = pickle.load(handle)
-            table = dict(zip(words.split("\n"), counts, strict=True))
-            if len(table) == len(counts) and isinstance(patterns, pyphen.HyphDict):
-                return table, patterns
-    except Exception:  # missing, unreadable or corrupt: rebuild
-        pass
-    table, patterns = _build(locations)
-    try:
-        import tempfile
 
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".readability-", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                # counts are below 256; the patterns' cache of hyphenated words goes along
-                pickle.dump(("\n".join(table), bytes(table.values()), patterns), handle, pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, entry)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-        for old in directory.glob("readability-*.pickle"):
-            if old != entry:
-                old.unlink(missing_ok=True)
-    except Exception:  # not writable or full: run without the cache
-        pass
+    def build() -> tuple[str, bytes, Any]:
+        table, patterns = _build(locations)
+        # counts are below 256; the patterns' cache of hyphenated words goes along
+        return "\n".join(table), bytes(table.values()), patterns
+
+    def accept(value: Any) -> bool:
+        return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], str)
+                and isinstance(value[1], bytes) and isinstance(value[2], pyphen.HyphDict))
+
+    # an authenticated entry of this user's cache (audit/rules/cache.py), the newest one kept
+    words, counts, patterns = cached_value(f"readability-{key}.pickle", build, accept, keep=1)
+    table = dict(zip(words.split("\n"), counts, strict=True))
+    if len(table) != len(counts):
+        table, patterns = _build(locations)
     return table, patterns
 
 

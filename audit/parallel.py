@@ -1,10 +1,21 @@
 """Linting many inputs in parallel processes, with the reports in input order (so that the output is
-byte for byte the output of a serial run)."""
+byte for byte the output of a serial run).
+
+The workers end with their parent: on SIGINT (Ctrl-C) or SIGTERM the parent stops them at once and
+exits (130 or 143) instead of waiting for the whole run, and a worker whose parent dies anyway
+(SIGKILL) gets SIGTERM from the kernel (Linux's parent-death signal; elsewhere a watchdog thread
+notices the parent is gone). Workers ignore SIGINT: a Ctrl-C reaches the whole process group, and
+it is the parent's to handle.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -60,9 +71,88 @@ def _light(report: FileReport) -> FileReport:
     return replace(report, document=TextView.of(report))
 
 
-def _init_worker(configs: list[Config]) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Make this worker end when the process `parent` does."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            if libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the signal was armed
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="mtaudit-parent-watch", daemon=True).start()
+
+
+def _init_worker(configs: list[Config], parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by the fork
+    _end_with_parent(parent)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked by the parent while forking
     for config in configs:  # compile each rule set once per worker
         RuleSet.load(config)
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while the workers are forked: a signal that lands inside a fork
+    (in an at-fork hook) is lost, and the run then waits for ever. A held signal arrives when they
+    are released, where the parent can stop the workers."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class Terminated(SystemExit):
+    """SIGTERM received by the parent of a parallel run: exit status 128 + 15."""
+
+
+@contextmanager
+def _terminate_raises() -> Iterator[None]:
+    """While the pool runs, SIGTERM raises Terminated in the parent (so that it stops the workers
+    before exiting) instead of killing it at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum, frame) -> None:
+        raise Terminated(128 + signal.SIGTERM)
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stop(pool) -> None:
+    """End a pool's workers now: pending work is dropped, running work is killed."""
+    processes = list(getattr(pool, "_processes", {}).values())  # the executor keeps no public list
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(2)
 
 
 def _lint_chunk(function: LintFunction, chunk: list[Work]) -> list[FileReport]:
@@ -97,19 +187,26 @@ def lint_many(
     distinct = list(dict.fromkeys(work[i][1] for i in remote))
     for config in distinct:  # compiled here once: forked workers inherit them
         RuleSet.load(config)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(distinct,)) as pool:
-        futures = [pool.submit(_lint_chunk, function, [work[i] for i in chunk]) for chunk in chunks]
-        for index, item in enumerate(work):  # standard input is read here, while the workers run
-            if getattr(item[0], "source", None) == STDIN:
-                reports[index] = function(*item)
-                done(1)
-        chunk_of = {future: chunk for future, chunk in zip(futures, chunks, strict=True)}
-        for future in as_completed(futures):
-            chunk = chunk_of[future]
-            for index, report in zip(chunk, future.result(), strict=True):
-                reports[index] = report
-            done(len(chunk))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(distinct, os.getpid()))
+    with _terminate_raises():
+        try:
+            with _stop_signals_held():  # the first submit forks the workers
+                futures = [pool.submit(_lint_chunk, function, [work[i] for i in chunk]) for chunk in chunks]
+            for index, item in enumerate(work):  # standard input is read here, while the workers run
+                if getattr(item[0], "source", None) == STDIN:
+                    reports[index] = function(*item)
+                    done(1)
+            chunk_of = {future: chunk for future, chunk in zip(futures, chunks, strict=True)}
+            for future in as_completed(futures):
+                chunk = chunk_of[future]
+                for index, report in zip(chunk, future.result(), strict=True):
+                    reports[index] = report
+                done(len(chunk))
+        except BaseException:  # Ctrl-C, SIGTERM, a worker's error: the workers end now, with the run
+            _stop(pool)
+            raise
+        pool.shutdown(wait=True)
     return [report for report in reports if report is not None]
 
 
-__all__ = ["TextView", "default_jobs", "lint_many"]
+__all__ = ["TextView", "Terminated", "default_jobs", "lint_many"]

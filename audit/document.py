@@ -9,15 +9,15 @@ computed here is the (line, column) of the original file.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from .spans import Span, SpanList, merged
 from .text.folding import FOLD_TRAPS
 from .text.plain import plain_text
-from .text.sentences import split_sentences
-
-Span = tuple[int, int]
+from .text.sentences import iter_sentences
 
 ZONES = ("headline", "byline", "dateline", "caption", "body", "boilerplate", "blank")
 
@@ -81,11 +81,11 @@ class Document:
     line_starts: list[int] = field(default_factory=list)
     line_endings: list[str] = field(default_factory=list)  # the original ending of each line
     had_bom: bool = False
-    paragraphs: list[Span] = field(default_factory=list)
-    sentences: list[Span] = field(default_factory=list)
+    paragraphs: SpanList = field(default_factory=SpanList)
+    sentences: SpanList = field(default_factory=SpanList)
     zones: list[str] = field(default_factory=list)  # one per line
-    quotes: list[Span] = field(default_factory=list)  # each includes its marks; sorted
-    protected: list[Span] = field(default_factory=list)  # not prose; sorted, disjoint
+    quotes: SpanList = field(default_factory=SpanList)  # each includes its marks; sorted
+    protected: SpanList = field(default_factory=SpanList)  # not prose; sorted, disjoint
     dateline: Span | None = None
     furniture: frozenset[int] = frozenset()  # 0-based lines known to be page furniture
     # every character is read alike by `re` and `regex` (audit.text.plain): the rule patterns' faster
@@ -110,7 +110,7 @@ class Document:
         line_starts = _line_starts(text)
         protected = _protected_spans(text, markup)
         paragraphs = _paragraphs(text, line_starts)
-        sentences = [span for start, end in paragraphs for span in split_sentences(text, start, end)]
+        sentences = SpanList(span for start, end in paragraphs for span in iter_sentences(text, start, end))
         quotes = _quotations(text, paragraphs, protected)
         zones, dateline = _zones(text, line_starts, frozenset())
         return cls(
@@ -164,22 +164,23 @@ class Document:
 
     def quote_at(self, start: int, end: int) -> bool:
         """Is [start, end) inside a quotation?"""
-        index = bisect.bisect_right(self.quotes, (start, float("inf"))) - 1
-        return index >= 0 and self.quotes[index][0] <= start and end <= self.quotes[index][1]
+        quotes = self.quotes
+        index = quotes.last_starting_at_or_before(start)
+        return index >= 0 and end <= quotes.ends[index]
 
     def zone_at(self, offset: int) -> str:
         return self.zones[self.line_of(offset)]
 
     def paragraph_at(self, offset: int) -> Span:
-        index = bisect.bisect_right(self.paragraphs, (offset, float("inf"))) - 1
-        if index >= 0 and self.paragraphs[index][0] <= offset <= self.paragraphs[index][1]:
+        index = self.paragraphs.last_starting_at_or_before(offset)
+        if index >= 0 and offset <= self.paragraphs.ends[index]:
             return self.paragraphs[index]
         line = self.line_of(offset)
         return self.line_span(line)
 
     def sentence_at(self, offset: int) -> Span:
-        index = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
-        if index >= 0 and self.sentences[index][0] <= offset <= self.sentences[index][1]:
+        index = self.sentences.last_starting_at_or_before(offset)
+        if index >= 0 and offset <= self.sentences.ends[index]:
             return self.sentences[index]
         return self.paragraph_at(offset)
 
@@ -242,24 +243,14 @@ def _code_spans(text: str) -> list[Span]:
     return spans
 
 
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _overlaps_any(spans: list[Span], start: int, end: int) -> bool:
+def _overlaps_any(spans: SpanList, start: int, end: int) -> bool:
     if not spans:
         return False
-    index = bisect.bisect_right(spans, (end, -1)) - 1
+    index = spans.last_starting_before(end)
     # spans are disjoint and sorted: only the last span starting before `end` can overlap
+    starts, ends = spans.starts, spans.ends
     while index >= 0:
-        s, e = spans[index]
+        s, e = starts[index], ends[index]
         if e <= start:
             return False
         if s < end and start < e:
@@ -286,22 +277,24 @@ def _line_span(text: str, line_starts: list[int], line_index: int) -> Span:
     return start, len(text)
 
 
-def _protected_spans(text: str, markup: str) -> list[Span]:
-    spans: list[Span] = [m.span() for m in _URL.finditer(text)] if _may_have_url(text) else []
+def _protected_spans(text: str, markup: str) -> SpanList:
+    # each source gives its spans in order: merged as they come, with no list of them all (a file of
+    # URLs has millions)
+    sources: list[Iterable[Span]] = [(m.span() for m in _URL.finditer(text)) if _may_have_url(text) else ()]
     if "@" in text:
-        spans += [m.span() for m in _EMAIL.finditer(text)]
-    spans += _html_comments(text)
+        sources.append(m.span() for m in _EMAIL.finditer(text))
+    sources.append(_html_comments(text))
     if markup == "markdown":
         for pattern in (_MD_FRONT_MATTER, _MD_FENCE, _MD_LINK_TARGET, _HTML_TAG, _MD_INDENTED_CODE):
-            spans += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
-        spans += _code_spans(text)
-    return _merge(spans)
+            sources.append(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+        sources.append(_code_spans(text))
+    return merged(heapq.merge(*sources))
 
 
-def _paragraphs(text: str, line_starts: list[int]) -> list[Span]:
+def _paragraphs(text: str, line_starts: list[int]) -> SpanList:
     """Paragraphs are blank-line separated blocks; inside a block each line is a paragraph of its
     own unless it is visibly wrapped (long, no terminal punctuation, next line starts lower-case)."""
-    paragraphs: list[Span] = []
+    paragraphs = SpanList()
     current: Span | None = None
     previous_line = ""  # the last line of `current` (looking at it alone keeps this linear)
     for number in range(len(line_starts)):
@@ -332,19 +325,18 @@ def _paragraphs(text: str, line_starts: list[int]) -> list[Span]:
     if current:
         paragraphs.append(current)
     # trim surrounding white space so spans start and end on text
-    trimmed = []
-    for start, end in paragraphs:
+    for index, (start, end) in enumerate(paragraphs):
         chunk = text[start:end]
         left = len(chunk) - len(chunk.lstrip())
         right = len(chunk.rstrip())
-        trimmed.append((start + left, start + right))
-    return trimmed
+        paragraphs.starts[index], paragraphs.ends[index] = start + left, start + right
+    return paragraphs
 
 
-def _quotations(text: str, paragraphs: list[Span], protected: list[Span]) -> list[Span]:
+def _quotations(text: str, paragraphs: SpanList, protected: SpanList) -> SpanList:
     """Pair double quotation marks paragraph by paragraph, by position rather than by shape, so
     that a wrongly oriented mark still closes; an unclosed quotation runs to the paragraph end."""
-    quotes: list[Span] = []
+    quotes = SpanList()
     for p_start, p_end in paragraphs:
         opened: int | None = None
         for mark in _QUOTE_MARK.finditer(text, p_start, p_end):

@@ -36,10 +36,12 @@ from typing import Any
 from . import checks as _checks  # noqa: F401  (registers the matcher kinds)
 from .checks.automaton import PhraseIndex
 from .checks.base import KINDS, CheckContext, RegexTimeout
+from .checks.budget import regex_budget
 from .config import Config, selector_matches
 from .document import Document
 from .finding import CATEGORY_TABLE, FURNITURE_CATEGORIES, Finding, Fix
 from .hits import Hit, Producer, ProducerContext
+from .limits import DEFAULT_LIMITS, FindingLimits, LimitCounter, gc_paused
 from .registry import Registry
 from .rules.cache import cached
 from .rules.errors import RuleError
@@ -81,26 +83,28 @@ class RuleSet:
         return _load_ruleset(config.rule_settings())
 
     # ------------------------------------------------------------------------- the matchers
-    def match(self, doc: Document, warnings: list[str]) -> list[Hit]:
-        """The raw hits of the compiled matchers."""
+    def match(self, doc: Document, warnings: list[str], limiter: LimitCounter | None = None) -> list[Hit]:
+        """The raw hits of the compiled matchers (within `limiter`'s raw hits per rule)."""
+        limiter = limiter or LimitCounter()
         context = CheckContext(categories=self.categories)
         for index in self.shared:
             context.prepared[type(index)] = index.prepare(doc, context)
         hits_by_rule = context.hits
         hits: list[Hit] = []
         try:
-            for hit in self.automaton.scan(doc, fold(doc.text)):
+            for hit in self.automaton.scan(doc, fold(doc.text), skip=limiter.full):
+                limiter.keep(hit.rule)
                 hits.append(hit)
                 hits_by_rule.setdefault(hit.rule, []).append(hit)
         except RegexTimeout as error:
-            warnings.append(str(error))
+            _warn_once(warnings, str(error))
         for check in self.scanning:
             if not check.may_match(doc, context):
                 continue
             try:
-                found = list(check.find(doc, context))
+                found = limiter.take(check.find(doc, context), check.rule.id)
             except RegexTimeout as error:
-                warnings.append(str(error))
+                _warn_once(warnings, str(error))  # the spent budget of the user rules: one warning
                 continue
             if found:
                 hits_by_rule.setdefault(check.rule.id, []).extend(found)
@@ -135,7 +139,7 @@ def _load_ruleset(config: Config) -> RuleSet:
         return RuleSet(load_rules(directories[1:], KINDS, rules), config)
 
     # compiled rule sets are cached on disk, keyed by the packs' contents (audit/rules/cache.py)
-    return cached(lambda: ([p for d in directories for p in pack_files(d)], config), build)
+    return cached(lambda: ([p for d in directories for p in pack_files(d)], config), build, RuleSet)
 
 
 @dataclass(frozen=True)
@@ -152,15 +156,30 @@ class Linted:
     evidence: tuple[Finding, ...] = ()
 
 
-def lint(doc: Document, ruleset: RuleSet, config: Config, producers: Sequence[Producer] = ()) -> Linted:
-    """Run the rule set's matchers and the given producers over a document; make their findings."""
+def lint(
+    doc: Document, ruleset: RuleSet, config: Config, producers: Sequence[Producer] = (),
+    limits: FindingLimits = DEFAULT_LIMITS,
+) -> Linted:
+    """Run the rule set's matchers and the given producers over a document; make their findings
+    (within `limits`: audit/limits.py; a warning says how many more there were)."""
+    with gc_paused():  # hundreds of thousands of young objects on a dense file: no collector passes
+        return _lint(doc, ruleset, config, producers, LimitCounter(limits))
+
+
+def _lint(
+    doc: Document, ruleset: RuleSet, config: Config, producers: Sequence[Producer], limiter: LimitCounter
+) -> Linted:
     warnings: list[str] = []
-    hits = ruleset.match(doc, warnings)
+    with regex_budget(ruleset, len(doc.text)):  # one time budget per file for the user rules' regexes
+        hits = ruleset.match(doc, warnings, limiter)
     doc = doc.with_furniture(ruleset.furniture_lines(doc, hits))
     context = ProducerContext(config=config, read=ruleset.read, warnings=warnings)
     for producer in producers:
         hits.extend(producer.produce(doc, context))
-    made = _Chain(doc, ruleset, config).findings(hits)
+    made = limiter.cap(_Chain(doc, ruleset, config).findings(hits))
+    note = limiter.note()
+    if note:
+        warnings.append(note)
     findings = tuple(f for f in made if not ruleset.by_id[f.rule].signal)
     signals = tuple(f for f in made if ruleset.by_id[f.rule].signal)
     evidence = tuple(f for f in made if ruleset.matched[f.rule])
@@ -250,6 +269,11 @@ class _Chain:
             fix=fix,
             extra=dict(hit.extra),
         )
+
+
+def _warn_once(warnings: list[str], message: str) -> None:
+    if message not in warnings:
+        warnings.append(message)
 
 
 def _format_message(rule: Rule, hit: Hit, matched: str) -> str:

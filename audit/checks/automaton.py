@@ -4,7 +4,7 @@ match at word boundaries is offered to its check's `accept`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import ahocorasick
@@ -38,8 +38,10 @@ class PhraseIndex:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def scan(self, doc: Document, folded: str) -> Iterator[Hit]:
-        """The hits of the automaton's checks in `doc` (`folded`: fold(doc.text))."""
+    def scan(self, doc: Document, folded: str, skip: Callable[[str], bool] | None = None) -> Iterator[Hit]:
+        """The hits of the automaton's checks in `doc` (`folded`: fold(doc.text)). `skip(rule_id)`, when
+        given, is asked before a check examines a match (a rule that has all the hits a report can
+        show is not asked again: audit/limits.py)."""
         if self.empty:
             return
         text_length = len(folded)
@@ -50,7 +52,10 @@ class PhraseIndex:
                     continue
                 if end < text_length and _is_word_char(folded[end - 1]) and _is_word_char(folded[end]):
                     continue
-                hit = self.checks[index].accept(doc, start, end, payload)
+                check = self.checks[index]
+                if skip is not None and skip(check.rule.id):
+                    continue
+                hit = check.accept(doc, start, end, payload)
                 if hit is not None:
                     yield hit
 

@@ -19,23 +19,20 @@ plain data and compiled patterns (no open files, no ids of other objects, no lam
 
 from __future__ import annotations
 
-import functools
 import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
 
 from ..document import Document
 from ..hits import Hit
-from ..rules.errors import RuleError
-from ..rules.loader import builtin_pack_dir
 from ..rules.model import Rule
 from ..rules.params import NoParams
 from ..text.folding import FOLD_TRAPS
+from .budget import bounded, is_builtin_pack
 
 # A rule regex may not spend longer than this on one document (plus a per-megabyte allowance):
 # a pathological pattern in a user pack cannot hang a run.
@@ -144,15 +141,6 @@ PROBE_LENGTH = 200
 PROBE_TIMEOUT_SECONDS = 0.02
 
 
-@functools.cache
-def is_builtin_pack(pack: str) -> bool:
-    """Is the pack one of mtaudit's own (probed by the test suite rather than at every load)?"""
-    try:
-        return Path(pack).resolve().is_relative_to(builtin_pack_dir())
-    except RuleError:
-        return False
-
-
 def backtracks_catastrophically(compiled: regex.Pattern, pattern: str) -> bool:
     """Does the pattern take longer than PROBE_TIMEOUT_SECONDS on a short adversarial input?"""
     characters = {c for c in pattern if c.isalnum() or c in " -'.,"} | set("aA1 ")
@@ -169,20 +157,38 @@ def time_bound(text: str) -> float:
     return REGEX_TIMEOUT_SECONDS + REGEX_TIMEOUT_PER_MB * len(text) / 1_000_000
 
 
+def regex_timeout(text: str, rule_id: str) -> float:
+    """The timeout of one call of a rule's regex on `text`: its own bound, within what is left of the
+    file's budget for user rules (audit/checks/budget.py); RegexTimeout if that is spent."""
+    timeout, budget = bounded(time_bound(text), rule_id)
+    if budget is not None and timeout <= 0:
+        raise RegexTimeout(budget.message)
+    return timeout
+
+
+def timed_out(rule_id: str) -> RegexTimeout:
+    """The error for a rule's regex that ran out of time (its own bound, or the file's budget)."""
+    _, budget = bounded(0.0, rule_id)
+    if budget is not None and budget.remaining() <= 0:
+        return RegexTimeout(budget.message)
+    return RegexTimeout(f"rule {rule_id}: regular expression timed out; rule skipped for this file")
+
+
 def fullmatch(pattern: regex.Pattern, text: str, rule_id: str) -> regex.Match | None:
     """pattern.fullmatch with a time bound; raises RegexTimeout naming the rule."""
     try:
-        return pattern.fullmatch(text, timeout=time_bound(text))
+        return pattern.fullmatch(text, timeout=regex_timeout(text, rule_id))
     except TimeoutError:
-        raise RegexTimeout(f"rule {rule_id}: regular expression timed out; rule skipped for this file") from None
+        raise timed_out(rule_id) from None
 
 
 def finditer(pattern: regex.Pattern, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
     """pattern.finditer with a time bound; raises RegexTimeout naming the rule."""
     try:
-        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=time_bound(text))
+        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos,
+                                    timeout=regex_timeout(text, rule_id))
     except TimeoutError:
-        raise RegexTimeout(f"rule {rule_id}: regular expression timed out; rule skipped for this file") from None
+        raise timed_out(rule_id) from None
 
 
 # Patterns that cannot share an alternation with others: numbered or named back-references, inline

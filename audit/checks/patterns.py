@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -15,16 +15,17 @@ from .base import (
     Check,
     CheckContext,
     Needs,
-    RegexTimeout,
     SharedIndex,
     Twin,
     compile_regex,
     compile_twin,
     is_builtin_pack,
+    regex_timeout,
     register,
     scan,
     stdlib_twin,
     time_bound,
+    timed_out,
 )
 from .prefilter import LiteralGate, PrefixIndex, required_literals, required_prefixes
 from .template import CONTEXT_FIELD, check_fields, fill, group_fields
@@ -36,8 +37,8 @@ class RegexState:
 
     runnable: set[int]  # the rule regexes that may match (by their number in the index)
     # regex number -> the sorted offsets where a match may start (None: not computed; a pattern with
-    # prefixes but no entry has no place to start)
-    starts: dict[int, list[int]] | None
+    # prefixes but no entry has no place to start; an entry None: too dense to use, scan the whole text)
+    starts: dict[int, Sequence[int] | None] | None
     base: dict[str, int]  # rule id -> the number of its first pattern
 
 
@@ -207,7 +208,7 @@ def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
     return by_re < 0.8 * by_regex
 
 
-def _twin_matches_at(twin: Twin, text: str, starts: list[int]) -> Iterator[re.Match]:
+def _twin_matches_at(twin: Twin, text: str, starts: Sequence[int]) -> Iterator[re.Match]:
     """_matches_at by the pattern's `re` twin (a plain document)."""
     reach = 0
     tried = -1
@@ -222,10 +223,9 @@ def _twin_matches_at(twin: Twin, text: str, starts: list[int]) -> Iterator[re.Ma
             reach = max(match.end(), start + 1)
 
 
-def _matches_at(pattern: regex.Pattern, text: str, starts: list[int], rule_id: str) -> Iterator[regex.Match]:
+def _matches_at(pattern: regex.Pattern, text: str, starts: Sequence[int], rule_id: str) -> Iterator[regex.Match]:
     """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
     the leftmost match is the one at the first start where the pattern matches, and so on after it."""
-    bound = time_bound(text)
     reach = 0
     tried = -1
     try:
@@ -233,12 +233,12 @@ def _matches_at(pattern: regex.Pattern, text: str, starts: list[int], rule_id: s
             if start < reach or start == tried:
                 continue
             tried = start
-            match = pattern.match(text, start, timeout=bound)
+            match = pattern.match(text, start, timeout=regex_timeout(text, rule_id))
             if match is not None:
                 yield match
                 reach = max(match.end(), start + 1)
     except TimeoutError:
-        raise RegexTimeout(f"rule {rule_id}: regular expression timed out; rule skipped for this file") from None
+        raise timed_out(rule_id) from None
 
 
 _SPACES = "[ \\t\\u00a0]+"

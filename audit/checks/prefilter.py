@@ -8,8 +8,11 @@ way the `regex` module does (POSIX classes, fuzzy matching, \\p{…}) gets no pr
 
 from __future__ import annotations
 
+import heapq
 import re
 import warnings
+from array import array
+from collections.abc import Sequence
 from typing import Any
 
 try:  # Python 3.11+
@@ -223,6 +226,9 @@ def _start_node(op: Any, arg: Any) -> set[tuple[str, bool]] | None:
     return None  # classes, any character, back-references, conditionals: anything may start here
 
 
+DENSE_STARTS = 16  # a start every this many characters or more: scan the whole text (RegexCheck)
+
+
 class PrefixIndex:
     """Where the prefixes of the rule regexes occur in a document's lower-cased text, from one
     Aho-Corasick pass: `starts(lowered)` gives, for each pattern with prefixes, the sorted offsets
@@ -243,27 +249,40 @@ class PrefixIndex:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def starts(self, lowered: str | None, wanted: set[int]) -> dict[int, list[int]] | None:
+    def starts(self, lowered: str | None, wanted: set[int]) -> dict[int, Sequence[int] | None] | None:
+        """Pattern index -> sorted offsets (an array of machine integers, shared by the patterns of
+        one prefix); None for a pattern whose prefixes are so dense (more than one start in
+        DENSE_STARTS characters) that a scan of the whole text is cheaper. The offsets of a long text
+        are not kept as lists of Python integers, nor copied per pattern: that took hundreds of
+        megabytes on a 16 MB file."""
         if lowered is None or self.empty:
             return None
-        found: dict[int, list[int]] = {}
-        by_prefix: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+        limit = len(lowered) // DENSE_STARTS + 1
+        by_prefix: dict[tuple[int, tuple[int, ...]], array[int]] = {}
+        dense: set[tuple[int, tuple[int, ...]]] = set()
         for end, value in self.automaton.iter(lowered):
             bucket = by_prefix.get(value)
             if bucket is None:
-                by_prefix[value] = [end - value[0]]
-            else:
-                bucket.append(end - value[0])
-        for (_length, indexes), offsets in by_prefix.items():
+                if value in dense:
+                    continue
+                bucket = by_prefix[value] = array("q")
+            bucket.append(end - value[0])
+            if len(bucket) > limit:
+                dense.add(value)
+                del by_prefix[value]
+        sources: dict[int, list[array[int]] | None] = {}
+        for _length, indexes in dense:
+            sources.update((index, None) for index in indexes if index in wanted)
+        for (_length, indexes), offsets in by_prefix.items():  # each in increasing order already
             for index in indexes:
-                if index in wanted:
-                    bucket = found.get(index)
-                    if bucket is None:
-                        found[index] = offsets
-                    else:
-                        found[index] = bucket + offsets
-        for index, bucket in found.items():
-            found[index] = sorted(bucket)
+                if index in wanted and sources.get(index, ()) is not None:
+                    sources.setdefault(index, []).append(offsets)  # type: ignore[union-attr]
+        found: dict[int, Sequence[int] | None] = {}
+        for index, parts in sources.items():
+            if parts is None or sum(len(part) for part in parts) > limit:
+                found[index] = None
+            else:
+                found[index] = parts[0] if len(parts) == 1 else array("q", heapq.merge(*parts))
         return found
 
 

@@ -74,6 +74,9 @@ class ForeignParagraphParams:
     min_probability: float = param(0.9, doc="langdetect's probability needed to call a paragraph foreign")
 
 
+PARAGRAPH_SAMPLE = 20_000  # characters of a paragraph that decide its language (langdetect reads 3,000)
+
+
 @register
 class ForeignParagraphCheck(Check):
     """A paragraph of at least 20 words that is confidently not English. Only paragraphs with few
@@ -94,7 +97,7 @@ class ForeignParagraphCheck(Check):
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         for start, end in doc.paragraphs:
-            text = doc.text[start:end]
+            text = doc.text[start : min(end, start + PARAGRAPH_SAMPLE)]
             if looks_english(text) is not False or is_name_list(text):
                 continue
             found = detect(text)

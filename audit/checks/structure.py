@@ -26,6 +26,7 @@ from .base import (
     register,
     time_bound,
 )
+from .budget import bounded
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
 _TERMINAL = tuple(".!?…\"”’)»]:;'")
@@ -72,11 +73,19 @@ class FurnitureIndex(SharedIndex):
 
     def _may_match(self, line: str) -> bool:
         try:
-            if self.combined is not None and self.combined.fullmatch(line, timeout=time_bound(line)):
+            # the combined pattern may hold user rules' patterns: it runs within their budget too
+            if self.combined is not None and self.combined.fullmatch(line, timeout=_shared_timeout(line)):
                 return True
-            return any(p.fullmatch(line, timeout=time_bound(line)) for p in self.alone)
+            return any(p.fullmatch(line, timeout=_shared_timeout(line)) for p in self.alone)
         except TimeoutError:
             return True  # let the rules' own patterns decide (and report their time-out)
+
+
+def _shared_timeout(line: str) -> float:
+    timeout, budget = bounded(time_bound(line), None)
+    if budget is not None and timeout <= 0:
+        raise TimeoutError
+    return timeout
 
 
 _NORMALISE_PAIRS = [(chr(k), v if isinstance(v, str) else chr(v)) for k, v in _NORMALISE.items()]
@@ -88,7 +97,30 @@ def normalise_line(line: str) -> str:
         for mark, plain in _NORMALISE_PAIRS:
             if mark in line:
                 line = line.replace(mark, plain)
-    return " ".join(line.casefold().split())
+    return collapse_white_space(line.casefold())
+
+
+_WHITE_SPACE = re.compile(r"\s")  # re's \s is str.isspace, what str.split() splits on
+_COLLAPSE_CHUNK = 1_000_000
+
+
+def collapse_white_space(text: str) -> str:
+    """" ".join(text.split()), a megabyte at a time: the words of a 16 MB line are not all listed at
+    once (they took 250 MB). Each piece ends before a white-space character, so no word is cut."""
+    if len(text) <= _COLLAPSE_CHUNK:
+        return " ".join(text.split())
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        cut = start + _COLLAPSE_CHUNK
+        if cut < len(text):
+            space = _WHITE_SPACE.search(text, cut)
+            cut = space.start() if space else len(text)
+        part = " ".join(text[start:cut].split())
+        if part:
+            parts.append(part)
+        start = cut
+    return " ".join(parts)
 
 
 def _line_hit(doc: Document, start: int, end: int) -> tuple[int, int]:
@@ -184,15 +216,21 @@ class RepeatedLineCheck(Check):
                 message = f"This line repeats line {seen[key]} word for word: a headline or teaser scraped twice."
                 yield self.hit(s, e, message=message)
                 continue
-            words = key.split(" ")
+            # a repeated prefix is a headline or teaser: the trie holds lines of at most _TRIE_WORDS
+            # words, so a line needs no more than that many (+1) to be looked up (a 16 MB line of
+            # words split whole took hundreds of megabytes)
+            words = key.split(" ", _TRIE_WORDS + 1)[: _TRIE_WORDS + 1]
             if self.prefix:
                 previous = _earliest_prefix(prefixes, order, words)
                 if previous is not None:
                     prefix_end = _prefix_end(doc.text, s, e, len(previous))
                     yield self.hit(s, prefix_end, message=f"This line starts by repeating line {seen[previous]}.")
             seen[key] = doc.line_of(s) + 1
-            if self.prefix and len(words) >= max(self.min_words, 5):
+            if self.prefix and max(self.min_words, 5) <= len(words) <= _TRIE_WORDS:
                 pending = (key, words)
+
+
+_TRIE_WORDS = 300
 
 
 def _add_to_trie(trie: dict[str, dict], order: dict[str, int], key: str, words: list[str]) -> None:
@@ -237,6 +275,9 @@ class CutOffParams:
     min_words: int = param(6, doc="a shorter last line is not judged", minimum=1)
 
 
+_CUT_OFF_TAIL = 5_000  # characters of the last line that decide whether it is a heading or a cut sentence
+
+
 @register
 class CutOffEndingCheck(Check):
     """The article's last line stops mid-sentence: enough words, no terminal punctuation, and not a
@@ -257,7 +298,7 @@ class CutOffEndingCheck(Check):
             s, e = _line_hit(doc, start, end)
             if s >= e:
                 continue
-            line = doc.text[s:e]
+            line = doc.text[max(s, e - _CUT_OFF_TAIL) : e]  # a long line is judged by its end
             if line.endswith(_TERMINAL):
                 return  # (tested first: most articles end on a full stop, and the word count is not needed)
             words = [w for w in line.split() if any(c.isalpha() for c in w)]
@@ -295,6 +336,8 @@ class TrailingFurnitureCheck(Check):
         self.markers = [
             compile_regex(p, rule, "markers", ignore_case=ignore_case) for p in _as_list(rule.params.markers)
         ]
+        # one alternation for the markers that combine: one call per line rather than one per marker
+        self.combined_markers, self.alone_markers = combine(self.markers)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         flagged: set[int] | None = None  # computed once a marker is found (most articles have none)
@@ -305,7 +348,10 @@ class TrailingFurnitureCheck(Check):
                 continue
             line = doc.text[s:e]
             if not after_marker:
-                after_marker = any(fullmatch(m, line, self.rule.id) for m in self.markers)
+                after_marker = bool(
+                    (self.combined_markers is not None and fullmatch(self.combined_markers, line, self.rule.id))
+                    or any(fullmatch(m, line, self.rule.id) for m in self.alone_markers)
+                )
                 continue
             if flagged is None:
                 flagged = context.flagged_lines(doc, self.rule.category)

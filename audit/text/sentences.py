@@ -5,6 +5,7 @@ included) before white space and a capital or digit, or at the end; not after a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 Span = tuple[int, int]
 
@@ -37,7 +38,11 @@ def is_abbreviation(chunk: str, dot: int) -> bool:
 
 def split_sentences(text: str, start: int, end: int) -> list[Span]:
     """The sentences of text[start:end] (a paragraph), as spans of `text` without surrounding space."""
-    sentences: list[Span] = []
+    return list(iter_sentences(text, start, end))
+
+
+def iter_sentences(text: str, start: int, end: int) -> Iterator[Span]:
+    """split_sentences, one at a time (a paragraph of megabytes has millions of sentences)."""
     chunk = text[start:end]
     begin = 0
     for match in _SENTENCE_END.finditer(chunk):
@@ -47,13 +52,12 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
         piece = chunk[begin:stop]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            sentences.append((start + begin + lead, start + stop))
+            yield start + begin + lead, start + stop
         begin = stop
     rest = chunk[begin:]
     if rest.strip():
         lead = len(rest) - len(rest.lstrip())
-        sentences.append((start + begin + lead, start + len(chunk.rstrip())))
-    return sentences
+        yield start + begin + lead, start + len(chunk.rstrip())
 
 
-__all__ = ["ABBREVIATIONS", "is_abbreviation", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "is_abbreviation", "iter_sentences", "split_sentences"]

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from .atomic import write_atomically
 from .baseline import BaselineError, write_baseline_file
 from .changed_lines import GitError
 from .commands import register_all
@@ -19,15 +18,17 @@ from .config import Config
 from .config_file import ConfigError
 from .engine import RuleSet
 from .finding import SEVERITIES
+from .output import OutputError, check_output_target, write_report
 from .progress import progress_bar
 from .report import Report
 from .reporters import FORMATS as REPORT_FORMATS
-from .reporters import render
+from .reporters import render_chunks
 from .reporters.colour import CHOICES as COLOUR_CHOICES
 from .reporters.colour import wants_colour
 from .rules.errors import RuleError
 from .runner import Options, UsageError, run
-from .sources import STDIN
+from .safe_text import terminal_safe
+from .sources import DEFAULT_INCLUDE, STDIN, discover
 from .tally import FAIL_ON_VERDICTS
 from .version import __version__
 
@@ -36,21 +37,18 @@ ERRORS = (UsageError, ConfigError, GitError, RuleError, BaselineError)
 
 
 def fail(message: str) -> None:
-    click.echo(f"mtaudit: error: {message}", err=True)
+    click.echo(f"mtaudit: error: {terminal_safe(message)}", err=True)
     sys.exit(2)
 
 
-def write_output(text: str, output: str | None, err: bool = False) -> None:
-    """Write to standard output (standard error with `err`), or atomically to a file."""
-    if output is None or output == "-":
-        stream = sys.stderr if err else sys.stdout
-        stream.write(text)
-        stream.flush()
-        return
+def write_output(text, output: str | None, err: bool = False) -> None:
+    """Write the report (a string, or its pieces as they are rendered) to standard output (standard
+    error with `err`), or to -o's target: a device or FIFO directly, a file atomically (audit/output.py)."""
+    chunks = [text] if isinstance(text, str) else text
     try:
-        write_atomically(output, text.encode("utf-8"))
-    except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror or error}")
+        write_report(chunks, ("/dev/stderr" if err else None) if output is None or output == "-" else output)
+    except OutputError as error:
+        fail(str(error))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -159,6 +157,15 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
         baseline=Path(baseline) if baseline else None,
     )
     try:
+        # -o onto one of the inputs, a folder, a read-only or hard-linked file: refused before anything is read
+        companion_files = [path for path in (reference, source) if path]
+        if source_dir:
+            companion_files += discover([source_dir], ("*",))
+        inputs = [*discover(list(paths), DEFAULT_INCLUDE + tuple(include)), *companion_files]
+        check_output_target(output, inputs)
+    except OutputError as error:
+        fail(str(error))
+    try:
         report = run(list(paths), replace(options, progress=progress_bar))
         if write_baseline:
             click.echo(write_baseline_file(report, write_baseline), err=True)
@@ -166,17 +173,21 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
         fail(str(error))
     for file_report in report.files:
         if file_report.error:
-            click.echo(f"mtaudit: error: {file_report.error}", err=True)
+            click.echo(f"mtaudit: error: {terminal_safe(file_report.error)}", err=True)
+    for line in report.notes:  # what a directory walk skipped, a baseline's notes
+        click.echo(line, err=True)
     if write_baseline:
         sys.exit(2 if any(f.error for f in report.files) else 0)
     if fix or fix_only or diff:
         _report_fixes(report, fmt, output, diff, stdin_filename or STDIN)
     if diff:
         sys.exit(report.exit_code())
-    if fix_only:
+    if fix_only:  # nothing else is reported: say which files were left alone, and why
+        for file_report in report.files:
+            for warning in file_report.warnings:
+                if warning.startswith("not fixed:"):
+                    click.echo(f"mtaudit: warning: {terminal_safe(file_report.path)}: {warning}", err=True)
         sys.exit(2 if any(f.error for f in report.files) else 0)
-    for line in report.notes:
-        click.echo(line, err=True)
     fixed_stdin = fix and any(f.fix is not None and f.path == (stdin_filename or STDIN) for f in report.files)
     if statistics:
         from .reporters.statistics import render as render_statistics
@@ -184,7 +195,7 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
         write_output(render_statistics(report, fmt), output, err=fixed_stdin)
     else:
         to_terminal = (output is None or output == "-") and not fixed_stdin and sys.stdout.isatty()
-        write_output(render(report, fmt, color=wants_colour(color, to_terminal)), output, err=fixed_stdin)
+        write_output(render_chunks(report, fmt, color=wants_colour(color, to_terminal)), output, err=fixed_stdin)
     sys.exit(report.exit_code())
 
 
@@ -291,7 +302,9 @@ def main() -> None:
     except click.ClickException as error:
         error.show()
         sys.exit(2)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            sys.exit(130)
         click.echo("mtaudit: aborted", err=True)
         sys.exit(2)
     except RuleError as error:

@@ -3,24 +3,35 @@
 Which fixes: the `safe` ones, and with `unsafe` (--unsafe-fixes) the `unsafe` ones too; a
 `display-only` fix is never applied (audit/finding.py). Fixes are applied to the file's own text
 (its encoding, byte-order mark and line endings kept), never two that overlap; the text is linted
-and fixed again until nothing applicable is left (at most MAX_PASSES), so that a second run changes
-nothing. The last pass's result is what remains, for the report.
+and fixed again until nothing applicable is left (within max_passes(text), a bound that grows with
+the text: a run of doubled words halves at each pass), so that a second run changes nothing. The last
+pass's result is what remains, for the report.
+
+--fix writes only where that is safe (check_fix_target): a regular file with one link, writable,
+whose owner and group the replacement can keep, reached through no symbolic link that leads out of
+the paths being linted. Anything else is linted but left as it is, with a one-line warning; so is a
+file that changed while it was being fixed (write_fixed checks its size, times and inode again just
+before the rename). A file counts as fixed only once its new content is in place.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from .atomic import FileState, OwnerNotKept, TargetChanged, write_atomically
 from .config import Config
 from .document import Document
 from .engine import Linted, RuleSet, lint
 from .finding import Finding
 from .hits import Producer
+from .limits import FIX_LIMITS, LimitCounter, is_limit_note
 from .report import FixOutcome
-from .sources import encoding_of
+from .sources import encoding_of, within
 
-MAX_PASSES = 10
 FindingFilter = Callable[[Finding], bool]
 
 
@@ -61,6 +72,16 @@ def apply_fixes(raw: str, doc: Document, fixes: list[Finding]) -> str:
     return "".join(pieces)
 
 
+def max_passes(text: str) -> int:
+    """How many fix passes a text may take: each pass can halve a run of doubled words ("went went
+    went went"), so the bound grows with the logarithm of the length, with room for fixes that
+    uncover others."""
+    return 10 + 2 * len(text).bit_length()
+
+
+MAX_PASSES = max_passes("")  # the bound for an empty text; longer texts get more (max_passes)
+
+
 def fix_text(
     raw: str,
     path: str,
@@ -70,18 +91,85 @@ def fix_text(
     keep: FindingFilter | None = None,
     unsafe: bool = False,
 ) -> tuple[FixOutcome, Linted]:
-    """Fix a text until no applicable fix is left: what was done, and the fixed text's lint."""
+    """Fix a text until no applicable fix is left (or a text comes back: fixes that undo each other):
+    what was done, and the fixed text's lint (within the usual limits on findings)."""
     text = raw
     applied: list[Finding] = []
-    linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers)
-    for _ in range(MAX_PASSES):
+    linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers, FIX_LIMITS)
+    seen = {hash(text)}
+    for _ in range(max_passes(raw)):
         fixes = chosen_fixes(linted.findings, keep, unsafe)
         if not fixes:
             break
         text = apply_fixes(text, linted.document, fixes)
         applied += fixes
+        linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers,
+                      FIX_LIMITS)
+        if hash(text) in seen:
+            break
+        seen.add(hash(text))
+    if any(is_limit_note(warning) for warning in linted.warnings):  # the passes saw only part: lint again
         linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers)
+    else:  # the last pass saw every finding: the usual limits are a cut of its lists
+        linted = within_limits(linted)
     return FixOutcome(original=raw, fixed=text, applied=tuple(applied)), linted
+
+
+def within_limits(linted: Linted) -> Linted:
+    """A lint made with larger limits (FIX_LIMITS) cut to the usual ones, with their note."""
+    limiter = LimitCounter()
+    findings = limiter.cap(list(linted.findings))
+    signals = LimitCounter().cap(list(linted.signals))
+    note = limiter.note()
+    warnings = linted.warnings + ((note,) if note else ())
+    return replace(linted, findings=tuple(findings), signals=tuple(signals), warnings=warnings)
+
+
+class NotFixed(Exception):
+    """A file --fix leaves as it is; the message is the one-line warning ("not fixed: …")."""
+
+
+def fix_target_problem(path: str, info: os.stat_result, roots: Sequence[str] | None = None) -> str | None:
+    """Why --fix must not write the file at `path` (`info`: its status, links followed), or None.
+    `roots` are the paths named on the command line; a symbolic link may lead anywhere inside them
+    (by default: the file's own folder)."""
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file"
+    real = os.path.realpath(path)
+    if real != os.path.abspath(path):
+        folders = [os.path.realpath(root if os.path.isdir(root) else os.path.dirname(os.path.abspath(root)))
+                   for root in (roots if roots else [path])]
+        if not within(real, folders):
+            return "it is reached through a symbolic link that leads out of the linted folders"
+    if info.st_nlink > 1:
+        return f"it has {info.st_nlink} hard links (replacing it would split them)"
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
+        return "it is read-only"
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        if info.st_uid != os.geteuid():
+            return "it belongs to another user (its owner could not be kept)"
+        if info.st_gid not in {os.getegid(), *os.getgroups()}:
+            return "its group is not one of yours (its group could not be kept)"
+    return None
+
+
+def check_fix_target(path: str, info: os.stat_result, roots: Sequence[str] | None = None) -> None:
+    """NotFixed if --fix must not write `path` (fix_target_problem)."""
+    problem = fix_target_problem(path, info, roots)
+    if problem:
+        raise NotFixed(f"not fixed: {problem}")
+
+
+def write_fixed(path: str, fixed: str, original: bytes, info: os.stat_result) -> None:
+    """Write the fixed text over the file read as `original` with status `info` (atomically, in the
+    same encoding, mode, owner and group). NotFixed if the file changed since it was read or its
+    owner could not be kept: it is left as it is; OSError if the write fails."""
+    try:
+        write_atomically(path, encode_like(fixed, original), expect=FileState.of(info))
+    except TargetChanged:
+        raise NotFixed("not fixed: the file changed while it was being fixed; it was left as it is") from None
+    except OwnerNotKept as error:
+        raise NotFixed(f"not fixed: {error}") from None
 
 
 def encode_like(text: str, original: bytes) -> bytes:
@@ -101,4 +189,7 @@ def encode_like(text: str, original: bytes) -> bytes:
     return text.encode(encoding)
 
 
-__all__ = ["MAX_PASSES", "apply_fixes", "chosen_fixes", "encode_like", "fix_text"]
+__all__ = [
+    "MAX_PASSES", "NotFixed", "apply_fixes", "check_fix_target", "chosen_fixes", "encode_like", "fix_target_problem",
+    "fix_text", "max_passes", "within_limits", "write_fixed",
+]

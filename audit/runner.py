@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from . import fidelity as _fidelity  # noqa: F401  (registers the companion comparisons)
-from .atomic import write_atomically
 from .baseline import Baseline, BaselineError
 from .changed_lines import GitError, changed_lines, on_changed_lines
 from .config import Config
@@ -29,13 +28,14 @@ from .config_file import ConfigError, ConfigResolver, locate
 from .document import Document
 from .engine import Linted, RuleSet, lint
 from .finding import Finding
-from .fixing import encode_like, fix_text
+from .fixing import NotFixed, check_fix_target, fix_text, write_fixed
 from .hits import COMPANIONS, companion_producers
 from .parallel import lint_many
 from .report import FileReport, FixOutcome, Report
 from .rules.errors import RuleError
-from .scoring import score_document
-from .sources import DEFAULT_INCLUDE, STDIN, InputError, decode, discover, read_bytes, read_source
+from .safe_text import terminal_safe
+from .scoring.bounded import score_bounded  # a text past 1 MB: the scores of its start
+from .sources import DEFAULT_INCLUDE, STDIN, InputError, decode, discover, read_bytes, read_regular, read_source
 from .suppression import UNUSED_RULE
 
 
@@ -122,7 +122,9 @@ def run(inputs: Iterable[str | os.PathLike[str] | Text], options: Options | None
     as `mtaudit lint` does. Raises UsageError, ConfigError, GitError or RuleError for a run that
     cannot start; an input that cannot be read gives a FileReport with `error`."""
     options = options or Options()
-    items = _inputs(list(inputs), options)
+    skipped: list[str] = []  # what the directory walk left out, and why (FIFOs, links out of the tree)
+    items = _inputs(list(inputs), options, skipped)
+    roots = [os.fspath(given) for given in inputs if not isinstance(given, Text)]  # --fix stays inside
     _check_usage(items, options)
     resolve = _resolver(options)
     configs = {item: resolve(item.name) for item in items}
@@ -142,18 +144,18 @@ def run(inputs: Iterable[str | os.PathLike[str] | Text], options: Options | None
         return lambda finding: on_changed_lines(finding, lines)
 
     if options.fix or options.diff:
-        reports = [_fix_one(item, configs[item], rulesets[configs[item]], options, keep(item)) for item in items]
+        reports = [_fix_one(item, configs[item], rulesets[configs[item]], options, keep(item), roots) for item in items]
     else:
         work = [(item, configs[item], options.companions_of.get(item.name, producers_of)) for item in items]
         with options.progress(len(work)) if options.progress else nullcontext(None) as advance:
             reports = lint_many(lint_input, work, options.jobs, advance)
     if options.changed_since:
         reports = [_only_changed(report, keep(item)) for report, item in zip(reports, items, strict=True)]
-    notes: list[str] = []
+    notes = [f"mtaudit: warning: {terminal_safe(note)}" for note in skipped]
     if options.baseline is not None:
         baseline = Baseline.load(options.baseline)
         reports, outcome = baseline.apply(reports)
-        notes = baseline.notes(outcome)
+        notes += baseline.notes(outcome)
     registry: dict[str, Any] = {}
     for ruleset in rulesets.values():
         registry.update(ruleset.by_id)
@@ -168,8 +170,9 @@ def run(inputs: Iterable[str | os.PathLike[str] | Text], options: Options | None
     )
 
 
-def _inputs(inputs: list[str | os.PathLike[str] | Text], options: Options) -> list[_Input]:
-    """The inputs in order, directories searched (audit/sources.py discover), each file once."""
+def _inputs(inputs: list[str | os.PathLike[str] | Text], options: Options, skipped: list[str]) -> list[_Input]:
+    """The inputs in order, directories searched (audit/sources.py discover), each file once; what a
+    walk left out goes to `skipped`."""
     items: list[_Input] = []
     seen: set[str] = set()
     include = DEFAULT_INCLUDE + tuple(options.include)
@@ -177,7 +180,9 @@ def _inputs(inputs: list[str | os.PathLike[str] | Text], options: Options) -> li
         if isinstance(given, Text):
             items.append(_Input(given.name, text=given.text))
             continue
-        for path in discover([os.fspath(given)], include):
+        found = discover([os.fspath(given)], include)
+        skipped += found.skipped
+        for path in found:
             if path in seen:
                 continue
             seen.add(path)
@@ -268,7 +273,7 @@ def lint_input(item: _Input, config: Config, companions: Mapping[str, str]) -> F
 def _file_report(name: str, linted: Linted, config: Config, fix: FixOutcome | None = None) -> FileReport:
     scores = None
     if config.scores:
-        scores = score_document(linted.document, linted.findings, config, linted.evidence, linted.outputs)
+        scores = score_bounded(linted.document, linted.findings, config, linted.evidence, linted.outputs)
     return FileReport(
         path=name,
         findings=linted.findings,
@@ -282,28 +287,54 @@ def _file_report(name: str, linted: Linted, config: Config, fix: FixOutcome | No
 
 
 def _fix_one(
-    item: _Input, config: Config, ruleset: RuleSet, options: Options, keep: Callable[[Finding], bool] | None
+    item: _Input,
+    config: Config,
+    ruleset: RuleSet,
+    options: Options,
+    keep: Callable[[Finding], bool] | None,
+    roots: list[str] | None = None,
 ) -> FileReport:
-    """--fix or --diff for one input: fix its text; write a file back (atomically, same encoding)."""
+    """--fix or --diff for one input: fix its text; write a file back (atomically, same encoding,
+    mode, owner and group) where that is safe (audit/fixing.py). A file left as it is, or whose write
+    failed, is reported with the findings of its text as it is, nothing counted as fixed."""
+    info = None
     try:
         if item.text is not None:
             data, raw = None, item.text
         else:
             assert item.source is not None
-            data = read_bytes(item.source)
+            if item.source == STDIN:
+                data = read_bytes(item.source)
+            else:
+                data, info = read_regular(item.source)
             raw = decode(data, "<stdin>" if item.source == STDIN else item.source)
     except InputError as error:
         return FileReport(path=item.name, error=str(error))
     producers = companion_producers(options.companions)
-    outcome, linted = fix_text(raw, item.name, config, ruleset, producers, keep, options.unsafe_fixes)
-    report = _file_report(item.name, linted, config, outcome)
-    if options.fix and outcome.changed and data is not None and item.source != STDIN:
-        try:
-            write_atomically(item.source, encode_like(outcome.fixed, data))
-        except OSError as error:
-            return replace(report, error=f"{item.source}: cannot write the fixes: {error.strerror or error}")
-        report = replace(report, fix=replace(outcome, written=True))
+    writes = options.fix and info is not None and item.source is not None
+    try:
+        if writes:
+            check_fix_target(item.source, info, roots)
+        outcome, linted = fix_text(raw, item.name, config, ruleset, producers, keep, options.unsafe_fixes)
+        report = _file_report(item.name, linted, config, outcome)
+        if writes and outcome.changed:
+            write_fixed(item.source, outcome.fixed, data, info)
+            report = replace(report, fix=replace(outcome, written=True))
+    except NotFixed as refusal:
+        return _unfixed(item, raw, config, ruleset, producers, warning=str(refusal))
+    except OSError as error:
+        reason = f"{item.source}: cannot write the fixes: {error.strerror or error}; the file is unchanged"
+        return _unfixed(item, raw, config, ruleset, producers, error=reason)
     return report
+
+
+def _unfixed(item: _Input, raw: str, config: Config, ruleset: RuleSet, producers, warning: str | None = None,
+             error: str | None = None) -> FileReport:
+    """The report of a file --fix left as it is: the findings of its text, nothing counted as fixed."""
+    doc = Document.from_text(raw, path=item.name, markup=config.markup)
+    linted = lint(doc, ruleset, config, producers)
+    report = _file_report(item.name, linted, config, FixOutcome(original=raw, fixed=raw))
+    return replace(report, warnings=report.warnings + ((warning,) if warning else ()), error=error)
 
 
 def _only_changed(report: FileReport, keep: Callable[[Finding], bool] | None) -> FileReport:

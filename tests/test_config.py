@@ -189,5 +189,8 @@ def test_readme_pre_commit_snippet():
 
     snippet = yaml.safe_load(_readme_example("yaml"))
     manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [h["id"] for h in manifest] == ["mtaudit", "mtaudit-fix"]
-    assert [h["id"] for h in snippet["repos"][0]["hooks"]] == ["mtaudit-fix", "mtaudit"]
+    assert [h["id"] for h in manifest] == ["mtaudit", "mtaudit-changed-lines", "mtaudit-fix"]
+    assert all(h["entry"].endswith(" --") for h in manifest)  # options end before the staged files
+    hooks = snippet["repos"][0]["hooks"]
+    assert [h["id"] for h in hooks] == ["mtaudit-fix", "mtaudit-changed-lines"]
+    assert not any("args" in h for h in hooks)  # args would follow the entry's `--`: file names

@@ -14,8 +14,9 @@ PACKAGE = ROOT / "audit"
 # Bottom first. A module belongs to the layer of the longest prefix listed for it ("audit" itself, the
 # package's facade, names only the package: a new top-level module must be given its layer here).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("text", ("audit.text", "audit.version", "audit.atomic", "audit.sources")),
-    ("model", ("audit.finding", "audit.config", "audit.document", "audit.hits")),
+    ("text", ("audit.text", "audit.version", "audit.atomic", "audit.sources", "audit.output", "audit.safe_text",
+              "audit.spans")),
+    ("model", ("audit.finding", "audit.config", "audit.document", "audit.hits", "audit.limits")),
     ("rules", ("audit.rules",)),
     ("producers", ("audit.checks", "audit.fidelity")),
     ("engine", ("audit.engine", "audit.suppression", "audit.registry")),

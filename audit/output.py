@@ -1,0 +1,126 @@
+"""Where a report goes (-o FILE): never onto a file being linted, never replacing a device or a FIFO.
+
+A regular file is replaced atomically (a temporary file, then a rename: its mode, owner and group
+kept). A character device (/dev/null, a terminal), a FIFO and the process's own standard output or
+error (/dev/stdout, /dev/fd/1, also when it is a pipe) are written directly, as a shell's `>` would.
+Refused with a one-line OutputError before anything is linted: one of the input files (by device and
+inode, so a link or another spelling of its name is caught), a folder, a socket, a block device, a
+read-only file and a file with several hard links (replacing it would split them).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterable
+
+from .atomic import write_atomically
+from .safe_text import encode_report
+from .sources import STDIN, file_kind
+
+_FD_PATH = re.compile(r"^/(?:dev/fd|proc/self/fd|proc/thread-self/fd)/(\d+)$")
+_STANDARD = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+class OutputError(Exception):
+    """An output target mtaudit refuses or cannot write; the message is one line and names it."""
+
+
+def descriptor_of(output: str) -> int | None:
+    """The file descriptor an output path names (/dev/stdout, /dev/fd/N), or None."""
+    if output in _STANDARD:
+        return _STANDARD[output]
+    match = _FD_PATH.match(output)
+    return int(match.group(1)) if match else None
+
+
+def check_output_target(output: str | None, inputs: Iterable[str] = ()) -> None:
+    """Raise OutputError if `output` may not receive a report (see the module's docstring)."""
+    if output is None or output == STDIN or descriptor_of(output) is not None:
+        return
+    try:
+        info = os.stat(output)
+    except FileNotFoundError:
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            raise OutputError(f"{output}: cannot write: the folder {folder} does not exist") from None
+        return
+    except OSError as error:
+        raise OutputError(f"{output}: cannot write: {(error.strerror or str(error)).lower()}") from None
+    mode = info.st_mode
+    if stat.S_ISDIR(mode) or stat.S_ISSOCK(mode) or stat.S_ISBLK(mode):
+        raise OutputError(f"{output}: is {file_kind(mode)}; refusing to write the report onto it")
+    if not stat.S_ISREG(mode):
+        return  # a character device or a FIFO: written directly
+    identity = (info.st_dev, info.st_ino)
+    for path in inputs:
+        if path == STDIN:
+            continue
+        try:
+            linted = os.stat(path)
+        except OSError:
+            continue
+        if (linted.st_dev, linted.st_ino) == identity:
+            raise OutputError(f"{output}: is one of the files being linted ({path}); refusing to overwrite it")
+    if info.st_nlink > 1:
+        raise OutputError(f"{output}: has {info.st_nlink} hard links; refusing to replace it (that would split them)")
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(output, os.W_OK):
+        raise OutputError(f"{output}: is read-only; refusing to replace it")
+
+
+def write_report(chunks: Iterable[str], output: str | None) -> None:
+    """Write the report's pieces as they come: to standard output, to a device, a FIFO or a
+    descriptor directly, or atomically to a regular file. OutputError if it cannot be written."""
+    data = (encode_report(chunk) for chunk in chunks)
+    if output is None or output == STDIN:
+        _write_stream(data, sys.stdout)
+        return
+    descriptor = descriptor_of(output)
+    if descriptor is not None:
+        if descriptor in (1, 2):
+            _write_stream(data, sys.stdout if descriptor == 1 else sys.stderr)
+        else:
+            _write_descriptor(data, descriptor, output)
+        return
+    check_output_target(output)
+    try:
+        info = os.stat(output)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise OutputError(f"{output}: cannot write: {(error.strerror or str(error)).lower()}") from None
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            fd = os.open(output, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+            with os.fdopen(fd, "wb") as handle:
+                for piece in data:
+                    handle.write(piece)
+            return
+        write_atomically(output, data)
+    except OSError as error:
+        raise OutputError(f"{output}: cannot write: {error.strerror or error}") from None
+
+
+def _write_stream(data: Iterable[bytes], stream) -> None:
+    stream.flush()
+    binary = getattr(stream, "buffer", None)
+    for piece in data:
+        if binary is not None:
+            binary.write(piece)
+        else:  # a text-only stream (a test harness's): UTF-8 text
+            stream.write(piece.decode("utf-8"))
+    stream.flush()
+
+
+def _write_descriptor(data: Iterable[bytes], descriptor: int, name: str) -> None:
+    try:
+        with os.fdopen(os.dup(descriptor), "wb") as handle:
+            for piece in data:
+                handle.write(piece)
+    except OSError as error:
+        raise OutputError(f"{name}: cannot write: {error.strerror or error}") from None
+
+
+__all__ = ["OutputError", "check_output_target", "descriptor_of", "write_report"]

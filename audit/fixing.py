@@ -28,7 +28,7 @@ from .document import Document
 from .engine import Linted, RuleSet, lint
 from .finding import Finding
 from .hits import Producer
-from .limits import FIX_LIMITS, LimitCounter, is_limit_note
+from .limits import DEFAULT_LIMITS, FIX_LIMITS, LimitCounter, is_limit_note
 from .report import FixOutcome
 from .sources import encoding_of, within
 
@@ -79,6 +79,10 @@ def max_passes(text: str) -> int:
     return 10 + 2 * len(text).bit_length()
 
 
+# The fixes of a file kept as findings (for --diff --format json); past them a dense file's fixes are
+# only counted (400,000 findings kept whole took hundreds of megabytes)
+LISTED_FIXES = DEFAULT_LIMITS.per_file
+
 MAX_PASSES = max_passes("")  # the bound for an empty text; longer texts get more (max_passes)
 
 
@@ -94,7 +98,8 @@ def fix_text(
     """Fix a text until no applicable fix is left (or a text comes back: fixes that undo each other):
     what was done, and the fixed text's lint (within the usual limits on findings)."""
     text = raw
-    applied: list[Finding] = []
+    applied: list[Finding] = []  # the first LISTED_FIXES of them; the others are counted
+    unlisted = 0
     linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers, FIX_LIMITS)
     seen = {hash(text)}
     for _ in range(max_passes(raw)):
@@ -102,7 +107,9 @@ def fix_text(
         if not fixes:
             break
         text = apply_fixes(text, linted.document, fixes)
-        applied += fixes
+        room = max(0, LISTED_FIXES - len(applied))
+        applied += fixes[:room]
+        unlisted += len(fixes) - len(fixes[:room])
         linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers,
                       FIX_LIMITS)
         if hash(text) in seen:
@@ -112,7 +119,7 @@ def fix_text(
         linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers)
     else:  # the last pass saw every finding: the usual limits are a cut of its lists
         linted = within_limits(linted)
-    return FixOutcome(original=raw, fixed=text, applied=tuple(applied)), linted
+    return FixOutcome(original=raw, fixed=text, applied=tuple(applied), unlisted=unlisted), linted
 
 
 def within_limits(linted: Linted) -> Linted:

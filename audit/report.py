@@ -24,6 +24,7 @@ class FixOutcome:
     fixed: str
     applied: tuple[Finding, ...] = ()  # the fixes applied, each as the finding it fixed (first pass's text)
     written: bool = False  # the fixed text was written back to the file
+    unlisted: int = 0  # fixes applied beyond those listed in `applied` (a dense file: audit/limits.py)
 
     @property
     def changed(self) -> bool:
@@ -94,7 +95,7 @@ class Report:
     @property
     def fixes(self) -> int:
         """How many fixes were applied (or, with --diff, would be)."""
-        return sum(len(file.fix.applied) for file in self.files if file.fix is not None)
+        return sum(len(file.fix.applied) + file.fix.unlisted for file in self.files if file.fix is not None)
 
     def summary(self) -> dict[str, Any]:
         by_severity = {s: 0 for s in SEVERITY_RANK}

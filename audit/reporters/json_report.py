@@ -36,6 +36,8 @@ def fixes_dict(report: Report) -> dict[str, Any]:
             entry["error"] = file_report.error
         if file_report.fix is not None:
             entry["fixes"] = [f.to_dict() for f in file_report.fix.applied]
+            if file_report.fix.unlisted:
+                entry["fixes_not_listed"] = file_report.fix.unlisted
             entry["diff"] = file_report.fix.diff(file_report.path)
         files.append(entry)
     return {"tool": tool_info(), "files": files, "summary": report.summary()}

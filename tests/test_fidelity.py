@@ -153,6 +153,54 @@ def test_banded_alignment_equals_the_full_grid(monkeypatch):
     assert sum(len(b.original) for b in banded if not b.translation) >= 5  # one may merge with a neighbour
 
 
+def test_a_short_texts_length_ratio_leans_on_the_language_prior():
+    # four pairs, two of them loose: the median of the text's own ratios alone would be 1.43
+    original = [Unit(91), Unit(44), Unit(28), Unit(23)]
+    translation = [Unit(73), Unit(47), Unit(40), Unit(33)]
+    aligner = Aligner(original, translation, prior_ratio=1.03, variance=1.6)
+    beads = aligner.align()
+    assert [(b.original, b.translation) for b in beads] == [((i,), (i,)) for i in range(4)]
+    assert 1.0 < aligner.ratio < 1.25
+
+
+def test_a_loosely_translated_sentence_is_not_an_omission_and_an_addition():
+    # the middle sentence is paraphrased to under half its length: one pair, not a gap and an addition
+    original = [Unit(60), Unit(200), Unit(50)]
+    translation = [Unit(60), Unit(80), Unit(50)]
+    pairs = [(b.original, b.translation) for b in Aligner(original, translation, 1.0, 1.2).align()]
+    assert pairs == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_an_omission_is_certain_only_when_no_merge_explains_it():
+    uk = ("Уряд схвалив бюджет на наступний рік у понеділок. Опозиція заявила, що всі її 43 депутати голосуватимуть "
+          "проти нього в парламенті, а потім звернуться до Конституційного суду зі скаргою. Прем'єр-міністр назвав "
+          "бюджет чесним. Президент підпише закон у п'ятницю.")
+    dropped = ("The government approved next year's budget on Monday. The prime minister called the budget honest. "
+               "The president will sign the law on Friday.")
+    assert rules_of(dropped, uk) == ["FID-OMITTED-PASSAGE"]
+    # three short sentences, one of them gone: the text is too short to tell which, or whether it is merged
+    short = ("Уряд схвалив новий бюджет на наступний рік після довгих дебатів у парламенті. Голосування тривало до "
+             "пізньої ночі у вівторок. Президент підпише закон у п'ятницю.")
+    assert rules_of("The government approved the new budget for next year after long debates in parliament. The "
+                    "president will sign the law on Friday.", short) == ["FID-POSSIBLE-OMISSION"]
+
+
+def test_margins_of_the_aligners_choices():
+    around = [80, 120, 70, 95, 110, 85]
+    for middle, certain in ((160, True), (50, False)):  # a long sentence with no counterpart; a short one
+        original = [Unit(n) for n in around[:3]] + [Unit(middle)] + [Unit(n) for n in around[3:]]
+        aligner = Aligner(original, [Unit(n) for n in around], 1.0, 1.2)
+        beads = aligner.align()
+        assert ((3,), ()) in [(b.original, b.translation) for b in beads]
+        window = beads[1:6]
+        paired = aligner.paired_cost(1, 6, 1, 5, range(1, 6), range(0))  # every original sentence paired
+        assert (paired - sum(b.cost for b in window) > 4.0) is certain
+    # a two-to-one merge whose second sentence fits nothing: leaving it out is almost as likely
+    merged = Aligner([Unit(100), Unit(45)], [Unit(112)], 1.0, 1.2)
+    assert merged.split_margin(0, 2, 0, 1, original=True, first=False) < 2.0
+    assert merged.split_margin(0, 2, 0, 1, original=True, first=True) > 2.0
+
+
 # ------------------------------------------------------------------ language of the original
 def test_language_by_script_and_seeded_langdetect():
     assert detect_language("Президент заявив, що переговори продовжаться у Києві.").code == "uk"

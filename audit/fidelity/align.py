@@ -2,8 +2,10 @@
 
 Gale and Church (1993): a translated sentence is about `ratio` times as long as its original, with a
 variance that grows with the length, so the cost of pairing two groups of sentences is
--log P(length difference) - log P(bead type), over beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 (merges and
-splits) and 1-0, 0-1 (a sentence with no counterpart, at a fixed cost). Anchors refine the cost:
+-log P(length difference) - log P(bead type) (the length difference's law with heavier tails than
+Gale and Church's normal one: a loosely translated sentence is not an omission), over beads 1-1,
+1-2, 2-1, 2-2, 1-3, 3-1 (merges and splits) and 1-0, 0-1 (a sentence with no counterpart, at a
+fixed cost). Anchors refine the cost:
 numbers, names, URLs shared by both sides pull two sentences together; a question or exclamation
 mark, or a quotation, on one side only pushes them apart.
 
@@ -33,7 +35,10 @@ BEADS: tuple[tuple[int, int, float], ...] = (
     (1, 0, 0.0),  # skip costs: SKIP_COST below
     (0, 1, 0.0),
 )
+PRIORS = {(di, dj): prior for di, dj, prior in BEADS}
 VARIANCE = 2.0  # of a translated sentence's length, per character (see Language.length_variance)
+LOOSE_SHARE = 0.05  # of sentence pairs translated loosely ...
+LOOSE_SPREAD = 3.0  # ... with this many times the spread of lengths
 SKIP_COST = 5.0  # a sentence with no counterpart, whatever its length ...
 SKIP_PER_UNIT = 0.01  # ... plus this per character: a long omission must be paid for
 PRIOR_WEIGHT = 4.0  # the language pair's length ratio counts as this many sentences of the document's
@@ -80,6 +85,16 @@ _FLAG_COSTS = tuple(
 )
 
 
+def _length_cost(z: float) -> float:
+    """-log P(a length difference of z standard deviations or more), for a mixture: most sentences
+    are translated closely (a normal law), one in twenty loosely (LOOSE_SPREAD times the spread).
+    The normal law alone has tails so thin that a sentence paraphrased to half its length would cost
+    more than leaving it out and adding another in its place."""
+    close = math.exp(-_neg_log_two_tailed(z))
+    loose = math.exp(-_neg_log_two_tailed(z / LOOSE_SPREAD))
+    return -math.log(max((1 - LOOSE_SHARE) * close + LOOSE_SHARE * loose, 1e-300))
+
+
 def _neg_log_two_tailed(z: float) -> float:
     """-log P(|Z| >= z) for a standard normal Z, without underflow for large z."""
     z = abs(z)
@@ -109,10 +124,15 @@ class Aligner:
             self.pre_t.append(self.pre_t[-1] + unit.length)
         total_o, total_t = self.pre_o[-1], self.pre_t[-1]
         measured = total_t / total_o if total_o and total_t else 1.0
-        if prior_ratio:
-            weight = min(self.n, self.m)
-            measured = (weight * measured + PRIOR_WEIGHT * prior_ratio) / (weight + PRIOR_WEIGHT)
-        self.ratio = measured
+        self.prior_ratio = prior_ratio
+        self.ratio = self._with_prior(measured, min(self.n, self.m))
+
+    def _with_prior(self, measured: float, weight: int) -> float:
+        """A ratio measured on `weight` sentences, shrunk towards the language pair's prior: a short
+        text's own ratio says little (four sentence pairs, one of them loose, would move it by half)."""
+        if not self.prior_ratio:
+            return measured
+        return (weight * measured + PRIOR_WEIGHT * self.prior_ratio) / (weight + PRIOR_WEIGHT)
 
     # ------------------------------------------------------------------ costs
     def bead_cost(self, i0: int, i1: int, j0: int, j1: int, prior: float) -> float:
@@ -124,7 +144,7 @@ class Aligner:
         lo = (self.pre_o[i1] - self.pre_o[i0]) * self.ratio
         lt = self.pre_t[j1] - self.pre_t[j0]
         mean = (lo + lt) / 2 or 1.0
-        cost = prior + _neg_log_two_tailed((lt - lo) / math.sqrt(self.variance * mean))
+        cost = prior + _length_cost((lt - lo) / math.sqrt(self.variance * mean))
         anchors_o, flags_o, lone = self.anchors_o[i0], self.flags_o[i0], self.lone_o[i0] + self.lone_t[j0]
         for i in range(i0 + 1, i1):
             anchors_o = anchors_o | self.anchors_o[i]
@@ -140,6 +160,49 @@ class Aligner:
             lone += len(anchors_o) + len(anchors_t) - 2 * shared
             cost += LONE_ANCHOR * min(lone, MAX_LONE) - SHARED_ANCHOR * shared
         return cost + _FLAG_COSTS[flags_o ^ flags_t]
+
+    def split_margin(self, i0: int, i1: int, j0: int, j1: int, original: bool, first: bool) -> float:
+        """For the bead of original sentences [i0, i1) and translation sentences [j0, j1): how much
+        likelier (in nats) it is than the same bead less its first or last sentence on one side, that
+        sentence left without a counterpart. A small margin: the sentence may as well be omitted (or
+        added) as merged."""
+        if original:
+            a0, a1, skip = (i0 + 1, i1, (i0, i0 + 1, j0, j0)) if first else (i0, i1 - 1, (i1 - 1, i1, j1, j1))
+            rest = (a0, a1, j0, j1)
+        else:
+            a0, a1, skip = (j0 + 1, j1, (i0, i0, j0, j0 + 1)) if first else (j0, j1 - 1, (i1, i1, j1 - 1, j1))
+            rest = (i0, i1, a0, a1)
+        prior = PRIORS.get((rest[1] - rest[0], rest[3] - rest[2]))
+        whole = PRIORS.get((i1 - i0, j1 - j0))
+        if prior is None or whole is None:
+            return INF
+        reduced = self.bead_cost(*rest, prior) + self.bead_cost(*skip, 0.0)
+        return reduced - self.bead_cost(i0, i1, j0, j1, whole)
+
+    def paired_cost(self, i0: int, i1: int, j0: int, j1: int, keep_o: range, keep_t: range) -> float:
+        """The cost of the best alignment of original sentences [i0, i1) with translation sentences
+        [j0, j1) in which the sentences `keep_o` and `keep_t` pair with something (no 1-0 or 0-1 bead
+        for them); infinite when there is none. Set against the cost of the chosen beads there, it
+        says how much likelier the chosen alignment is than any that gives them a counterpart."""
+        width = j1 - j0 + 1
+        costs = [[INF] * width for _ in range(i1 - i0 + 1)]
+        costs[0][0] = 0.0
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                if i == i0 and j == j0:
+                    continue
+                best = INF
+                for di, dj, prior in BEADS:
+                    pi, pj = i - di, j - dj
+                    if pi < i0 or pj < j0:
+                        continue
+                    if (dj == 0 and pi in keep_o) or (di == 0 and pj in keep_t):
+                        continue
+                    before = costs[pi - i0][pj - j0]
+                    if before < INF:
+                        best = min(best, before + self.bead_cost(pi, i, pj, j, prior))
+                costs[i - i0][j - j0] = best
+        return costs[-1][-1]
 
     # ------------------------------------------------------------------ guide and band
     def guide(self) -> list[tuple[int, int]]:
@@ -205,7 +268,8 @@ class Aligner:
             if len(b.original) == 1 and len(b.translation) == 1 and self.original[b.original[0]].length
         )
         if len(ratios) >= 3:
-            ratio = ratios[len(ratios) // 2]  # the median: one sentence that lost half its words does not move it
+            # the median (one sentence that lost half its words does not move it), shrunk to the prior
+            ratio = self._with_prior(_median(ratios), len(ratios))
             if abs(ratio - self.ratio) > RATIO_TOLERANCE * self.ratio:
                 self.ratio = ratio
                 beads = self._banded()
@@ -274,6 +338,11 @@ class Aligner:
         beads.reverse()
         full = lows[-1] == 0 and all(h == m for h in highs)
         return beads, touched and not full
+
+
+def _median(ordered: list[float]) -> float:
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _longest_chain(points: list[tuple[int, int]]) -> list[tuple[int, int]]:

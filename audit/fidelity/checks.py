@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .align import Bead
+from .align import Aligner, Bead
 from .names import SkeletonIndex, english_word, transliterate
 from .numbers import Key, Mention
 from .sides import Name, Side, without_links
@@ -30,6 +30,14 @@ COPY_MIN_WORDS = 3  # a sentence copied from a Latin-script original: this many 
 COPY_SHARE = 0.6  # ... of which this share are words of the aligned original
 WINDOW = 1  # beads on each side of a bead that count as "here"
 MIN_KNOWN_SOUNDS = 3  # a shorter skeleton (Київ: KV) matches too many words to prove a name known
+# A passage with no counterpart is reported as certain (major) when every alignment that gives it one,
+# among the beads around it, is this much less likely (in nats: e^4, about 55 times); otherwise it may
+# just as well be merged into a neighbouring sentence, and is reported as possible (minor).
+CERTAIN_MARGIN = 4.0
+MARGIN_BEADS = 2  # beads on each side of a gap that the alternative alignments may rearrange
+# A sentence merged with its neighbours into one pair is reported as possibly omitted (or added) when
+# the merge is less than e² (about 7) times likelier than leaving it without a counterpart.
+MERGE_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,26 @@ class Context:
     original_script: str | None = None  # the script most letters of the original are in
     ratio: float = 1.0  # the aligner's length ratio (translation per original character) ...
     variance: float = 2.0  # ... and variance
+    aligner: Aligner | None = None  # the aligner that made `beads`, for the margins of its choices
+
+    def margin(self, first: int, last: int) -> float:
+        """How much less likely (in nats) the best alignment is that leaves no sentence of that side
+        without a counterpart, rearranging the beads [first, last] with no counterpart (all on one
+        side) and those around them; infinite without an aligner. Which sentence of a few alike was
+        left out may be uncertain; that one was is what this measures."""
+        if self.aligner is None:
+            return float("inf")
+        low, high = max(0, first - MARGIN_BEADS), min(len(self.beads) - 1, last + MARGIN_BEADS)
+        i0 = sum(len(b.original) for b in self.beads[:low])
+        j0 = sum(len(b.translation) for b in self.beads[:low])
+        window = self.beads[low : high + 1]
+        i1 = i0 + sum(len(b.original) for b in window)
+        j1 = j0 + sum(len(b.translation) for b in window)
+        omitted = bool(self.beads[first].original)
+        keep_o = range(i0, i1) if omitted else range(0)
+        keep_t = range(0) if omitted else range(j0, j1)
+        alternative = self.aligner.paired_cost(i0, i1, j0, j1, keep_o, keep_t)
+        return alternative - sum(b.cost for b in window)
 
     @property
     def original_label(self) -> str:
@@ -126,12 +154,13 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
             source = ctx.original.text[first_o[0] : last_o[1]]
             if word_count(source) >= LONG_PASSAGE_WORDS:
                 start, end = ctx.gap_span(index, last)
-                yield RawHit(
-                    "FID-OMITTED-PASSAGE", start, end,
-                    f"The {ctx.original_label} has a passage here that the translation leaves out: "
-                    f"“{shorten(source)}”.",
-                    source_start=first_o[0], source_end=last_o[1],
-                )
+                if ctx.margin(index, last) >= CERTAIN_MARGIN:
+                    rule, says = "FID-OMITTED-PASSAGE", "a passage here that the translation leaves out"
+                else:
+                    rule, says = "FID-POSSIBLE-OMISSION", ("a passage here that the translation may leave out "
+                                                          "(or merge into a neighbouring sentence)")
+                yield RawHit(rule, start, end, f"The {ctx.original_label} has {says}: “{shorten(source)}”.",
+                             source_start=first_o[0], source_end=last_o[1])
             index = last + 1
             continue
         if bead.translation and not bead.original:
@@ -142,13 +171,58 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
             last_t = ctx.translation.sentences[beads[last].translation[-1]]
             added = ctx.translation.text[first_t[0] : last_t[1]]
             if not _in_original_script(ctx, added) and word_count(added) >= LONG_PASSAGE_WORDS:
-                yield RawHit(
-                    "FID-ADDED-PASSAGE", first_t[0], last_t[1],
-                    f"This passage has no counterpart in the {ctx.original_label}: “{shorten(added)}”.",
-                )
+                if ctx.margin(index, last) >= CERTAIN_MARGIN:
+                    rule, says = "FID-ADDED-PASSAGE", "has no counterpart"
+                else:
+                    rule = "FID-POSSIBLE-ADDITION"
+                    says = "may have no counterpart (or belong with a neighbouring sentence)"
+                yield RawHit(rule, first_t[0], last_t[1],
+                             f"This passage {says} in the {ctx.original_label}: “{shorten(added)}”.")
             index = last + 1
             continue
         index += 1
+
+
+def merge_hits(ctx: Context) -> Iterator[RawHit]:
+    """A sentence at the edge of a merged pair (two original sentences for one translation sentence,
+    say) that fits nearly as well left without a counterpart: an omission (or addition) the aligner
+    could hide in a merge, reported as possible."""
+    aligner = ctx.aligner
+    if aligner is None:
+        return
+    i0 = j0 = 0
+    for index, bead in enumerate(ctx.beads):
+        i1, j1 = i0 + len(bead.original), j0 + len(bead.translation)
+        if bead.original and bead.translation and (len(bead.original) > 1 or len(bead.translation) > 1):
+            for original in (True, False):
+                count = len(bead.original) if original else len(bead.translation)
+                if count < 2:
+                    continue
+                for first in (True, False):
+                    sentence = (i0 if first else i1 - 1) if original else (j0 if first else j1 - 1)
+                    side = ctx.original if original else ctx.translation
+                    text = side.sentence_text(sentence)
+                    if word_count(text) < LONG_PASSAGE_WORDS or (not original and _in_original_script(ctx, text)):
+                        continue
+                    if aligner.split_margin(i0, i1, j0, j1, original, first) >= MERGE_MARGIN:
+                        continue
+                    if original:
+                        start, end = ctx.translation_span(index)
+                        span = ctx.original.sentences[sentence]
+                        yield RawHit(
+                            "FID-POSSIBLE-OMISSION", start, end,
+                            f"The {ctx.original_label} has a passage here that the translation may leave out "
+                            f"(or merge into a neighbouring sentence): “{shorten(text)}”.",
+                            source_start=span[0], source_end=span[1],
+                        )
+                    else:
+                        start, end = ctx.translation.sentences[sentence]
+                        yield RawHit(
+                            "FID-POSSIBLE-ADDITION", start, end,
+                            f"This passage may have no counterpart (or belong with a neighbouring sentence) in the "
+                            f"{ctx.original_label}: “{shorten(text)}”.",
+                        )
+        i0, j0 = i1, j1
 
 
 def length_hits(ctx: Context) -> Iterator[RawHit]:
@@ -570,6 +644,6 @@ def link_hits(ctx: Context) -> Iterator[RawHit]:
                 )
 
 
-CHECKS = (passage_hits, length_hits, number_hits, name_hits, quote_hits, untranslated_hits, link_hits)
+CHECKS = (passage_hits, merge_hits, length_hits, number_hits, name_hits, quote_hits, untranslated_hits, link_hits)
 
 __all__ = ["CHECKS", "Context", "RawHit"]

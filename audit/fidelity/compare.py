@@ -127,7 +127,7 @@ def compare(
     aligner = Aligner(original_side.units, translation_side.units, prior, variance)
     beads = aligner.align()
     script = main_script(without_links(original_side.text[:20000]))
-    context = Context(original_side, translation_side, beads, reference, script, aligner.ratio, variance)
+    context = Context(original_side, translation_side, beads, reference, script, aligner.ratio, variance, aligner)
     hits: list[RawHit] = []
     for check in CHECKS:
         if check.__name__ == "number_hits" and rules is None:

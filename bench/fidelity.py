@@ -9,7 +9,8 @@ copies of the reference each get one damage of six kinds:
 
     omitted      a passage (a segment of 8 words or more) deleted
     number       a number that occurs in the original changed
-    name         a name that occurs in the original replaced by a name from another document
+    name         a name that occurs in the original replaced by a name from another document (in Chinese
+                 and Japanese: written in Latin letters, spelled by the characters' readings, or katakana)
     quote        a quotation deleted (one the original also quotes)
     untranslated a segment left in the original language (the original's segment put back)
     added        a sentence from another document inserted
@@ -48,7 +49,9 @@ MIN_SEGMENT_WORDS = 8
 from audit.config import Config  # noqa: E402
 from audit.engine import RuleSet  # noqa: E402
 from audit.fidelity import compare  # noqa: E402
+from audit.fidelity.compare import READABLE  # noqa: E402
 from audit.fidelity.names import ENGLISH_COMMON_CAPITALS, common_english, transliterate  # noqa: E402
+from audit.fidelity.readings import Reader  # noqa: E402
 from audit.fidelity.text import fold  # noqa: E402
 
 _NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d])")
@@ -88,9 +91,12 @@ def _digits_in(text: str) -> set[str]:
     return {d for d in re.findall(r"\d+", text.translate(_FULL_WIDTH))}
 
 
-def _name_in_original(name: str, source: str) -> bool:
+def _name_in_original(name: str, source: str, lang: str) -> bool:
     """Does the original segment have this name: the same word (Latin script, first four letters
-    folded), or a Cyrillic or katakana word whose plain transliteration starts the same way?"""
+    folded), a Cyrillic word whose plain transliteration starts the same way, or (Chinese and
+    Japanese) characters that spell it or katakana that sound like it?"""
+    if lang in READABLE and Reader(source, [(0, len(source))], lang).occurrences(name):
+        return True
     key = _loose(fold(name.rstrip("’'s"))[:4])
     for word in re.findall(r"[^\W\d_]+", source):
         latin = fold(word) if word.isascii() or fold(word).isascii() else transliterate(word)
@@ -137,7 +143,7 @@ def damages(
             bare = re.sub(r"['’]s$", "", word)
             if bare in ENGLISH_COMMON_CAPITALS:
                 continue
-            if _name_in_original(bare, src[k]):
+            if _name_in_original(bare, src[k], doc["src_lang"]):
                 candidates.append((k, bare))
     if candidates and names:
         k, name = rng.choice(candidates)

@@ -129,6 +129,56 @@ def test_quotations_with_each_languages_marks(code, text, quoted):
     assert [text[s:e] for s, e in spans] == [quoted]
 
 
+# ------------------------------------------------------------------ names in Chinese and Japanese
+def test_kana_romanized_and_names_shaped_like_japanese_or_pinyin():
+    from audit.fidelity.readings import hepburn_shaped, pinyin_syllables, romanize_kana
+
+    assert [romanize_kana(w) for w in ("ウィリアム", "ジョン", "キャンプ", "ファイル", "ひらがな")] == [
+        "wiriamu", "jon", "kyanpu", "fairu", "hiragana"]
+    assert [hepburn_shaped(w) for w in ("Saito", "Hokkaido", "Matcha", "Spectee", "Droszewski", "Vienna")] == [
+        True, True, True, False, False, False]
+    assert [pinyin_syllables(w) for w in ("Zhibin", "Beijing", "Xu", "Trump")] == [2, 2, 1, 0]
+
+
+def test_a_reader_finds_where_the_original_spells_a_name():
+    from audit.fidelity.readings import Reader
+
+    text = "记者王志斌报道。特朗普说，美国将退出。"
+    sentences = [(0, 8), (8, len(text))]
+    reader = Reader(text, sentences, "zh")
+    assert reader.occurrences("Zhibin") == [(0, 3, 5)]  # 志斌, by the characters' readings
+    assert reader.occurrences("Haoran") == []
+    assert reader.sounds_like("Trump", [1]) and not reader.sounds_like("Kovalenko", [0, 1])
+    kana = Reader("英国のウィリアム王子が来日した。", [(0, 16)], "ja")
+    assert kana.occurrences("William") == [(0, 3, 8)] and kana.occurrences("Harold") == []
+
+
+@pytest.mark.parametrize(
+    ("original", "faithful", "damaged", "flagged"),
+    [
+        ("本报讯（记者 王志斌）北京青年报记者从市园林绿化局获悉，野生动物的数量持续增加。",
+         "(Reporter Wang Zhibin) The Beijing Youth Daily learned from the Municipal Greening Bureau that the "
+         "number of wild animals continues to grow.",
+         "(Reporter Wang Haoran) The Beijing Youth Daily learned from the Municipal Greening Bureau that the "
+         "number of wild animals continues to grow.", "Haoran"),
+        ("英国のウィリアム王子は２４日、ドロシェフスキ教授と会談した。",
+         "Britain's Prince William met Professor Droszewski on the 24th.",
+         "Britain's Prince William met Professor Kovalenko on the 24th.", "Kovalenko"),
+    ],
+)
+def test_names_of_chinese_and_japanese_originals(original, faithful, damaged, flagged):
+    assert not [h for h in compare(faithful, original, metrics=False).hits if h.rule.endswith("NAME")]
+    hits = [h for h in compare(damaged, original, metrics=False).hits if h.rule == "FID-ADDED-NAME"]
+    assert [damaged[h.start : h.end] for h in hits] == [flagged]
+
+
+def test_a_headline_left_in_the_original_script_inside_an_english_sentence():
+    original = "巴西总统新冠病毒检测结果转阴-新华网 巴西总统博索纳罗25日表示，他的新冠病毒检测结果为阴性。"
+    text = "巴西总统新冠病毒检测结果转阴-新华网 Brazilian President Bolsonaro said on the 25th that he tested negative."
+    hits = [h for h in compare(text, original, metrics=False).hits if h.rule == "FID-UNTRANSLATED"]
+    assert [text[h.start : h.end] for h in hits] == ["巴西总统新冠病毒检测结果转阴-新华网"]
+
+
 # ------------------------------------------------------------------ alignment
 def test_alignment_merges_splits_and_gaps():
     original = [Unit(100), Unit(40), Unit(40), Unit(120), Unit(90)]

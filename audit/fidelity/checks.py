@@ -16,8 +16,9 @@ from typing import Any
 from .align import Aligner, Bead
 from .names import SkeletonIndex, english_word, transliterate
 from .numbers import Key, Mention
+from .readings import Reader, hepburn_shaped, pinyin_syllables
 from .sides import Name, Side, without_links
-from .text import CJK, Span, fold, script_counts, word_count
+from .text import CJK, Span, fold, script_counts, script_of, word_count
 
 LONG_PASSAGE_WORDS = 6  # a shorter piece with no counterpart is page furniture or a merged fragment
 LENGTH_DEVIATION = 3.0  # standard deviations: a translation this much shorter or longer than its original ...
@@ -64,6 +65,7 @@ class Context:
     ratio: float = 1.0  # the aligner's length ratio (translation per original character) ...
     variance: float = 2.0  # ... and variance
     aligner: Aligner | None = None  # the aligner that made `beads`, for the margins of its choices
+    reader: Reader | None = None  # a Chinese or Japanese original's readings
 
     def margin(self, first: int, last: int) -> float:
         """How much less likely (in nats) the best alignment is that leaves no sentence of that side
@@ -394,17 +396,16 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
                         if not _found(name, words_t):
                             missing.append(name)
         unexplained: list[Name] = []
-        if not cjk_source:
-            for j in bead.translation:
-                for name in translation.names[j]:
-                    if not _found(name, words_o):
-                        unexplained.append(name)
+        for j in bead.translation:
+            for name in translation.names[j]:
+                if not _found(name, words_o) and not (cjk_source and _explained_in_cjk(ctx, name, window_o)):
+                    unexplained.append(name)
         missing = _unique(missing)
         known = [name for name in _unique(absent) if len(name.key) >= MIN_KNOWN_SOUNDS and _found(name, named_t)]
         for name in unexplained:
             # a replacement: a name the whole original lacks and no English word ("Medical", "Knights")
             foreign = not english_word(name.text) and not _found(name, whole_o)
-            if known and foreign:
+            if known and foreign and not cjk_source:  # a name read in Han or kana is no proof
                 source = known.pop(0)
                 if source in missing:
                     missing.remove(source)
@@ -428,6 +429,23 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
             )
 
 
+def _explained_in_cjk(ctx: Context, name: Name, window: list[int]) -> bool:
+    """A Chinese or Japanese original may name this where it cannot be read: a name that sounds
+    like katakana or characters nearby, a Chinese name of one syllable ("Li": too many characters
+    read so), a Japanese name in Hepburn shape (written in kanji), a word of the CMU
+    pronouncing dictionary (English words and names common in English: a familiar word's list alone
+    leaves too many places that Chinese writes by meaning). Only a name
+    none of these explain is one the original lacks: a Chinese name of two syllables or more that no
+    characters nearby spell, a foreign name nothing nearby sounds like."""
+    reader = ctx.reader
+    if reader is None or english_word(name.text) or reader.sounds_like(name.text, window):
+        return True
+    if ctx.original.code == "zh":
+        return pinyin_syllables(name.text) == 1 or (pinyin_syllables(name.text) >= 2 and bool(
+            [o for o in reader.occurrences(name.text) if o[0] in window]))
+    return hepburn_shaped(name.text)
+
+
 def _found(name: Name, indexes: list[SkeletonIndex]) -> bool:
     """Does a word of the indexed sentences name what `name` names?"""
     return any(index.matches(key) for key in name.keys for index in indexes)
@@ -444,6 +462,8 @@ def _unique(names: list[Name]) -> list[Name]:
 
 
 def _reading(name: Name) -> str:
+    if name.reading:
+        return f" ({name.reading})"
     if name.script == "cyrillic":
         latin = transliterate(name.text)
         return f" ({latin[:1].upper() + latin[1:]})"
@@ -538,16 +558,19 @@ def _quote_words(side: Side, quote: Span) -> float:
 
 # ------------------------------------------------------------------------------ untranslated
 def untranslated_hits(ctx: Context) -> Iterator[RawHit]:
-    """Translation sentences left in the original's script, or copied word for word from a
-    Latin-script original; neighbouring ones are one passage."""
+    """Stretches of translation sentences left in the original's script (a headline run into the
+    next sentence is only part of it), or sentences copied word for word from a Latin-script
+    original; neighbouring ones are one passage."""
     translation = ctx.translation
     flagged: list[int] = []
+    spans: dict[int, Span] = {}
     source_of: dict[int, int] = {}
     bead_of = {j: index for index, bead in enumerate(ctx.beads) for j in bead.translation}
     for j, (start, end) in enumerate(translation.sentences):
-        text = translation.text[start:end]
-        if _in_original_script(ctx, text) and word_count(text) >= UNTRANSLATED_MIN_WORDS:
+        run = _original_script_run(ctx, start, end)
+        if run is not None:
             flagged.append(j)
+            spans[j] = run
             continue
         if ctx.reference or (ctx.original.code in ("zh", "ja", "ko") or ctx.original_script != "latin"):
             continue
@@ -558,9 +581,10 @@ def untranslated_hits(ctx: Context) -> Iterator[RawHit]:
         copied = _copied_from(ctx, j, window_o)
         if copied is not None:
             flagged.append(j)
+            spans[j] = (start, end)
             source_of[j] = copied
     for group in _runs(flagged):
-        start, end = translation.sentences[group[0]][0], translation.sentences[group[-1]][1]
+        start, end = spans[group[0]][0], spans[group[-1]][1]
         text = translation.text[start:end]
         source = next((source_of[j] for j in group if j in source_of), None)
         span = ctx.original.sentences[source] if source is not None else None
@@ -569,6 +593,37 @@ def untranslated_hits(ctx: Context) -> Iterator[RawHit]:
             f"This passage is left in the original's language: “{shorten(text, 70)}”.",
             source_start=span[0] if span else None, source_end=span[1] if span else None,
         )
+
+
+def _original_script_run(ctx: Context, start: int, end: int) -> Span | None:
+    """The longest stretch of text[start:end] whose letters are all in the original's (non-Latin)
+    script, when it is UNTRANSLATED_MIN_WORDS words long or more (CJK: two characters a word)."""
+    text = ctx.translation.text
+    if ctx.reference or text.isascii() or ctx.original_script in (None, "latin"):
+        return None
+    script = ctx.original_script
+    accepted = CJK if script in CJK else frozenset({script})
+    best: Span | None = None
+    run_start = run_end = -1
+    for offset in range(start, end + 1):
+        letter = script_of(text[offset]) if offset < end else "end"
+        if letter and letter not in accepted:
+            if run_start >= 0 and word_count(text[run_start:run_end]) >= UNTRANSLATED_MIN_WORDS:
+                if best is None or run_end - run_start > best[1] - best[0]:
+                    best = (run_start, run_end)
+            run_start = -1
+        elif letter:
+            if run_start < 0:
+                run_start = offset
+            run_end = offset + 1
+    if best is None:
+        return None
+    # a stretch that reaches the sentence's first or last letter takes its marks too
+    if not any(script_of(c) for c in text[start : best[0]]):
+        best = (start, best[1])
+    if not any(script_of(c) for c in text[best[1] : end]):
+        best = (best[0], end)
+    return best
 
 
 def _in_original_script(ctx: Context, text: str) -> bool:

@@ -12,9 +12,11 @@ from .align import VARIANCE, Aligner, Bead, Unit
 from .checks import CHECKS, Context, RawHit
 from .detect import Detected, detect_language
 from .languages import ENGLISH, language, language_name
-from .sides import Side, build_side, keep_shared_anchors, without_links
+from .readings import Reader
+from .sides import Side, build_side, keep_shared_anchors, read_names, without_links
 from .text import Span, main_script
 
+READABLE = ("zh", "ja")  # originals whose names are found by reading them (audit/fidelity/readings.py)
 _CODE = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,4})?$")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _STOPWORDS = frozenset(
@@ -121,13 +123,17 @@ def compare(
     if reference:
         _add_word_anchors(original_side)
         _add_word_anchors(translation_side)
+    reader = Reader(original_side.text, original_side.sentences, code) if code in READABLE else None
+    if reader is not None:
+        read_names(original_side, translation_side, reader)
     keep_shared_anchors(original_side, translation_side)
     prior = 1.0 if reference else (rules.length_ratio if rules is not None else None)
     variance = rules.length_variance if rules is not None and not reference else VARIANCE
     aligner = Aligner(original_side.units, translation_side.units, prior, variance)
     beads = aligner.align()
     script = main_script(without_links(original_side.text[:20000]))
-    context = Context(original_side, translation_side, beads, reference, script, aligner.ratio, variance, aligner)
+    context = Context(original_side, translation_side, beads, reference, script, aligner.ratio, variance, aligner,
+                      reader)
     hits: list[RawHit] = []
     for check in CHECKS:
         if check.__name__ == "number_hits" and rules is None:

@@ -14,6 +14,7 @@ from .languages import Language
 from .names import common_english, skeleton
 from .numbers import Mention, find_numbers
 from .quotes import find_quotes, quote_pairs
+from .readings import Reader
 from .text import CJK, Span, fold, length_units, script_of, split_sentences
 
 # A word for the name checks: letters of any script, inner apostrophes and hyphens.
@@ -38,6 +39,7 @@ class Name:
     script: str
     capital: bool
     keys: tuple[str, ...] = ()
+    reading: str = ""  # a name found in Chinese or Japanese text: the translation's spelling of it
 
     def __post_init__(self) -> None:
         if not self.keys:
@@ -195,6 +197,29 @@ def _unit(side: Side, index: int) -> Unit:
     )
 
 
+def read_names(original: Side, translation: Side, reader: Reader) -> None:
+    """Names of the translation that the Chinese or Japanese original spells (王志斌: Wang Zhibin;
+    ウィリアム: William) become names of the original where they stand: anchors for the alignment,
+    and names the translation is checked for, like those of an alphabetic original."""
+    spellings = sorted({name.text for names in translation.names for name in names if name.script == "latin"})
+    changed: set[int] = set()
+    for spelling in spellings:
+        key = skeleton(spelling)
+        if len(key) < 2:
+            continue
+        for index, start, end in reader.occurrences(spelling):
+            if any(n.start < end and start < n.end for n in original.names[index]):
+                continue
+            name = Name(original.text[start:end], start, end, key, "latin", True, reading=spelling)
+            original.names[index].append(name)
+            original.keys[index].append(key)
+            original.proper_keys.append(key)
+            changed.add(index)
+    for index in changed:
+        original.names[index].sort(key=lambda n: n.start)
+        original.units[index] = _unit(original, index)
+
+
 def keep_shared_anchors(first: Side, second: Side) -> None:
     """Keep the anchors that occur on both sides; of the others, which say nothing about where a
     sentence goes (a German noun), count only the numbers: a sentence with figures the other text
@@ -218,4 +243,4 @@ def without_links(text: str) -> str:
     return _LINK.sub(" ", text)
 
 
-__all__ = ["Name", "Side", "build_side", "keep_shared_anchors", "without_links"]
+__all__ = ["Name", "Side", "build_side", "keep_shared_anchors", "read_names", "without_links"]

@@ -179,10 +179,7 @@ class Extracted:
         """The sample's Document as the scores saw it (page-furniture lines zoned as boilerplate)."""
         from audit.document import Document
 
-        doc = Document.from_text(text)
-        if self.furniture:
-            doc.reassign_zones(set(self.furniture))
-        return doc
+        return Document.from_text(text).with_furniture(frozenset(self.furniture))
 
 
 def _code_version() -> str:
@@ -222,7 +219,8 @@ def _hits(items: Iterable[Any]) -> list[list]:
 
 def _audit(sample_text: tuple[str, str]) -> tuple[str, dict]:
     from audit.config import Config
-    from audit.engine import RuleSet, audit_document_text
+    from audit.engine import RuleSet
+    from audit.runner import audit_document_text
 
     global _RULESET
     key, text = sample_text
@@ -230,12 +228,10 @@ def _audit(sample_text: tuple[str, str]) -> tuple[str, dict]:
     if _RULESET is None:
         _RULESET = RuleSet.load(config)
     report = audit_document_text(text, key, config, _RULESET)
-    doc = report.document
-    furniture = [index for index, zone in enumerate(doc.zones) if zone == "boilerplate"]
     return key, {
         "findings": _hits(report.findings),
-        "signals": _hits(getattr(report, "signals", None) or []),
-        "furniture": furniture,
+        "signals": _hits(report.signals),
+        "furniture": sorted(report.document.furniture),
     }
 
 

@@ -11,6 +11,7 @@ the whole article (when the pre-check is not conclusive) run only with ``Config.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,14 +20,15 @@ from ..document import Document
 from ..finding import Finding
 from ..text.language import article_language
 from ..text.words import WORD
-from .features import article_features, body_sentence_lengths
+from .features import article_stats, body_sentence_lengths
 from .fidelity import COMPARISONS, measured_fidelity
-from .likelihood import MIN_WORDS, contributions, mt_likelihood, verdict
 from .model import Fidelity, Language, NotMeasured, Readability, Scores
 from .quality import mqm
+from .verdict import judge, list_like
 
 FOREIGN_PARAGRAPH_RULE = "LANG-FOREIGN-PARAGRAPH"
 MIXED_SCRIPT_RULE = "LANG-MIXED-SCRIPT"
+EVIDENCE_SHOWN = 12  # mt_evidence: the statistics that pushed the likelihood most, either way
 
 
 def score_document(
@@ -63,15 +65,24 @@ def score_document(
 
     likelihood: float | None = None
     mt_evidence: dict[str, float] | None = None
+    extra: dict[str, Any] = {}
     if language.english:
-        features = article_features(doc, list(evidence), words=words, lengths=lengths)
-        likelihood = round(mt_likelihood(features), 4)
-        mt_evidence = contributions(features)
-        judged = verdict(likelihood)
-        if len(words) < MIN_WORDS:
-            notes.append(f"Only {len(words)} body words: the MT likelihood is unreliable.")
+        # the evidence splits into findings (tells) and signals, which feed the score apart
+        reported = {id(f) for f in findings}
+        tells = [f for f in evidence if id(f) in reported]
+        signals = [f for f in evidence if id(f) not in reported]
+        judgement = judge(article_stats(doc, tells, signals=signals, words=words), tells, list_like(doc))
+        judged = judgement.verdict
+        reasons = judgement.reasons
+        if judgement.likelihood is not None:
+            likelihood = round(judgement.likelihood, 4)
+            strongest = heapq.nlargest(EVIDENCE_SHOWN, judgement.evidence.items(), key=lambda item: abs(item[1]))
+            mt_evidence = {name: round(push, 3) for name, push in strongest}
+            extra["machine_likelihood"] = round(judgement.machine, 4)
+        extra["mt_supports"] = judgement.supports
     else:
         judged = "review"
+        reasons = (f"the article reads as language '{language.code}', not English",)
 
     comparison = next((outputs[name] for name in COMPARISONS if outputs and name in outputs), None)
     fidelity: Fidelity = NotMeasured()
@@ -102,6 +113,8 @@ def score_document(
         full=full,
         readability=readability,
         notes=tuple(notes),
+        verdict_reasons=reasons,
+        extra=extra,
     )
 
 

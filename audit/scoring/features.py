@@ -1,5 +1,19 @@
-"""Cheap article statistics shared by the scores: body words, sentence shape, function-word profile
-and the density of translation-tell findings. Pure Python, no heavy imports."""
+"""Cheap article statistics shared by the scores: body words, sentence shape, the function-word
+profile, lexical variety and the density of translation-tell findings. Pure Python, no heavy imports.
+
+The MT-likelihood models (``likelihood.json``) name the statistics they read:
+
+- ``w:the``: occurrences of a token per 100 tokens of the body's sentences;
+- ``b:said that``, ``t:the _ of``: the same for a two- or three-token sequence;
+- ``s:according``: the share of sentences that open with the token;
+- a plain name (``mattr``, ``commas_per_sentence``, ``lexical_tells`` ...): an article-level statistic.
+
+Tokens are lower-cased function words (``FUNCTION_WORDS``); every other word becomes ``_`` (a
+lower-case word), ``N`` (a capitalised word: a name, or a sentence's first word) or ``#`` (a number);
+``<s>`` marks a sentence start. Only sentences of the body count (headline, byline, captions, page
+furniture and a dateline left out), and paragraph breaks do not: an article reads the same whether
+its paragraphs were kept or run into one block.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +21,44 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..document import Document
-from ..finding import TELL_CATEGORIES, Finding
-from ..text.words import ENGLISH_FUNCTION_WORDS, WORD, english_share  # noqa: F401  (re-exported)
+from ..finding import TELL_CATEGORIES
+from ..text.words import WORD
 from .quality import PUNCTUATION_CATEGORIES
 
 # Severity weights of tell findings in the MT-likelihood evidence (neutral findings are weak hints).
 TELL_WEIGHTS = {"neutral": 0.25, "minor": 1.0, "major": 3.0, "critical": 5.0}
+# Tell densities are taken over at least this many words: one finding in a 40-word brief is not 25 per 1,000.
+TELL_DENSITY_FLOOR = 250
+
+# The closed-class words kept as themselves in the token sequence (the rest are `_`, `N` or `#`):
+# articles, prepositions and particles, conjunctions, pronouns, auxiliaries and modals, frequent
+# adverbs and quantifiers, and the attribution verbs of news copy.
+FUNCTION_WORDS = frozenset(
+    "the a an of to in on at by for with from and or but not no nor is are was were be been being has have had "
+    "do does did will would can could should may might must shall that which who whom whose this these those it "
+    "its he she they we you i me my his her their our your him them us as if than then there here what when "
+    "where why how all any some each every also only just even still about into over after before up out so "
+    "such very more most said says say told according however while although though because since whether both "
+    "either neither one other another same own against between during under without within through among upon "
+    "again already around many much well now yet too off down back never always often".split()
+)
+NAME, CONTENT, NUMBER, START = "N", "_", "#", "<s>"
 
 _CONTRACTION = re.compile(r"[A-Za-z](?:n['’]t|['’](?:re|ve|ll|d|m))\b", re.IGNORECASE)
-_PROFILE = {
-    "the": {"the"},
-    "a": {"a", "an"},
-    "of": {"of"},
-    "that": {"that"},
-    "which": {"which"},
-    "also": {"also"},
-    "this": {"this", "these"},
-    "it": {"it", "its"},
-    "said": {"said", "says", "say", "told"},
-    "personal": {"i", "we", "you", "me", "us", "my", "our", "your"},
-    "he_she": {"he", "she", "his", "her", "him"},
-    "in_on_at": {"in", "on", "at"},
-    "by": {"by"},
-    "as": {"as"},
-    "will": {"will", "would"},
-    "but": {"but"},
-}
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\w [,.;:!?](?:\s|$)")
+_DASH = re.compile(r"—|–| - |--")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\u024f]")
+MATTR_WINDOW = 50
+REPETITION_WINDOW = 20  # content words
+# Tell categories a professional translator would not leave: detokenisation, doubled words, lower-case
+# names, untranslated or mixed-script passages.
+MACHINE_CATEGORIES = frozenset({"casing", "spacing", "repetition", "language"})
+LONG_SENTENCE_WORDS = 35
+HOUSE_STYLE_PREFIX = "HOUSE-"
 
 
 def body_words(doc: Document) -> list[str]:
@@ -42,22 +66,30 @@ def body_words(doc: Document) -> list[str]:
     return WORD.findall(doc.body_text())
 
 
-def body_sentence_lengths(doc: Document) -> list[int]:
-    """Word counts of the sentences of the body zone."""
-    lengths = []
+def body_sentences(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the body zone's sentences, a dateline left out of the first."""
+    spans = []
+    dateline_end = doc.dateline[1] if doc.dateline else -1
     for start, end in doc.sentences:
         if doc.zone_at(start) != "body":
             continue
+        if start < dateline_end < end:
+            start = dateline_end
+        spans.append((start, end))
+    return spans
+
+
+def body_sentence_lengths(doc: Document) -> list[int]:
+    """Word counts of the sentences of the body zone."""
+    lengths = []
+    for start, end in body_sentences(doc):
         count = len(WORD.findall(doc.text, start, end))
         if count:
             lengths.append(count)
     return lengths
 
 
-HOUSE_STYLE_PREFIX = "HOUSE-"
-
-
-def is_tell(finding: Finding) -> bool:
+def is_tell(finding: Any) -> bool:
     """Evidence of translation: a tell category, not a house-style choice, not a reference comparison."""
     return (
         finding.category in TELL_CATEGORIES
@@ -66,62 +98,212 @@ def is_tell(finding: Finding) -> bool:
     )
 
 
-def weighted_tells(findings: Iterable[Finding]) -> float:
+def evidence_tells(findings: Iterable[Any]) -> list[Any]:
+    """The tell findings that count as evidence. A lone minor finding does not: one lower-case word
+    after "Mamma Mia!" must not decide a verdict. Neutral findings are weak hints and always count."""
+    tells = [f for f in findings if is_tell(f)]
+    graded = [f for f in tells if f.severity != "neutral"]
+    if len(graded) == 1 and graded[0].severity == "minor":
+        return [f for f in tells if f.severity == "neutral"]
+    return tells
+
+
+def weighted_tells(findings: Iterable[Any]) -> float:
     """Severity-weighted count of translation-tell findings (no boilerplate, readability, house style)."""
     return sum(TELL_WEIGHTS[f.severity] for f in findings if is_tell(f))
 
 
-def distinct_tells(findings: Iterable[Finding], punctuation: bool | None = None) -> float:
-    """Severity-weighted count of the distinct tell rules that fired (each rule counted once, at its
-    worst severity): one systematic habit, such as a house quotation style, counts once.
+def distinct_tells(tells: Iterable[Any], punctuation: bool | None = None) -> float:
+    """Severity-weighted count of the distinct rules among `tells` (each counted once, at its worst
+    severity): one systematic habit, such as a house quotation style, counts once.
     `punctuation`: True, only spacing and quotation-mark findings; False, only the others."""
     worst: dict[str, float] = {}
-    for finding in findings:
-        if is_tell(finding) and (punctuation is None or (finding.category in PUNCTUATION_CATEGORIES) == punctuation):
+    for finding in tells:
+        if punctuation is None or (finding.category in PUNCTUATION_CATEGORIES) == punctuation:
             worst[finding.rule] = max(worst.get(finding.rule, 0.0), TELL_WEIGHTS[finding.severity])
     return sum(worst.values())
 
 
-def article_features(
+def moving_type_token_ratio(words: list[str], window: int = MATTR_WINDOW) -> float:
+    """Mean type/token ratio over every window of `window` words (MATTR): lexical variety that does
+    not fall with the length of the text. Shorter texts: their plain type/token ratio."""
+    if len(words) < window:
+        return len(set(words)) / len(words) if words else 0.0
+    counts: dict[str, int] = {}
+    for word in words[:window]:
+        counts[word] = counts.get(word, 0) + 1
+    distinct = len(counts)
+    total = distinct
+    for entering, leaving in zip(words[window:], words, strict=False):
+        if entering != leaving:
+            count = counts.get(entering, 0)
+            counts[entering] = count + 1
+            distinct += not count
+            count = counts[leaving] - 1
+            counts[leaving] = count
+            distinct -= not count
+        total += distinct
+    return total / (len(words) - window + 1) / window
+
+
+def local_repetition(words: list[str], window: int) -> float:
+    """Per 100 words: how many repeat one of the `window` words before them (a translator varies
+    the wording; literal and machine translation repeat it)."""
+    last_seen: dict[str, int] = {}
+    repeats = 0
+    for index, word in enumerate(words):
+        previous = last_seen.get(word)
+        if previous is not None and index - previous <= window:
+            repeats += 1
+        last_seen[word] = index
+    return 100 * repeats / max(len(words), 1)
+
+
+def token_class(word: str) -> str:
+    lowered = word.lower()
+    if lowered in FUNCTION_WORDS:
+        return lowered
+    if word[0].isdigit():
+        return NUMBER
+    return NAME if word[0].isupper() else CONTENT
+
+
+@dataclass
+class ArticleStats:
+    """An article's statistics; `value(name)` reads one by the name a model uses. The sequence
+    counters are keyed by tuples of tokens (unigrams by the token); sequences that run across a
+    sentence break (a START after their first token) are counted but never read."""
+
+    words: int  # body words
+    tokens: int  # tokens of the body's sentences
+    sentences: int
+    unigrams: Counter = field(default_factory=Counter)
+    bigrams: Counter = field(default_factory=Counter)
+    trigrams: Counter = field(default_factory=Counter)
+    openings: Counter = field(default_factory=Counter)
+    scalars: dict[str, float] = field(default_factory=dict)
+
+    def value(self, name: str) -> float:
+        kind, colon, key = name.partition(":")
+        if not colon:
+            return self.scalars[name]
+        if kind == "s":
+            return self.openings[key] / max(self.sentences, 1)
+        if kind == "w":
+            return 100 * self.unigrams[key] / max(self.tokens, 1)
+        table = {"b": self.bigrams, "t": self.trigrams}[kind]
+        return 100 * table[tuple(key.split())] / max(self.tokens, 1)
+
+    def names(self) -> list[str]:
+        """Every statistic this article has (sequences that never occur in it are 0 and left out)."""
+        return (
+            list(self.scalars)
+            + [f"w:{k}" for k in self.unigrams]
+            + [f"b:{' '.join(k)}" for k in self.bigrams if START not in k[1:]]
+            + [f"t:{' '.join(k)}" for k in self.trigrams if START not in k[1:]]
+            + [f"s:{k}" for k in self.openings]
+        )
+
+
+def _sequence_counts(doc: Document, stats: ArticleStats) -> list[int]:
+    """Count the token sequences of the body's sentences into `stats`; return the sentence lengths."""
+    lengths = []
+    sequence: list[str] = []
+    for start, end in body_sentences(doc):
+        classes = [token_class(w) for w in WORD.findall(doc.text, start, end)]
+        if classes:
+            lengths.append(len(classes))
+            sequence.append(START)
+            sequence += classes
+    stats.unigrams.update(sequence)
+    del stats.unigrams[START]
+    stats.openings.update(sequence[i + 1] for i, token in enumerate(sequence) if token == START)
+    stats.bigrams.update(zip(sequence, sequence[1:]))  # noqa: B905 (shorter by design)
+    stats.trigrams.update(zip(sequence, sequence[1:], sequence[2:]))  # noqa: B905
+    stats.tokens = sum(lengths)
+    stats.sentences = len(lengths)
+    return lengths
+
+
+def _doubled_words(words: list[str]) -> int:
+    return sum(1 for a, b in zip(words, words[1:]) if a == b and a[0].isalpha() and a not in ("had", "that"))  # noqa: B905
+
+
+def article_stats(
     doc: Document,
-    findings: list[Finding],
+    findings: Iterable[Any],
     *,
+    signals: Iterable[Any] = (),
     words: list[str] | None = None,
-    lengths: list[int] | None = None,
-) -> dict[str, float]:
-    """Every candidate feature of the MT-likelihood model (the model uses the ones it was fit on).
-    `words` and `lengths`: the body's WORD tokens and `body_sentence_lengths`, when the caller has them."""
+) -> ArticleStats:
+    """Every statistic the MT-likelihood models may read. `findings` and `signals` need `rule`,
+    `category`, `severity` and `extra` (Finding objects, or anything shaped like them); `words`: the
+    body's WORD tokens, when the caller has them."""
     text = doc.body_text()
     if words is None:
         words = WORD.findall(text)
     n_words = max(len(words), 1)
-    lowered = Counter(map(str.lower, words))
-    if lengths is None:
-        lengths = body_sentence_lengths(doc)
-    lengths = lengths or [len(words)]
+    stats = ArticleStats(words=len(words), tokens=0, sentences=0)
+    lengths = _sequence_counts(doc, stats) or [len(words)]
     mean_length = sum(lengths) / len(lengths)
     variance = sum((n - mean_length) ** 2 for n in lengths) / len(lengths)
-    features: dict[str, float] = {
-        "tells_per_1000": math.log1p(1000 * weighted_tells(findings) / n_words),
-        "distinct_tells_per_1000": math.log1p(1000 * distinct_tells(findings) / n_words),
-        # Word-level tells and punctuation artefacts apart: a web CMS mixes quotation-mark styles too.
-        "lexical_tells_per_1000": math.log1p(1000 * distinct_tells(findings, punctuation=False) / n_words),
-        "punctuation_tells_per_1000": math.log1p(1000 * distinct_tells(findings, punctuation=True) / n_words),
-        "tell_rules": math.log1p(len({f.rule for f in findings if is_tell(f)})),
+    lowered = [w.lower() for w in words if w[0].isalpha()]
+    per_100 = 100 / n_words
+
+    tells = evidence_tells(findings)
+    graded = [f for f in tells if f.severity != "neutral"]
+    signal_hits = [s for s in signals if s.category in TELL_CATEGORIES]
+    density = 1000 / max(len(words), TELL_DENSITY_FLOOR)
+    openings_lower = sum(1 for start, _end in body_sentences(doc) if doc.text[start : start + 1].islower())
+    stats.scalars = {
+        # evidence from the rules (log-densities per 1,000 words, and a count)
+        "lexical_tells": math.log1p(density * distinct_tells(tells, punctuation=False)),
+        "punctuation_tells": math.log1p(density * distinct_tells(tells, punctuation=True)),
+        "tell_rules": float(len({f.rule for f in graded})),  # distinct rules: each one more is more evidence
+        "signals": math.log1p(density * len(signal_hits)),
+        # sentence shape
         "sentence_mean": mean_length,
         "sentence_cv": math.sqrt(variance) / mean_length if mean_length else 0.0,
-        "long_sentence_share": sum(1 for n in lengths if n > 35) / len(lengths),
+        "long_sentence_share": sum(1 for n in lengths if n > LONG_SENTENCE_WORDS) / len(lengths),
         "commas_per_sentence": text.count(",") / len(lengths),
-        "contractions": 100 * len(_CONTRACTION.findall(text)) / n_words,
-        "digits": 100 * sum(1 for w in words if w[0].isdigit()) / n_words,
-        "quote_marks": 100 * sum(text.count(q) for q in "\"“”") / n_words,
-        "capitalised": 100 * sum(1 for w in words if w[0].isupper()) / n_words,
+        # punctuation per 100 words
+        "commas": per_100 * text.count(","),
+        "semicolons": per_100 * text.count(";"),
+        "colons": per_100 * text.count(":"),
+        "parentheses": per_100 * text.count("("),
+        "question_marks": per_100 * text.count("?"),
+        "quotation_marks": per_100 * sum(text.count(q) for q in '"“”'),
+        "dashes": per_100 * len(_DASH.findall(text)),
+        # words
         "word_length": sum(map(len, words)) / n_words,
-        "log_words": math.log(n_words),
+        "long_words": per_100 * sum(1 for w in words if len(w) >= 9),
+        "contractions": per_100 * len(_CONTRACTION.findall(text)),
+        "nominalisations": per_100 * sum(1 for w in lowered if w.endswith(("tion", "tions", "ment", "ments"))),
+        "ly_adverbs": per_100 * sum(1 for w in lowered if w.endswith("ly")),
+        "ing_forms": per_100 * sum(1 for w in lowered if w.endswith("ing")),
+        "mattr": moving_type_token_ratio(lowered),
+        "repeated_words": local_repetition(lowered, 10),
+        "repeated_content_words": local_repetition(
+            [w for w in lowered if len(w) > 3 and w not in FUNCTION_WORDS], REPETITION_WINDOW
+        ),
+        # what a translator would not leave (per 1,000 words)
+        "machine_tells": math.log1p(density * distinct_tells(t for t in graded if t.category in MACHINE_CATEGORIES)),
+        "doubled_words": 1000 * _doubled_words(lowered) / n_words,
+        "space_before_punctuation": 1000 * len(_SPACE_BEFORE_PUNCTUATION.findall(text)) / n_words,
+        "non_latin_words": 1000 * sum(1 for w in words if _NON_LATIN_LETTER.search(w)) / n_words,
+        "lower_case_openings": openings_lower / len(lengths),
     }
-    for name, members in _PROFILE.items():
-        features["fw_" + name] = 100 * sum(lowered[m] for m in members) / n_words
-    return features
+    return stats
 
 
-__all__ = ["WORD", "article_features", "body_words", "body_sentence_lengths", "english_share", "weighted_tells"]
+__all__ = [
+    "ArticleStats",
+    "FUNCTION_WORDS",
+    "WORD",
+    "article_stats",
+    "body_sentence_lengths",
+    "body_words",
+    "evidence_tells",
+    "is_tell",
+    "weighted_tells",
+]

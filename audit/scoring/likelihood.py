@@ -1,6 +1,19 @@
-"""MT likelihood: a logistic model over a handful of article features (translation-tell density and
-statistics of translated English), fit on the development set by ``bench/calibrate.py --write``,
-which stores the coefficients and verdict thresholds in ``likelihood.json`` next to this module."""
+"""The MT-likelihood models: regularised logistic regressions over an article's statistics
+(``features.ArticleStats``), fit by ``bench/calibrate.py --write`` with grouped validation (a source
+language, a native collection left out) and stored in ``likelihood.json`` next to this module. Run
+time is plain arithmetic over the stored weights: no training, no heavy import.
+
+Two models:
+
+- ``translated``: translated (by machine or by a person) against English-original news;
+- ``machine``: machine output against professional human translation of the same articles. Machine
+  output also reads as more translated than a person's translation: the machine score adds
+  ``translated_weight`` times the translated model's logit to its own.
+
+Each feature is transformed (``sqrt`` for rates), clipped to the range it was calibrated on, and
+centred on its typical value in native news, so that a contribution reads as "this much more (or
+less) like a translation than typical native copy".
+"""
 
 from __future__ import annotations
 
@@ -10,52 +23,163 @@ import math
 from pathlib import Path
 from typing import Any
 
+from .features import ArticleStats
+
 MODEL_PATH = Path(__file__).with_name("likelihood.json")
-VERDICTS = ("clean", "review", "likely-mt")
-MIN_WORDS = 40  # below this the score is shown but flagged as unreliable
+TRANSLATED, MACHINE = "translated", "machine"
 
-
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _clip(value: float, spec: dict[str, Any]) -> float:
-    """Clip a feature to the range it was calibrated on (a null bound: no clipping)."""
-    if spec.get("min") is not None:
-        value = max(value, spec["min"])
-    if spec.get("max") is not None:
-        value = min(value, spec["max"])
-    return value
+class LinearPart:
+    """One model of likelihood.json, ready for sparse evaluation: an article has a few hundred of the
+    token sequences the model weighs, and every absent one pushes by the same, precomputed amount."""
+
+    def __init__(self, part: dict[str, Any]) -> None:
+        self.intercept: float = part["intercept"]
+        self.scalars: dict[str, tuple] = {}
+        # by kind (w, b, t, s), then by the key the ArticleStats counters use (a token, or a tuple of them)
+        self.sequences: dict[str, dict[Any, tuple[str, tuple]]] = {"w": {}, "b": {}, "t": {}, "s": {}}
+        self.absent: dict[str, float] = {}  # a sequence feature's push when the article lacks it
+        for name, spec in part["features"].items():
+            entry = (
+                spec["coef"] / spec["scale"],
+                spec["center"],
+                spec.get("min"),
+                spec.get("max"),
+                spec.get("transform", "identity") == "sqrt",
+            )
+            kind, colon, key = name.partition(":")
+            if colon:
+                self.sequences[kind][key if kind in "ws" else tuple(key.split())] = (name, entry)
+                self.absent[name] = push(entry, 0.0)
+            else:
+                self.scalars[name] = entry
+        self.base = self.intercept + sum(self.absent.values())
+
+    def _present(self, stats: ArticleStats):
+        """(name, entry, raw value) of each feature the article has: every scalar, and the sequences."""
+        for name, entry in self.scalars.items():
+            yield name, entry, stats.scalars[name]
+        per_token = 100 / max(stats.tokens, 1)
+        per_sentence = 1 / max(stats.sentences, 1)
+        for kind, counts, unit in (
+            ("w", stats.unigrams, per_token),
+            ("b", stats.bigrams, per_token),
+            ("t", stats.trigrams, per_token),
+            ("s", stats.openings, per_sentence),
+        ):
+            table = self.sequences[kind]
+            if len(counts) > len(table):
+                items = ((key, counts[key]) for key in table if key in counts)
+            else:
+                items = ((key, count) for key, count in counts.items() if key in table)
+            for key, count in items:
+                name, entry = table[key]
+                yield name, entry, count * unit
+
+    def logit(self, stats: ArticleStats) -> float:
+        total = self.base
+        for name, entry, raw in self._present(stats):
+            total += push(entry, raw) - self.absent.get(name, 0.0)
+        return total
+
+    def pushes(self, stats: ArticleStats) -> dict[str, float]:
+        """Each feature's push on the logit (positive: towards the model's positive class)."""
+        out = dict(self.absent)
+        for name, entry, raw in self._present(stats):
+            out[name] = push(entry, raw)
+        return out
 
 
-def mt_likelihood(features: dict[str, float], model: dict[str, Any] | None = None) -> float:
-    """Probability-like score in [0, 1] that the article is translated (machine or otherwise)."""
-    model = model or load_model()
-    z = model["intercept"]
-    for name, spec in model["features"].items():
-        value = _clip(features[name], spec)
-        z += spec["coef"] * (value - spec["mean"]) / spec["std"]
+def push(entry: tuple, raw: float) -> float:
+    """A feature's push at a raw value: transformed, clipped to its calibrated range, centred on
+    native news, scaled and weighted."""
+    weight, center, low, high, root = entry
+    value = math.sqrt(raw) if root and raw > 0 else (0.0 if root else raw)
+    if low is not None and value < low:
+        value = low
+    if high is not None and value > high:
+        value = high
+    return weight * (value - center)
+
+
+_COMPILED: dict[int, tuple[dict[str, Any], LinearPart]] = {}
+
+
+def compiled(part: dict[str, Any]) -> LinearPart:
+    """The LinearPart of a model part (built once per part)."""
+    cached = _COMPILED.get(id(part))
+    if cached is None or cached[0] is not part:
+        cached = _COMPILED[id(part)] = (part, LinearPart(part))
+    return cached[1]
+
+
+def contributions(stats: ArticleStats, part: dict[str, Any]) -> dict[str, float]:
+    """Each feature's push on the logit of one model part (positive: towards its positive class)."""
+    return compiled(part).pushes(stats)
+
+
+def logit(stats: ArticleStats, part: dict[str, Any]) -> float:
+    return compiled(part).logit(stats)
+
+
+def logit_of_values(values: dict[str, float], part: dict[str, Any]) -> float:
+    """The logit from a table of raw statistics by name (bench/calibrate.py; absent names are 0)."""
+    model = compiled(part)
+    total = model.intercept
+    for name, entry in model.scalars.items():
+        total += push(entry, values.get(name, 0.0))
+    for table in model.sequences.values():
+        for name, entry in table.values():
+            total += push(entry, values.get(name, 0.0))
+    return total
+
+
+def sigmoid(z: float) -> float:
+    if z < -700:
+        return 0.0
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def verdict(score: float, model: dict[str, Any] | None = None) -> str:
-    thresholds = (model or load_model())["thresholds"]
-    if score >= thresholds["likely-mt"]:
-        return "likely-mt"
-    if score >= thresholds["review"]:
-        return "review"
-    return "clean"
+def probability(stats: ArticleStats, part: dict[str, Any]) -> float:
+    return sigmoid(logit(stats, part))
 
 
-def contributions(features: dict[str, float], model: dict[str, Any] | None = None) -> dict[str, float]:
-    """Each feature's share of the logit (positive: pushes towards MT), for explaining a verdict."""
-    model = model or load_model()
-    out = {}
-    for name, spec in model["features"].items():
-        value = _clip(features[name], spec)
-        out[name] = round(spec["coef"] * (value - spec["mean"]) / spec["std"], 3)
-    return out
+def mt_likelihood(stats: ArticleStats, model: dict[str, Any] | None = None) -> float:
+    """Probability-like score in [0, 1] that the article is translated (by machine or otherwise)."""
+    return probability(stats, (model or load_model())[TRANSLATED])
 
 
-__all__ = ["MODEL_PATH", "VERDICTS", "contributions", "load_model", "mt_likelihood", "verdict"]
+def machine_logit(stats: ArticleStats, model: dict[str, Any], translated_logit: float | None = None) -> float:
+    part = model[MACHINE]
+    if translated_logit is None:
+        translated_logit = logit(stats, model[TRANSLATED])
+    return logit(stats, part) + part.get("translated_weight", 0.0) * translated_logit
+
+
+def machine_likelihood(stats: ArticleStats, model: dict[str, Any] | None = None) -> float:
+    """Probability-like score in [0, 1] that a translated article is machine output rather than a
+    professional human translation."""
+    return sigmoid(machine_logit(stats, model or load_model()))
+
+
+__all__ = [
+    "MACHINE",
+    "MODEL_PATH",
+    "TRANSLATED",
+    "LinearPart",
+    "compiled",
+    "contributions",
+    "load_model",
+    "logit",
+    "logit_of_values",
+    "machine_likelihood",
+    "machine_logit",
+    "mt_likelihood",
+    "probability",
+    "push",
+    "sigmoid",
+]

@@ -32,8 +32,11 @@ def score_lines(file_report: Any) -> list[str]:
     """One summary line, then readability, reference fidelity and notes when present."""
     scores: Scores = file_report.scores
     path = display_path(file_report.path)
+    verdict = scores.verdict
+    if scores.verdict_reasons and verdict != "clean":
+        verdict = f"{verdict}: " + "; ".join(scores.verdict_reasons)
     parts = [
-        f"MT likelihood {_number(scores.mt_likelihood, 2)} ({scores.verdict})",
+        f"MT likelihood {_number(scores.mt_likelihood, 2)} ({verdict})",
         f"quality {_number(scores.quality)} (MQM penalty {_number(scores.mqm.penalty_per_1000)} per 1,000 words)",
     ]
     fidelity = scores.fidelity

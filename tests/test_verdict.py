@@ -1,0 +1,243 @@
+"""The verdict: `too-short` without a likelihood, reasons on every verdict above clean (text report
+and JSON), a lone minor finding never decides, statistics alone never make likely-mt on short or
+list-like copy, statistics that do not depend on the layout, and a complete model file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audit import Config, audit_text
+from audit.document import Document
+from audit.finding import Finding
+from audit.scoring.features import article_stats, evidence_tells
+from audit.scoring.likelihood import MACHINE, TRANSLATED, load_model
+from audit.scoring.verdict import (
+    MIN_WORDS,
+    STATISTICS_MIN_WORDS,
+    TellEvidence,
+    decide,
+    describe,
+    judge,
+    list_like,
+)
+
+from .conftest import SEEDS
+
+THRESHOLDS = {"review": 0.5, "likely-mt": 0.9, "tell-rules": 5}
+NO_TELLS, TWO_TELLS, MANY_TELLS = TellEvidence(), TellEvidence(2, 2.0), TellEvidence(5, 7.0)
+
+# A native-style wire story of about 130 words (written for this test).
+NATIVE = (
+    "Dock workers walk out over pay\n\n"
+    "Hundreds of dock workers walked off the job at the port on Tuesday after talks over a new contract "
+    "broke down late on Monday, union officials said.\n\n"
+    "The strike, the first at the port in a decade, halted the loading of container ships and left "
+    "dozens of trucks queuing outside the gates. \"We didn't want this, but they gave us no choice,\" "
+    "said Maria Lopez, a crane operator who has worked there for 19 years.\n\n"
+    "Port managers said they had offered a 4 percent raise and would return to the table as soon as the "
+    "union was ready. A spokesman for the union told reporters the offer fell short of rising rents in "
+    "the city, where housing costs have climbed sharply since the pandemic.\n\n"
+    "Shipping lines warned of delays of up to a week if the walkout drags on.\n"
+)
+
+
+def lint_json(cli, path) -> dict:
+    return json.loads(cli("lint", "--format", "json", str(path)).stdout)["files"][0]
+
+
+def score_line(cli, path) -> str:
+    lines = cli("lint", str(path)).stdout.splitlines()
+    return next(line for line in lines if ": scores: " in line)
+
+
+# ------------------------------------------------------------------ too-short
+@pytest.mark.parametrize("text", ["", "The minister said on Monday that the talks in Geneva would go on next week.\n"])
+def test_empty_file_and_15_words_are_too_short(cli, tmp_path, text):
+    path = tmp_path / "brief.txt"
+    path.write_text(text, encoding="utf-8")
+    file = lint_json(cli, path)
+    assert file["verdict"] == "too-short"
+    assert file["scores"]["mt_likelihood"] is None
+    assert any("too short" in reason for reason in file["scores"]["verdict_reasons"])
+    line = score_line(cli, path)
+    assert "MT likelihood n/a (too-short: only" in line and "too short to judge" in line
+
+
+def test_too_short_below_the_minimum_and_scored_from_it():
+    words = NATIVE.split("\n\n", 1)[1].split()
+    short = " ".join(words[: MIN_WORDS - 1]) + "."
+    assert audit_text(short).files[0].verdict == "too-short"
+    long_enough = " ".join(words[: MIN_WORDS + 5]) + "."
+    report = audit_text(long_enough).files[0]
+    assert report.verdict != "too-short" and report.scores["mt_likelihood"] is not None
+
+
+# ------------------------------------------------------------------ reasons
+def test_seed_000_is_likely_mt_with_reasons_in_json_and_text(cli):
+    seed = sorted(SEEDS.glob("000_*.txt"))[0]
+    file = lint_json(cli, seed)
+    assert file["verdict"] == "likely-mt"
+    reasons = file["scores"]["verdict_reasons"]
+    assert reasons and all(isinstance(r, str) and r for r in reasons)
+    assert any("tells —" in r for r in reasons)  # the tells are named, by kind
+    assert file["scores"]["mt_supports"] in ("machine", "translated")
+    assert any(r.startswith("the evidence supports") for r in reasons)
+    line = score_line(cli, seed)
+    assert "(likely-mt: " in line and reasons[0] in line
+
+
+def test_every_verdict_above_clean_has_reasons(cli, tmp_path):
+    german = ("Die Bundesregierung hat am Montag angekündigt, dass die Gespräche über die Sicherheitsgarantien "
+              "für die Ukraine in der kommenden Woche in Berlin fortgesetzt werden sollen. Der Kanzler sagte, "
+              "man werde mit allen Partnern eng zusammenarbeiten.\n")
+    (tmp_path / "de.txt").write_text(german, encoding="utf-8")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    data = json.loads(cli("lint", "--format", "json", str(tmp_path)).stdout)
+    verdicts = set()
+    for file in data["files"]:
+        verdicts.add(file["verdict"])
+        if file["verdict"] != "clean":
+            assert file["scores"]["verdict_reasons"], file["path"]
+    assert {"review", "likely-mt"} <= verdicts
+    text = cli("lint", str(tmp_path)).stdout
+    for line in text.splitlines():
+        if ": scores: " in line and "(clean)" not in line:
+            assert "(review: " in line or "(likely-mt: " in line or "(too-short: " in line, line
+
+
+def test_a_statistic_that_raises_the_score_is_named():
+    model = load_model()
+    stats = article_stats(Document.from_text(NATIVE), [])
+    pushes = {name: 0.0 for name in model[TRANSLATED]["features"]}
+    name = next(n for n in pushes if n.startswith("b:"))
+    judgement = judge(stats, [], model=_model_pushed(model, name))
+    assert judgement.verdict in ("review", "likely-mt")
+    assert any(describe(name)[1] in reason and "native news" in reason for reason in judgement.reasons)
+
+
+def _model_pushed(model: dict, name: str) -> dict:
+    """A copy of the model in which one statistic, at this article's value, pushes hard towards translated."""
+    part = json.loads(json.dumps(model[TRANSLATED]))
+    spec = part["features"][name]
+    spec.update(coef=50.0, center=-1.0, scale=1.0, min=None, max=None, transform="identity")
+    return {**model, TRANSLATED: part}
+
+
+# ------------------------------------------------------------------ a lone minor finding never decides
+def _finding(rule: str, category: str, severity: str) -> Finding:
+    return Finding(rule=rule, category=category, severity=severity, message="m", start=0, end=1, text="x")
+
+
+def test_lone_minor_finding_is_not_evidence():
+    minor = _finding("CASE-UKRAINE-CITIES", "casing", "minor")
+    other = _finding("SP-DETOKENISED-HYPHEN", "spacing", "minor")
+    neutral = _finding("TE-AT-THE-SAME-TIME", "translationese", "neutral")
+    assert evidence_tells([minor]) == []
+    assert evidence_tells([minor, neutral]) == [neutral]
+    assert evidence_tells([minor, other]) == [minor, other]
+    assert evidence_tells([_finding("FF-X", "mistranslation", "major")])
+
+
+def test_one_lower_case_name_does_not_change_the_verdict():
+    plain = audit_text(NATIVE).files[0]
+    slipped = audit_text(NATIVE.replace("at the port on Tuesday", "in kyiv on Tuesday")).files[0]
+    assert [f.rule for f in slipped.findings if f.severity != "neutral"] == ["CASE-UKRAINE-CITIES"]
+    assert slipped.verdict == plain.verdict == "clean"
+    stats = article_stats(slipped.document, slipped.findings)
+    assert stats.value("lexical_tells") == stats.value("punctuation_tells") == 0.0
+
+
+# ------------------------------------------------------------------ statistics alone, short or list-like copy
+def test_statistics_alone_never_make_likely_mt_on_short_or_list_like_copy():
+    assert decide(0.99, STATISTICS_MIN_WORDS - 1, NO_TELLS, False, THRESHOLDS) == "review"
+    assert decide(0.99, 400, NO_TELLS, True, THRESHOLDS) == "review"
+    assert decide(0.99, 400, NO_TELLS, False, THRESHOLDS) == "likely-mt"
+    assert decide(0.99, STATISTICS_MIN_WORDS - 1, TWO_TELLS, False, THRESHOLDS) == "likely-mt"
+    assert decide(0.99, MIN_WORDS - 1, MANY_TELLS, False, THRESHOLDS) == "too-short"
+    assert decide(0.6, 400, NO_TELLS, False, THRESHOLDS) == "review"
+    assert decide(0.4, 400, TWO_TELLS, False, THRESHOLDS) == "clean"
+
+
+def test_many_distinct_tells_make_likely_mt_by_themselves():
+    assert decide(0.1, MIN_WORDS, MANY_TELLS, True, THRESHOLDS) == "likely-mt"
+    assert decide(0.1, 400, TellEvidence(4, 12.0), False, THRESHOLDS) == "clean"
+    findings = [_finding(f"FF-{n}", "mistranslation", "minor") for n in range(5)]
+    assert TellEvidence.of(findings) == TellEvidence(5, 5.0)
+    assert TellEvidence.of(findings + [_finding("FF-0", "mistranslation", "major")]) == TellEvidence(5, 7.0)
+
+
+def test_list_like_copy():
+    results = "\n".join(f"{team} {n}, Rovers {n + 1}" for n, team in enumerate(["City", "United", "Town", "Athletic",
+                                                                                  "Wanderers", "Albion"]))
+    assert list_like(Document.from_text("Weekend results\n\n" + results + "\n"))
+    assert not list_like(Document.from_text(NATIVE))
+
+
+# ------------------------------------------------------------------ layout
+def test_statistics_do_not_depend_on_paragraph_breaks():
+    body = NATIVE.split("\n\n", 1)[1]
+    paragraphs = article_stats(Document.from_text(body), [])
+    block = article_stats(Document.from_text(" ".join(body.split())), [])
+    for table in ("unigrams", "bigrams", "trigrams", "openings"):
+        assert getattr(paragraphs, table) == getattr(block, table)
+    assert paragraphs.scalars == pytest.approx(block.scalars)
+
+
+# ------------------------------------------------------------------ the model file
+def test_model_file_is_complete():
+    model = load_model()
+    stats = article_stats(Document.from_text(NATIVE), [])
+    for part in (TRANSLATED, MACHINE):
+        assert model[part]["features"]
+        for name, spec in model[part]["features"].items():
+            stats.value(name)  # every feature is one the statistics can give
+            assert spec["scale"] > 0 and spec["transform"] in ("identity", "sqrt")
+    thresholds = model[TRANSLATED]["thresholds"]
+    assert 0 < thresholds["review"] <= thresholds["likely-mt"] < 1
+    assert 0 < model[MACHINE]["threshold"] < 1
+
+
+def test_clean_native_story_and_json_fields(cli, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(NATIVE, encoding="utf-8")
+    file = lint_json(cli, path)
+    assert file["verdict"] == "clean"
+    scores = file["scores"]
+    assert 0.0 <= scores["mt_likelihood"] < load_model()[TRANSLATED]["thresholds"]["review"]
+    assert 0.0 <= scores["machine_likelihood"] <= 1.0
+    assert scores["verdict_reasons"] == [] and scores["mt_supports"] is None
+    assert scores["mt_evidence"] and all(isinstance(v, float) for v in scores["mt_evidence"].values())
+    assert Config().scores
+
+
+def test_sparse_evaluation_equals_the_plain_sum():
+    from audit.scoring.likelihood import logit, logit_of_values
+
+    model = load_model()
+    for text in (NATIVE, sorted(SEEDS.glob("000_*.txt"))[0].read_text(encoding="utf-8")):
+        report = audit_text(text).files[0]
+        stats = article_stats(report.document, report.findings)
+        values = dict(stats.scalars)
+        values.update((name, stats.value(name)) for name in stats.names() if ":" in name)
+        for part in (TRANSLATED, MACHINE):
+            assert logit(stats, model[part]) == pytest.approx(logit_of_values(values, model[part]), abs=1e-9)
+
+
+def test_moving_type_token_ratio_is_the_mean_over_windows():
+    import random
+
+    from audit.scoring.features import moving_type_token_ratio
+
+    def by_definition(words, window=50):
+        if len(words) < window:
+            return len(set(words)) / len(words) if words else 0.0
+        spans = range(len(words) - window + 1)
+        return sum(len(set(words[i : i + window])) for i in spans) / len(spans) / window
+
+    generator = random.Random(1)
+    for length in (0, 10, 49, 50, 51, 300):
+        words = [generator.choice("abcdefghijklmnopqrst"[: generator.randint(2, 20)]) for _ in range(length)]
+        assert moving_type_token_ratio(words) == pytest.approx(by_definition(words))

@@ -71,7 +71,7 @@ def test_too_short_below_the_minimum_and_scored_from_it():
     assert audit_text(short).files[0].verdict == "too-short"
     long_enough = " ".join(words[: MIN_WORDS + 5]) + "."
     report = audit_text(long_enough).files[0]
-    assert report.verdict != "too-short" and report.scores["mt_likelihood"] is not None
+    assert report.verdict != "too-short" and report.scores.mt_likelihood is not None
 
 
 # ------------------------------------------------------------------ reasons
@@ -128,7 +128,8 @@ def _model_pushed(model: dict, name: str) -> dict:
 
 # ------------------------------------------------------------------ a lone minor finding never decides
 def _finding(rule: str, category: str, severity: str) -> Finding:
-    return Finding(rule=rule, category=category, severity=severity, message="m", start=0, end=1, text="x")
+    return Finding(rule=rule, category=category, severity=severity, message="m", start=0, end=1, text="x",
+                   line=1, column=1, end_line=1, end_column=2)
 
 
 def test_lone_minor_finding_is_not_evidence():

@@ -338,10 +338,9 @@ def _table(files: Sequence[FileReport]) -> str:
 
 
 def _thresholds() -> dict[str, float]:
-    from ..scoring.likelihood import load_model
+    from ..scoring.likelihood import verdict_thresholds
 
-    thresholds = load_model().get("thresholds") or {}
-    return {k: float(v) for k, v in thresholds.items() if isinstance(v, int | float)}
+    return verdict_thresholds()
 
 
 def chart(files: Sequence[FileReport]) -> str:

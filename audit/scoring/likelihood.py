@@ -138,6 +138,12 @@ def logit_of_values(values: dict[str, float], part: dict[str, Any]) -> float:
     return total
 
 
+def verdict_thresholds(model: dict[str, Any] | None = None) -> dict[str, float]:
+    """The likelihoods at which the verdict becomes `review` and `likely-mt`."""
+    thresholds = (model or load_model())[TRANSLATED]["thresholds"]
+    return {"review": thresholds["review"], "likely-mt": thresholds["likely-mt"]}
+
+
 def sigmoid(z: float) -> float:
     if z < -700:
         return 0.0
@@ -182,4 +188,5 @@ __all__ = [
     "probability",
     "push",
     "sigmoid",
+    "verdict_thresholds",
 ]

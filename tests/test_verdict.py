@@ -24,6 +24,7 @@ from audit.scoring.verdict import (
 )
 
 from .conftest import SEEDS
+from .inprocess import invoke
 
 THRESHOLDS = {"review": 0.5, "likely-mt": 0.9, "tell-rules": 5}
 NO_TELLS, TWO_TELLS, MANY_TELLS = TellEvidence(), TellEvidence(2, 2.0), TellEvidence(5, 7.0)
@@ -43,25 +44,25 @@ NATIVE = (
 )
 
 
-def lint_json(cli, path) -> dict:
-    return json.loads(cli("lint", "--format", "json", str(path)).stdout)["files"][0]
+def lint_json(path) -> dict:
+    return json.loads(invoke("lint", "--format", "json", str(path)).stdout)["files"][0]
 
 
-def score_line(cli, path) -> str:
-    lines = cli("lint", str(path)).stdout.splitlines()
+def score_line(path) -> str:
+    lines = invoke("lint", str(path)).stdout.splitlines()
     return next(line for line in lines if ": scores: " in line)
 
 
 # ------------------------------------------------------------------ too-short
 @pytest.mark.parametrize("text", ["", "The minister said on Monday that the talks in Geneva would go on next week.\n"])
-def test_empty_file_and_15_words_are_too_short(cli, tmp_path, text):
+def test_empty_file_and_15_words_are_too_short(tmp_path, text):
     path = tmp_path / "brief.txt"
     path.write_text(text, encoding="utf-8")
-    file = lint_json(cli, path)
+    file = lint_json(path)
     assert file["verdict"] == "too-short"
     assert file["scores"]["mt_likelihood"] is None
     assert any("too short" in reason for reason in file["scores"]["verdict_reasons"])
-    line = score_line(cli, path)
+    line = score_line(path)
     assert "MT likelihood n/a (too-short: only" in line and "too short to judge" in line
 
 
@@ -75,34 +76,34 @@ def test_too_short_below_the_minimum_and_scored_from_it():
 
 
 # ------------------------------------------------------------------ reasons
-def test_seed_000_is_likely_mt_with_reasons_in_json_and_text(cli):
+def test_seed_000_is_likely_mt_with_reasons_in_json_and_text():
     seed = sorted(SEEDS.glob("000_*.txt"))[0]
-    file = lint_json(cli, seed)
+    file = lint_json(seed)
     assert file["verdict"] == "likely-mt"
     reasons = file["scores"]["verdict_reasons"]
     assert reasons and all(isinstance(r, str) and r for r in reasons)
     assert any("tells —" in r for r in reasons)  # the tells are named, by kind
     assert file["scores"]["mt_supports"] in ("machine", "translated")
     assert any(r.startswith("the evidence supports") for r in reasons)
-    line = score_line(cli, seed)
+    line = score_line(seed)
     assert "(likely-mt: " in line and reasons[0] in line
 
 
-def test_every_verdict_above_clean_has_reasons(cli, tmp_path):
+def test_every_verdict_above_clean_has_reasons(tmp_path):
     german = ("Die Bundesregierung hat am Montag angekündigt, dass die Gespräche über die Sicherheitsgarantien "
               "für die Ukraine in der kommenden Woche in Berlin fortgesetzt werden sollen. Der Kanzler sagte, "
               "man werde mit allen Partnern eng zusammenarbeiten.\n")
     (tmp_path / "de.txt").write_text(german, encoding="utf-8")
     for seed in sorted(SEEDS.glob("*.txt")):
         (tmp_path / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
-    data = json.loads(cli("lint", "--format", "json", str(tmp_path)).stdout)
+    data = json.loads(invoke("lint", "--jobs", "1", "--format", "json", str(tmp_path)).stdout)
     verdicts = set()
     for file in data["files"]:
         verdicts.add(file["verdict"])
         if file["verdict"] != "clean":
             assert file["scores"]["verdict_reasons"], file["path"]
     assert {"review", "likely-mt"} <= verdicts
-    text = cli("lint", str(tmp_path)).stdout
+    text = invoke("lint", "--jobs", "1", str(tmp_path)).stdout
     for line in text.splitlines():
         if ": scores: " in line and "(clean)" not in line:
             assert "(review: " in line or "(likely-mt: " in line or "(too-short: " in line, line
@@ -201,10 +202,10 @@ def test_model_file_is_complete():
     assert 0 < model[MACHINE]["threshold"] < 1
 
 
-def test_clean_native_story_and_json_fields(cli, tmp_path):
+def test_clean_native_story_and_json_fields(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(NATIVE, encoding="utf-8")
-    file = lint_json(cli, path)
+    file = lint_json(path)
     assert file["verdict"] == "clean"
     scores = file["scores"]
     assert 0.0 <= scores["mt_likelihood"] < load_model()[TRANSLATED]["thresholds"]["review"]

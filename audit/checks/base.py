@@ -136,9 +136,12 @@ def scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str,
 
 
 # Probing a pattern at load: a run of one character then one it cannot match, the input on which
-# nested repetition explodes. A sound pattern answers in microseconds.
-PROBE_LENGTH = 200
-PROBE_TIMEOUT_SECONDS = 0.02
+# nested repetition explodes. A sound pattern answers in well under a millisecond on it; `regex` cuts
+# some nested repetitions down to a polynomial ((a+)+$ grows as about n^2.7: 19 ms at 200 characters,
+# 1.7 s at 1,000), so the probe is long enough to leave a wide margin either side of its bound on a
+# loaded machine (a test at 200 characters and 20 ms failed under load).
+PROBE_LENGTH = 1000
+PROBE_TIMEOUT_SECONDS = 0.1
 
 
 def backtracks_catastrophically(compiled: regex.Pattern, pattern: str) -> bool:

@@ -26,13 +26,14 @@ from .reporters import render_chunks
 from .reporters.colour import CHOICES as COLOUR_CHOICES
 from .reporters.colour import wants_colour
 from .rules.errors import RuleError
-from .runner import Options, UsageError, run
-from .safe_text import terminal_safe
-from .sources import DEFAULT_INCLUDE, STDIN, discover
+from .runner import Options, UsageError, audit_many, run
+from .safe_text import json_safe, terminal_safe
+from .sources import DEFAULT_INCLUDE, STDIN, InputError, discover
 from .tally import FAIL_ON_VERDICTS
 from .version import __version__
 
 FORMATS = tuple(REPORT_FORMATS)
+INPUT_FORMATS = ("files", "jsonl")
 ERRORS = (UsageError, ConfigError, GitError, RuleError, BaselineError)
 
 
@@ -59,9 +60,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format: text, concise (one line a finding), json, jsonl (one file a line), sarif (2.1.0), "
-                   "rdjson (reviewdog), github (workflow annotations), html (a report for the browser; with -o).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format: text (the default), concise (one line a finding), json, jsonl (one file a line; "
+                   "the default and only format for --input-format jsonl), sarif (2.1.0), rdjson (reviewdog), "
+                   "github (workflow annotations), html (a report for the browser; with -o).")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="files", show_default=True,
+              help="files: the paths are text files, directories or '-'; jsonl: each path (or '-') is JSON Lines, "
+                   "one article a line ({\"id\", \"text\", optional \"original\" or \"reference\"}), and one "
+                   "JSON line per article is written as each is done, in constant memory.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Exit 1 when a finding at or above this severity is found (default: the configuration's, or minor).")
 @click.option("--fail-on-verdict", type=click.Choice(FAIL_ON_VERDICTS), default=None,
@@ -110,10 +116,10 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(COLOUR_CHOICES), default="auto", show_default=True,
               help="Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
 @jobs_option
-def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, extend_select, ignore, rule_dirs,
-         no_builtin_rules, scores, reference, source, source_dir, source_lang, fix, fix_only, unsafe_fixes, diff,
-         statistics, signals, report_unused_suppressions, changed_since, stdin_filename, write_baseline, baseline,
-         output, color, jobs) -> None:
+def lint(paths, fmt, input_format, fail_on, fail_on_verdict, config_file, include, select, extend_select, ignore,
+         rule_dirs, no_builtin_rules, scores, reference, source, source_dir, source_lang, fix, fix_only, unsafe_fixes,
+         diff, statistics, signals, report_unused_suppressions, changed_since, stdin_filename, write_baseline,
+         baseline, output, color, jobs) -> None:
     """Lint files, directories (recursively) or '-' (standard input) for translation tells.
 
     Settings come from the nearest pyproject.toml [tool.mtaudit] or .mtaudit.toml up the tree from
@@ -122,6 +128,17 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
     Exit status: 0 nothing at or above --fail-on, 1 something is (or an article's verdict is at or
     above --fail-on-verdict; with --diff: a fix is pending), 2 a usage, input or configuration error.
     """
+    if input_format == "jsonl":
+        given = {"--fix": fix, "--fix-only": fix_only, "--diff": diff, "--statistics": statistics,
+                 "--reference": reference, "--source": source, "--source-dir": source_dir,
+                 "--changed-since": changed_since, "--stdin-filename": stdin_filename, "--include": include,
+                 "--baseline": baseline, "--write-baseline": write_baseline, "-o": output}
+        refused = [name for name, value in given.items() if value]
+        if fmt not in (None, "jsonl"):
+            refused.insert(0, f"--format {fmt}")
+        if refused:
+            fail(f"--input-format jsonl writes one JSON line per article as it goes: not with {', '.join(refused)}")
+    fmt = fmt or ("jsonl" if input_format == "jsonl" else "text")
     if statistics and diff:
         fail("--statistics counts findings and --diff shows fixes: choose one")
     if baseline and write_baseline:
@@ -156,6 +173,8 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
         fail_on_verdict=fail_on_verdict,
         baseline=Path(baseline) if baseline else None,
     )
+    if input_format == "jsonl":
+        sys.exit(_lint_batches(list(paths), options))
     try:
         # -o onto one of the inputs, a folder, a read-only or hard-linked file: refused before anything is read
         companion_files = [path for path in (reference, source) if path]
@@ -197,6 +216,40 @@ def lint(paths, fmt, fail_on, fail_on_verdict, config_file, include, select, ext
         to_terminal = (output is None or output == "-") and not fixed_stdin and sys.stdout.isatty()
         write_output(render_chunks(report, fmt, color=wants_colour(color, to_terminal)), output, err=fixed_stdin)
     sys.exit(report.exit_code())
+
+
+def _lint_batches(paths: list[str], options: Options) -> int:
+    """--input-format jsonl: each path (or '-') is read a line at a time and each article's JSON line
+    written (and flushed) as soon as it is done. The exit status, as a run's: 2 when a line is no
+    article (named on standard error too), else 1 when an article fails --fail-on or --fail-on-verdict."""
+    import json
+
+    from .streaming import article_dict, open_batch, read_jsonl
+
+    status = 0
+    fail_on = options.fail_on
+    for path in paths:
+        try:
+            stream = open_batch(path)
+        except InputError as error:
+            click.echo(f"mtaudit: error: {terminal_safe(str(error))}", err=True)
+            status = 2
+            continue
+        try:
+            for file_report in audit_many(read_jsonl(stream, path), options):
+                line = json.dumps(article_dict(file_report, options.signals), ensure_ascii=False)
+                sys.stdout.write(json_safe(line) + "\n")  # an id with lone surrogates: escaped, not an error
+                sys.stdout.flush()
+                if file_report.error:
+                    click.echo(f"mtaudit: error: {terminal_safe(file_report.error)}", err=True)
+                outcome = Report((file_report,), fail_on=fail_on or "minor", fail_on_verdict=options.fail_on_verdict)
+                status = max(status, outcome.exit_code())
+        except ERRORS as error:
+            fail(str(error))
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+    return status
 
 
 def _report_fixes(report: Report, fmt: str, output: str | None, diff: bool, stdin_name: str) -> None:

@@ -14,7 +14,7 @@ applicability, --changed-since, companion texts (a reference), signals, parallel
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,6 +36,7 @@ from .rules.errors import RuleError
 from .safe_text import terminal_safe
 from .scoring.bounded import score_bounded  # a text past 1 MB: the scores of its start
 from .sources import DEFAULT_INCLUDE, STDIN, InputError, decode, discover, read_bytes, read_regular, read_source
+from .streaming import Article, Unreadable, lint_stream
 from .suppression import UNUSED_RULE
 
 
@@ -109,8 +110,11 @@ class _Input:
     name: str  # shown, and used for the configuration lookup, Markdown and per-file ignores
     source: str | None = None  # a path, or '-' for standard input
     text: str | None = None  # the text itself (a Text input)
+    error: str | None = None  # why there is no text (a line of a batch that is no article)
 
     def read(self) -> str:
+        if self.error is not None:
+            raise InputError(self.error)
         if self.text is not None:
             return self.text
         assert self.source is not None
@@ -168,6 +172,47 @@ def run(inputs: Iterable[str | os.PathLike[str] | Text], options: Options | None
         fail_on_verdict=options.fail_on_verdict,
         notes=tuple(notes),
     )
+
+
+def audit_many(
+    articles: Iterable[Article | Mapping[str, Any] | Unreadable], options: Options | None = None
+) -> Iterator[FileReport]:
+    """Lint and score a stream of articles as `run` lints Texts, yielding one FileReport per article
+    as soon as it (and every article before it) is done, in constant memory: the articles are read
+    as they are needed, at most a few per worker ahead (`options.jobs` processes; default one).
+
+    An article is an `Article`, or a mapping with "id", "text" and optional companion texts by
+    comparison name ("reference"); its id is the report's path and is linted as a Text of that name
+    (configuration, Markdown by a .md ending, per-file ignores). An article that cannot be read (an
+    `Unreadable` line of `streaming.read_jsonl`, a mapping without a text) gives a report with
+    `error`. Raises UsageError (or ConfigError, RuleError) for options a stream cannot take, on the
+    first article."""
+    options = options or Options()
+    if options.fix or options.diff or options.changed_since or options.baseline or options.companions:
+        raise UsageError("a stream of articles is linted as it comes: no --fix, --diff, --changed-since, "
+                         "--baseline, or companion texts for the whole run (give each article its own)")
+    if options.fail_on_verdict and options.scores is False:
+        raise UsageError("--fail-on-verdict needs the scores; drop --no-scores")
+    resolve = _resolver(options)
+    checked: set[Config] = set()
+
+    def work() -> Iterator[tuple[_Input, Config, Mapping[str, str]]]:
+        for given in articles:
+            if isinstance(given, Unreadable):
+                yield _Input(given.name, error=given.error), resolve(STDIN), {}
+                continue
+            try:
+                article = Article.of(given)
+            except InputError as error:
+                yield _Input("<article>", error=str(error)), resolve(STDIN), {}
+                continue
+            config = resolve(article.id)
+            if config not in checked:
+                _ruleset(config, options)
+                checked.add(config)
+            yield _Input(article.id, text=article.text), config, dict(article.companions)
+
+    yield from lint_stream(lint_input, work(), options.jobs)
 
 
 def _inputs(inputs: list[str | os.PathLike[str] | Text], options: Options, skipped: list[str]) -> list[_Input]:
@@ -383,6 +428,7 @@ __all__ = [
     "Text",
     "UsageError",
     "audit_document_text",
+    "audit_many",
     "audit_file",
     "audit_text",
     "lint_input",

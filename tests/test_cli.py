@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -145,7 +147,21 @@ def test_rule_documentation_commands(cli):
 
 def test_python_dash_m_and_version(cli):
     result = cli("--version")
-    assert result.returncode == 0 and "mtaudit" in result.stdout
+    assert result.returncode == 0 and result.stdout == "mtaudit, version 0.1.0\n"
+    assert cli("lint", "--version").returncode == 2  # only the program's own --version takes the short way
+
+
+def test_version_and_the_package_load_nothing_they_do_not_use():
+    probe = (
+        "import sys; sys.argv = ['mtaudit', '--version']\n"
+        "import audit\n"
+        "from audit.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = [m for m in ('click', 'audit.engine', 'audit.cli', 'audit.runner') if m in sys.modules]\n"
+        "print(loaded, audit.Options.__module__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.splitlines()[-1] == "[] audit.runner", result.stderr
 
 
 def test_bad_rule_pack_is_a_one_line_error(cli, tmp_path):

@@ -35,7 +35,7 @@ from typing import Any
 
 from . import checks as _checks  # noqa: F401  (registers the matcher kinds)
 from .checks.automaton import PhraseIndex
-from .checks.base import KINDS, CheckContext, RegexTimeout
+from .checks.base import KINDS, Check, CheckContext, RegexTimeout
 from .checks.budget import regex_budget
 from .config import Config, selector_matches
 from .document import Document
@@ -87,8 +87,10 @@ class RuleSet:
         """The raw hits of the compiled matchers (within `limiter`'s raw hits per rule)."""
         limiter = limiter or LimitCounter()
         context = CheckContext(categories=self.categories)
+        ruled_out: set[Check] = set()
         for index in self.shared:
-            context.prepared[type(index)] = index.prepare(doc, context)
+            prepared = context.prepared[type(index)] = index.prepare(doc, context)
+            ruled_out.update(index.cannot_match(prepared))
         hits_by_rule = context.hits
         hits: list[Hit] = []
         try:
@@ -99,7 +101,7 @@ class RuleSet:
         except RegexTimeout as error:
             _warn_once(warnings, str(error))
         for check in self.scanning:
-            if not check.may_match(doc, context):
+            if check in ruled_out or not check.may_match(doc, context):
                 continue
             try:
                 found = limiter.take(check.find(doc, context), check.rule.id)

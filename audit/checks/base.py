@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -234,6 +234,11 @@ class SharedIndex:
     def prepare(self, doc: Document, context: CheckContext) -> Any:
         """The per-document value the checks read (default: nothing)."""
         return None
+
+    def cannot_match(self, prepared: Any) -> Collection[Check]:
+        """The checks that the prepared value rules out for this document (they are not run): the
+        engine's way to skip them without asking each one (`Check.may_match`)."""
+        return ()
 
 
 @dataclass(frozen=True)

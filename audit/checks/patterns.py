@@ -58,11 +58,17 @@ class RegexIndex(SharedIndex):
             prefixes += check.prefixes
         self.gate = LiteralGate(literals)
         self.prefixes = PrefixIndex(prefixes)
+        self.owner = [check for check in checks for _pattern in check.patterns]  # pattern number -> check
+        self.everyone = frozenset(checks)
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runnable = self.gate.runnable(lowered)
         return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base)
+
+    def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
+        owner = self.owner
+        return self.everyone.difference([owner[number] for number in prepared.runnable])
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Throughput of mtaudit against proselint on the same files, in the same run.
 
     python bench/throughput.py CORPUS_DIR [--runs 3] [--jobs 2] [--scale 1,4,16] [--no-proselint]
+        [--sizes 5,100,1000,20000 [--sizes-total 4] [--only-sizes]]
 
 Every configuration runs as its own process, from interpreter start to exit, output discarded:
 
@@ -14,6 +15,12 @@ of the process tree, from wait4) and the largest sum over the tree (sampled from
 Ratios are against proselint's median in the same run. --scale K,… replicates the corpus K times
 (K times the files) and concatenates K articles a file (K times the size of a file) and times
 `rules -jN` on each, to show that the cost is linear in the input.
+
+--sizes KB,… (e.g. 5,100,1000,20000) makes, for each size, files of that size from the corpus's
+articles (joined by blank lines; at least --sizes-total MB in all, so that small files are many and a
+20 MB file is one) and times `mtaudit lint --no-scores --jobs 1` and `--scores --jobs 1` on them in
+turn: CPU microseconds per word (the whole process, start-up included) and the peak memory of the
+process, so that the per-word cost of a 20 MB file can be read beside that of 5 KB articles.
 """
 
 from __future__ import annotations
@@ -163,6 +170,53 @@ def scaled_corpora(source: Path, factors: list[int], workdir: Path) -> list[tupl
     return out
 
 
+def sized_corpus(source: Path, size_kb: float, total_mb: float, out: Path) -> None:
+    """Files of about `size_kb` KB each (whole articles, cycling through the corpus), `total_mb` MB in all
+    (at least one file)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(source.rglob("*.txt"))]
+    out.mkdir(parents=True, exist_ok=True)
+    count = max(1, round(total_mb * 1000 / size_kb))
+    article = 0
+    for number in range(count):
+        parts: list[str] = []
+        size = 0
+        while size < size_kb * 1000:
+            text = texts[article % len(texts)]
+            article += 1
+            parts.append(text)
+            size += len(text.encode("utf-8")) + 2
+        (out / f"{number:05d}.txt").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+
+
+def size_table(source: Path, sizes: list[float], total_mb: float, runs: int, env: dict[str, str]) -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="mtaudit-sizes-"))
+    limit = max(sizes) / 1000 * 1.5 + 1  # MB: the largest file must not be refused as oversized
+    env = dict(env, MTAUDIT_MAX_FILE_MB=str(max(limit, 16)))
+    try:
+        print(f"\nper-word cost by file size (`mtaudit lint DIR --jobs 1`; median of {runs} runs; "
+              f"at least {total_mb:g} MB a size):")
+        print("| file size | files | words | rules: CPU s | rules: CPU µs/word | rules: peak RSS | "
+              "full: CPU s | full: CPU µs/word | full: peak RSS |")
+        print("|" + "---|" * 9)
+        for size_kb in sizes:
+            directory = workdir / f"{size_kb:g}kb"
+            sized_corpus(source, size_kb, max(total_mb, size_kb / 1000), directory)
+            n_files, n_words, n_bytes = corpus_size(directory)
+            rows = [Row(f"rules {size_kb:g} KB", MTAUDIT + ["lint", str(directory), "--no-scores", "--jobs", "1"]),
+                    Row(f"full {size_kb:g} KB", MTAUDIT + ["lint", str(directory), "--scores", "--jobs", "1"])]
+            run_rows(rows, runs, env)
+            cells = []
+            for row in rows:
+                cpu = row.median("cpu")
+                cells += [f"{cpu:.2f}", f"{1e6 * cpu / n_words:.2f}", f"{row.median('max_rss_mb'):.0f} MB"]
+            mean = n_bytes / n_files
+            label = f"{mean / 1000:,.0f} KB" if mean < 1e6 else f"{mean / 1e6:.1f} MB"
+            print(f"| {label} | {n_files:,} | {n_words:,} | " + " | ".join(cells) + " |", flush=True)
+            shutil.rmtree(directory, ignore_errors=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -170,6 +224,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-proselint", action="store_true")
     parser.add_argument("--scale", default="", help="comma-separated factors, e.g. 1,4,16 (rules only, --jobs)")
+    parser.add_argument("--sizes", default="", help="comma-separated file sizes in KB, e.g. 5,100,1000,20000")
+    parser.add_argument("--sizes-total", type=float, default=4.0, help="MB of text for each size (default 4)")
+    parser.add_argument("--only-sizes", action="store_true", help="skip the table against proselint")
     args = parser.parse_args()
 
     env = dict(os.environ)
@@ -177,6 +234,11 @@ def main() -> None:
     corpus = str(args.corpus.resolve())
     print(f"corpus: {corpus}: {files:,} files, {words:,} words, {size / 1e6:.1f} MB; "
           f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}; median of {args.runs} runs")
+    if args.sizes:
+        sizes = [float(size) for size in args.sizes.split(",")]
+        size_table(args.corpus, sizes, args.sizes_total, args.runs, env)
+        if args.only_sizes:
+            return
     rows: list[Row] = []
     if not args.no_proselint:
         rows.append(Row("proselint", [PYTHON, "-c", PROSELINT_DRIVER, corpus]))

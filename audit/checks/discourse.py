@@ -302,16 +302,20 @@ class VariantNamesCheck(Check):
         for name in set(self.names.findall(text)):
             spellings_by_key.setdefault(transliteration_key(name), set()).add(name)
         groups = [names for names in spellings_by_key.values() if len(names) > 1]
-        for names in groups:
-            names = {n for n in names if not _english_word(n, text)}
-            if len(names) < 2:
-                continue
-            pattern = re.compile(_NAME_BEFORE + "(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
-            found = [
-                (m.start(), m.end(), m.group())
-                for m in pattern.finditer(text)
-                if not doc.quote_at(*m.span()) and not doc.is_protected(*m.span())
-            ]
+        if not groups:
+            return
+        english = _lower_case_words(text)
+        groups = [kept for names in groups if len(kept := {n for n in names if n.lower() not in english}) > 1]
+        if not groups:
+            return
+        # every spelling of every group in one pass (a spelling is a whole word: no two matches overlap)
+        group_of = {name: number for number, names in enumerate(groups) for name in names}
+        pattern = re.compile(_NAME_BEFORE + "(?:" + "|".join(map(re.escape, sorted(group_of))) + r")(?![\w-])")
+        found_by_group: list[list[tuple[int, int, str]]] = [[] for _names in groups]
+        for m in pattern.finditer(text):
+            if not doc.quote_at(*m.span()) and not doc.is_protected(*m.span()):
+                found_by_group[group_of[m.group()]].append((m.start(), m.end(), m.group()))
+        for found in found_by_group:
             counts = Counter(name for _s, _e, name in found)
             if len(counts) < 2:
                 continue
@@ -325,9 +329,15 @@ class VariantNamesCheck(Check):
                     yield self.hit(start, end, suggestion=dominant, message=message)
 
 
-def _english_word(name: str, text: str) -> bool:
-    """Does the article also use the word in lower case (a common word capitalised at a sentence start)?"""
-    return re.search(r"(?<![\w’'-])" + re.escape(name.lower()) + r"(?![\w-])", text) is not None
+# A lower-case word as a name would be searched for in lower case: not after a word character, an
+# apostrophe or a hyphen, and not followed by a word character or a hyphen.
+_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?:-[a-z]+)?(?![\w-])")
+
+
+def _lower_case_words(text: str) -> set[str]:
+    """The words the article uses in lower case (a name among them is a common word capitalised at a
+    sentence start: Mayor, Major)."""
+    return set(_LOWER_CASE_WORD.findall(text))
 
 
 def _already_flagged(context: CheckContext, category: str, start: int, end: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.plain import plain_characters
 from .base import (
     Check,
     CheckContext,
@@ -40,6 +42,9 @@ class RegexState:
     # prefixes but no entry has no place to start; an entry None: too dense to use, scan the whole text)
     starts: dict[int, Sequence[int] | None] | None
     base: dict[str, int]  # rule id -> the number of its first pattern
+    # the patterns' `re` twins may be tried at their starts: every character is read alike by `re` and
+    # `regex` (a short plain document, or a long one of plain characters)
+    twins_at_starts: bool = False
 
 
 class RegexIndex(SharedIndex):
@@ -64,7 +69,9 @@ class RegexIndex(SharedIndex):
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runnable = self.gate.runnable(lowered)
-        return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base)
+        starts = self.prefixes.starts(lowered, runnable)
+        at_starts = doc.plain or (starts is not None and plain_characters(doc.text))
+        return RegexState(runnable, starts, self.base, at_starts)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
         owner = self.owner
@@ -143,9 +150,9 @@ class RegexCheck(Check):
             starts = None
             if state.starts is not None and self.prefixes[number] is not None:
                 starts = state.starts.get(index, _NO_STARTS)
-            if starts is not None and start_twin is not None and doc.plain:
+            if starts is not None and start_twin is not None and state.twins_at_starts:
                 if len(starts) * _SCAN_PER_TWIN_START < len(doc.text):
-                    matches = _twin_matches_at(start_twin, doc.text, starts)
+                    matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
                     matches = scan(pattern, twin, doc, self.rule.id)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
@@ -194,8 +201,6 @@ _SAMPLE = (
 
 def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
     """Does `re` scan the sample faster than `regex` with its time bound (best of three)?"""
-    import time
-
     def best(scan_once) -> float:
         times = []
         for _ in range(3):
@@ -214,19 +219,29 @@ def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
     return by_re < 0.8 * by_regex
 
 
-def _twin_matches_at(twin: Twin, text: str, starts: Sequence[int]) -> Iterator[re.Match]:
-    """_matches_at by the pattern's `re` twin (a plain document)."""
+def _twin_matches_at(twin: Twin, text: str, starts: Sequence[int], rule_id: str) -> Iterator[re.Match]:
+    """_matches_at by the pattern's `re` twin (a document of plain characters). `re` has no time bound:
+    the time of all the tries is looked at every _TRIES_PER_CLOCK tries, and past the document's
+    bound (`time_bound`) the rule stops as a `regex` pattern that timed out does. (`regex` cannot stand
+    in here on a long text: before each try it looks for the pattern's required string up to the
+    end of the text, a pass over the rest of a megabyte for every start.)"""
     reach = 0
     tried = -1
     match_at = twin.compiled().match
-    for start in starts:
+    deadline = time.monotonic() + time_bound(text)
+    for number, start in enumerate(starts):
         if start < reach or start == tried:
             continue
+        if number % _TRIES_PER_CLOCK == _TRIES_PER_CLOCK - 1 and time.monotonic() > deadline:
+            raise timed_out(rule_id)
         tried = start
         match = match_at(text, start)
         if match is not None:
             yield match
             reach = max(match.end(), start + 1)
+
+
+_TRIES_PER_CLOCK = 256
 
 
 def _matches_at(pattern: regex.Pattern, text: str, starts: Sequence[int], rule_id: str) -> Iterator[regex.Match]:

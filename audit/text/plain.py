@@ -20,9 +20,53 @@ def _char_safe(char: str) -> bool:
     if safe is None:
         safe = all(bool(a.match(char)) == bool(b.match(char)) for a, b in _CLASSES)
         if safe and not char.isascii():
-            safe = char.lower() == char == char.upper() and char.casefold() == char and char != "\n"
+            caseless = char.lower() == char == char.upper() and char.casefold() == char
+            safe = char != "\n" and (caseless or _same_case_relations(char))
         _SAFE_CHARS[char] = safe
     return safe
+
+
+_ASCII_LETTERS = [chr(code) for code in (*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1))]
+
+# The letters that `re` folds beyond their lower and upper case (i and dotless i, s and long s, the
+# Greek sigmas, the micro sign…), from its own table; None where this Python has no such table (then
+# no cased letter outside ASCII is plain).
+_SPECIAL_FOLDS: frozenset[str] | None = None
+try:
+    from re import _compiler
+
+    _extra = getattr(_compiler, "_EXTRA_CASES", None) or getattr(_compiler, "_ignorecase_fixes", None)
+    if isinstance(_extra, dict):
+        _SPECIAL_FOLDS = frozenset(chr(c) for key, values in _extra.items() for c in (key, *values))
+except ImportError:  # pragma: no cover
+    pass
+
+
+def _same_case_relations(char: str) -> bool:
+    """Do `re` and `regex` agree on what a cased letter matches case-insensitively? Checked on its own
+    case forms (lower, upper, title, case fold), on every ASCII letter and on the classes [a-z] and
+    [A-Z] (a letter that folds like an ASCII one, such as the Kelvin sign, does not pass). Letters with
+    one lower and one upper form (à, ü, С) pass; the Greek sigmas, the long s, the dotted and dotless
+    I, ß and the like do not."""
+    forms = {char, char.lower(), char.upper(), char.title(), char.casefold(), char.upper().lower()}
+    if _SPECIAL_FOLDS is None or not _SPECIAL_FOLDS.isdisjoint(forms):
+        return False
+    if any(len(form) != 1 for form in forms) or len({char.lower(), char.casefold(), char.upper().lower()}) != 1:
+        return False
+    others = sorted(forms) + _ASCII_LETTERS + ["[a-z]", "[A-Z]"]
+    for other in others:
+        pattern_re = other if other.startswith("[") else re.escape(other)
+        pattern_regex = other if other.startswith("[") else regex.escape(other)
+        by_re = re.fullmatch(pattern_re, char, re.IGNORECASE) is not None
+        by_regex = regex.fullmatch(pattern_regex, char, regex.IGNORECASE | regex.V0) is not None
+        if by_re != by_regex:
+            return False
+        if len(other) == 1:  # and the other way round: the letter as the pattern
+            by_re = re.fullmatch(re.escape(char), other, re.IGNORECASE) is not None
+            by_regex = regex.fullmatch(regex.escape(char), other, regex.IGNORECASE | regex.V0) is not None
+            if by_re != by_regex:
+                return False
+    return not any(re.fullmatch(letter, char, re.IGNORECASE) for letter in _ASCII_LETTERS)
 
 
 _ASCII_UNSAFE = re.compile("[" + "".join(re.escape(chr(i)) for i in range(128) if not _char_safe(chr(i))) + "]")
@@ -31,9 +75,16 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 def plain_text(text: str) -> bool:
     """May the `re` twins of the rule patterns stand in for the `regex` patterns on this text?"""
-    if len(text) > STDLIB_MAX_CHARS or _ASCII_UNSAFE.search(text):
+    return len(text) <= STDLIB_MAX_CHARS and plain_characters(text)
+
+
+def plain_characters(text: str) -> bool:
+    """Is every character of the text read alike by `re` and `regex`, whatever its length? (A longer
+    text than STDLIB_MAX_CHARS may still have a pattern's `re` twin tried at given starts, within a
+    time budget: a scan of the whole text keeps `regex` and its time bound.)"""
+    if _ASCII_UNSAFE.search(text):
         return False
     return text.isascii() or all(_char_safe(c) for c in set(_NON_ASCII.findall(text)))
 
 
-__all__ = ["STDLIB_MAX_CHARS", "plain_text"]
+__all__ = ["STDLIB_MAX_CHARS", "plain_characters", "plain_text"]

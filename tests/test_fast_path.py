@@ -1,0 +1,93 @@
+"""The `re` fast path gives what the `regex` patterns give: on text with accented letters (now plain),
+and at the prefix starts of a text too long for a whole-text `re` scan."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import regex
+
+from audit.checks import patterns
+from audit.checks.patterns import RegexCheck
+from audit.config import Config
+from audit.document import Document
+from audit.engine import RuleSet, lint
+from audit.text.plain import STDLIB_MAX_CHARS, plain_characters, plain_text
+
+from .conftest import SEEDS
+
+ACCENTED = "àáâäãåæçèéêëìíîïñòóôöõøùúûüýÿÀÁÂÄÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØÙÚÛÜÝąćęłńśźżĄĆĘŁŃŚŹŻšžčřěŠŽČŘĚőűŐŰğşĞŞ"
+
+
+def _seed_text() -> str:
+    return "\n\n".join(seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt")))
+
+
+def _sprinkled(text: str) -> str:
+    """The text with an accented letter inside, before and after words every few characters."""
+    out = []
+    for number, char in enumerate(text):
+        out.append(char)
+        if number % 7 == 3:
+            out.append(ACCENTED[number % len(ACCENTED)])
+    return "".join(out)
+
+
+def test_accented_letters_are_plain_and_the_dangerous_ones_are_not():
+    assert plain_text("Café owner José Müller met Łukasz in Gdańsk and Škoda's CEO.")
+    for trap in ("\u017f", "\u212a", "\u0130", "\u0131", "ς", "µ", "ß"):  # long s, Kelvin, dotted/dotless I, ...
+        assert not plain_characters(f"A text with {trap} in it."), trap
+    assert not plain_text("x" * (STDLIB_MAX_CHARS + 1)) and plain_characters("x" * (STDLIB_MAX_CHARS + 1))
+
+
+def test_every_rule_twin_finds_what_its_regex_pattern_finds_on_accented_text():
+    ruleset = RuleSet.load(Config(scores=False))
+    text = _sprinkled(_seed_text())
+    assert plain_text(text)
+    compared = 0
+    for check in ruleset.scanning:
+        if not isinstance(check, RegexCheck):
+            continue
+        for number, pattern in enumerate(check.patterns):
+            twin = check.twins[number] or check.start_twins[number]
+            if twin is None:
+                continue
+            expected = [m.span() for m in pattern.finditer(text, timeout=10)]
+            assert [m.span() for m in twin.finditer(text)] == expected, check.rule.id
+            compared += 1
+    assert compared > 50
+
+
+def test_a_long_document_tries_the_twins_at_the_prefix_starts_and_finds_the_same(monkeypatch):
+    ruleset = RuleSet.load(Config(scores=False))
+    seed = _seed_text()
+    text = "\n\n".join([seed] * (STDLIB_MAX_CHARS // len(seed) + 2))
+    doc = Document.from_text(text, path="long.txt")
+    assert not doc.plain and plain_characters(text)
+    tried: list[int] = []
+    original = patterns._twin_matches_at
+
+    def counting(twin, text, starts, rule_id):
+        tried.append(len(starts))
+        return original(twin, text, starts, rule_id)
+
+    monkeypatch.setattr(patterns, "_twin_matches_at", counting)
+    fast = lint(doc, ruleset, Config(scores=False)).findings
+    assert tried  # the twins were tried at their starts
+    monkeypatch.setattr(patterns, "plain_characters", lambda text: False)
+    slow = lint(doc, ruleset, Config(scores=False)).findings
+    assert [dataclasses.astuple(f) for f in fast] == [dataclasses.astuple(f) for f in slow]
+    assert any(f.rule.startswith("FF-") for f in fast)
+
+
+def test_the_twins_at_starts_stop_within_the_documents_time_bound(monkeypatch):
+    twin = patterns.stdlib_twin(r"a\w+", regex.IGNORECASE)
+    clock = iter(range(0, 10_000, 100))
+    monkeypatch.setattr(patterns.time, "monotonic", lambda: next(clock))
+    text = "ab " * 2000
+    try:
+        list(patterns._twin_matches_at(twin, text, list(range(0, len(text), 3)), "X-RULE"))
+    except patterns.RegexTimeout as error:
+        assert "X-RULE" in str(error)
+    else:
+        raise AssertionError("no time-out")

@@ -74,7 +74,7 @@ def test_a_long_document_tries_the_twins_at_the_prefix_starts_and_finds_the_same
     monkeypatch.setattr(patterns, "_twin_matches_at", counting)
     fast = lint(doc, ruleset, Config(scores=False)).findings
     assert tried  # the twins were tried at their starts
-    monkeypatch.setattr(patterns, "plain_characters", lambda text: False)
+    monkeypatch.setattr(patterns, "plain_characters", lambda text, mentioned=None: False)
     slow = lint(doc, ruleset, Config(scores=False)).findings
     assert [dataclasses.astuple(f) for f in fast] == [dataclasses.astuple(f) for f in slow]
     assert any(f.rule.startswith("FF-") for f in fast)
@@ -91,3 +91,27 @@ def test_the_twins_at_starts_stop_within_the_documents_time_bound(monkeypatch):
         assert "X-RULE" in str(error)
     else:
         raise AssertionError("no time-out")
+
+
+def test_letters_that_no_twin_names_keep_a_text_on_the_fast_path(monkeypatch):
+    ruleset = RuleSet.load(Config(scores=False))
+    index = next(i for i in ruleset.shared if isinstance(i, patterns.RegexIndex))
+    assert index.mentioned is not None
+    text = _seed_text() + "\n\nThe shop sign read «СКЛАД» (Cyrillic С), and the owner of the kiosk in kyiv said so.\n"
+    assert not plain_characters(text) and plain_characters(text, index.mentioned)
+    assert not plain_characters("A long s: \u017f.", index.mentioned)  # it matches an ASCII s in either module
+    assert not plain_characters("Kelvin: \u212a.", frozenset())
+    doc = Document.from_text(text, path="mixed.txt")
+    fast = lint(doc, ruleset, Config(scores=False)).findings
+    monkeypatch.setattr(patterns, "plain_characters", lambda text, mentioned=None: False)
+    slow = lint(doc, ruleset, Config(scores=False)).findings
+    assert [dataclasses.astuple(f) for f in fast] == [dataclasses.astuple(f) for f in slow]
+
+
+def test_pattern_characters_names_literals_and_class_members():
+    from audit.text.plain import pattern_characters
+
+    assert pattern_characters(r"(?i)\bkyiv’s\b|[а-в]+|—") == frozenset("’—абв")
+    assert pattern_characters(r"\w+ly") == frozenset()
+    assert pattern_characters("[\u0000-\uffff]") is None  # too wide to list
+    assert pattern_characters("(unclosed") is None

@@ -12,7 +12,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
-from ..text.plain import plain_characters
+from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, plain_characters
 from .base import (
     Check,
     CheckContext,
@@ -45,6 +45,7 @@ class RegexState:
     # the patterns' `re` twins may be tried at their starts: every character is read alike by `re` and
     # `regex` (a short plain document, or a long one of plain characters)
     twins_at_starts: bool = False
+    plain: bool = False  # the twins may scan the whole text (a short plain document, for these twins)
 
 
 class RegexIndex(SharedIndex):
@@ -65,13 +66,27 @@ class RegexIndex(SharedIndex):
         self.prefixes = PrefixIndex(prefixes)
         self.owner = [check for check in checks for _pattern in check.patterns]  # pattern number -> check
         self.everyone = frozenset(checks)
+        # the characters outside ASCII that the `re` twins name: a text whose other letters re and regex
+        # fold differently still reads alike for them (None: some twin cannot say)
+        mentioned: set[str] | None = set()
+        for check in checks:
+            for twin in (*check.twins, *check.start_twins):
+                named = pattern_characters(twin.pattern) if twin is not None else frozenset()
+                if named is None or mentioned is None:
+                    mentioned = None
+                    break
+                mentioned |= named
+        self.mentioned = frozenset(mentioned) if mentioned is not None else None
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runnable = self.gate.runnable(lowered)
         starts = self.prefixes.starts(lowered, runnable)
-        at_starts = doc.plain or (starts is not None and plain_characters(doc.text))
-        return RegexState(runnable, starts, self.base, at_starts)
+        plain = doc.plain
+        if not plain:  # letters that re and regex fold differently, but no twin names them
+            plain = len(doc.text) <= STDLIB_MAX_CHARS and plain_characters(doc.text, self.mentioned)
+        at_starts = plain or (starts is not None and plain_characters(doc.text, self.mentioned))
+        return RegexState(runnable, starts, self.base, at_starts, plain)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
         owner = self.owner
@@ -154,11 +169,11 @@ class RegexCheck(Check):
                 if len(starts) * _SCAN_PER_TWIN_START < len(doc.text):
                     matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
-                    matches = scan(pattern, twin, doc, self.rule.id)
+                    matches = _scan(pattern, twin, doc, self.rule.id, state.plain)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
                 matches = _matches_at(pattern, doc.text, starts, self.rule.id)
             else:
-                matches = scan(pattern, twin, doc, self.rule.id)
+                matches = _scan(pattern, twin, doc, self.rule.id, state.plain)
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -176,6 +191,13 @@ class RegexCheck(Check):
                     groups = {name: match.group(name) for name in self.message_fields if name != CONTEXT_FIELD}
                     message = fill(self.rule.message, groups, doc.text, start, end, suggestion)
                 yield self.hit(start, end, suggestion=suggestion, replacement=suggestion, message=message)
+
+
+def _scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, plain: bool):
+    """`scan`, by the twin also on a document that is plain for the twins only (RegexState.plain)."""
+    if twin is not None and plain and not doc.plain:
+        return twin.finditer(doc.text)
+    return scan(pattern, twin, doc, rule_id)
 
 
 # A match tried at one start costs about as much as a scan of this many characters (by `regex` with

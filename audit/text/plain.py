@@ -40,6 +40,11 @@ try:
         _SPECIAL_FOLDS = frozenset(chr(c) for key, values in _extra.items() for c in (key, *values))
 except ImportError:  # pragma: no cover
     pass
+# lower-case letter -> the letters `re` also folds it with (ѕ and ᲃ-like forms of Cyrillic letters…)
+_RELATED: dict[str, tuple[str, ...]] = {}
+if _SPECIAL_FOLDS is not None:
+    for _key, _values in _extra.items():
+        _RELATED[chr(_key)] = tuple(chr(c) for c in _values)
 
 
 def _same_case_relations(char: str) -> bool:
@@ -78,13 +83,67 @@ def plain_text(text: str) -> bool:
     return len(text) <= STDLIB_MAX_CHARS and plain_characters(text)
 
 
-def plain_characters(text: str) -> bool:
+def plain_characters(text: str, mentioned: frozenset[str] | None = None) -> bool:
     """Is every character of the text read alike by `re` and `regex`, whatever its length? (A longer
     text than STDLIB_MAX_CHARS may still have a pattern's `re` twin tried at given starts, within a
-    time budget: a scan of the whole text keeps `regex` and its time bound.)"""
+    time budget: a scan of the whole text keeps `regex` and its time bound.)
+
+    `mentioned`: the characters outside ASCII that some pattern names (literals and class members,
+    `pattern_characters`): a letter that the two modules fold differently reads alike for patterns
+    that name none of its case forms, provided it is a word character for both and matches no ASCII
+    letter in either (the Kelvin sign, the long s and the dotted and dotless I never pass)."""
     if _ASCII_UNSAFE.search(text):
         return False
-    return text.isascii() or all(_char_safe(c) for c in set(_NON_ASCII.findall(text)))
+    if text.isascii():
+        return True
+    unsafe = [c for c in set(_NON_ASCII.findall(text)) if not _char_safe(c)]
+    return not unsafe or (mentioned is not None and all(_unnamed(c, mentioned) for c in unsafe))
 
 
-__all__ = ["STDLIB_MAX_CHARS", "plain_characters", "plain_text"]
+def _unnamed(char: str, mentioned: frozenset[str]) -> bool:
+    if char == "\n" or not all(bool(a.match(char)) == bool(b.match(char)) for a, b in _CLASSES):
+        return False
+    for letter in _ASCII_LETTERS:
+        if re.fullmatch(letter, char, re.IGNORECASE) or regex.fullmatch(letter, char, regex.IGNORECASE | regex.V0):
+            return False
+    forms = {char, char.lower(), char.upper(), char.title(), char.casefold(), char.upper().lower()}
+    related = {c for form in forms for c in form} | set(_RELATED.get(char.lower(), ()))
+    return related.isdisjoint(mentioned)
+
+
+def pattern_characters(pattern: str) -> frozenset[str] | None:
+    """The characters outside ASCII that a pattern names as literals or class members (ranges
+    expanded), as Python's parser reads it; None when it cannot say (unreadable, or a range too wide)."""
+    from re import _constants, _parser
+
+    try:
+        tree = _parser.parse(pattern)
+    except Exception:  # re.error, a warning turned error: no answer
+        return None
+    found: set[str] = set()
+    stack: list = [list(tree)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], _constants._NamedIntConstant):
+            op, arg = item
+            if op in (_constants.LITERAL, _constants.NOT_LITERAL):
+                found.add(chr(arg))
+                continue
+            if op is _constants.RANGE:
+                low, high = arg
+                if high - low > _WIDEST_RANGE:
+                    return None
+                found.update(chr(code) for code in range(low, high + 1))
+                continue
+            stack.append(arg)
+        elif isinstance(item, _parser.SubPattern):
+            stack.append(list(item))
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return frozenset(c for c in found if not c.isascii())
+
+
+_WIDEST_RANGE = 20_000
+
+
+__all__ = ["STDLIB_MAX_CHARS", "pattern_characters", "plain_characters", "plain_text"]

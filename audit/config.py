@@ -77,6 +77,13 @@ class Config:
             max_sentence_words=self.max_sentence_words,
         )
 
+    def pack_settings(self) -> Config:
+        """The settings the compiled packs depend on (which packs, the parameters checks take), the
+        others at their defaults: every selection of rules shares one compiled pack."""
+        return Config(
+            rule_dirs=self.rule_dirs, builtin_rules=self.builtin_rules, max_sentence_words=self.max_sentence_words
+        )
+
     def selectors(self) -> dict[str, tuple[str, ...]]:
         """Every rule selector of the configuration, by the setting it comes from."""
         return {

@@ -51,10 +51,29 @@ from .suppression import Suppressible, suppress
 from .text.folding import fold
 
 
-class RuleSet:
-    """The rules of a configuration: all of them (the registry) and the selected ones, compiled."""
+class CompiledPacks:
+    """Rules compiled by their matcher kinds' declared needs, for any selection of them: the
+    automaton-fed kinds share one phrase automaton, each shared index is built once over its kinds'
+    checks, the other checks scan the document in their declared order. What the disk cache keeps:
+    it depends on the packs and the settings checks take (`Config.pack_settings`), not on which rules
+    a run selects (a RuleSet is a selection of it)."""
 
-    def __init__(self, rules: list[Rule], config: Config) -> None:
+    def __init__(self, rules: list[Rule], settings: Config) -> None:
+        self.rules = rules
+        compiled = [KINDS[r.kind](r) for r in rules if KINDS[r.kind].needs.emitted_by is None]
+        for check in compiled:
+            check.configure(settings)
+        self.automaton = PhraseIndex([c for c in compiled if c.needs.automaton])
+        indexes = dict.fromkeys(c.needs.shared for c in compiled if c.needs.shared is not None)
+        self.shared = [index([c for c in compiled if c.needs.shared is index]) for index in indexes]
+        self.scanning = sorted((c for c in compiled if not c.needs.automaton), key=lambda c: c.needs.order)
+
+
+class RuleSet:
+    """The rules of a configuration: all of them (the registry) and the selected ones, compiled (as a
+    selection of `packs`, compiled for all the rules; without it only the selected ones are)."""
+
+    def __init__(self, rules: list[Rule], config: Config, packs: CompiledPacks | None = None) -> None:
         self.all_rules = rules
         self.registry = Registry(rules)
         self.by_id = self.registry.rules
@@ -69,17 +88,17 @@ class RuleSet:
         self.prose = {rule_id: need.prose for rule_id, need in needs.items()}
         self.line_level = frozenset(rule_id for rule_id, need in needs.items() if need.line_level)
         self.matched = {rule_id: need.emitted_by is None for rule_id, need in needs.items()}  # found by a matcher
-        compiled = [KINDS[r.kind](r) for r in self.rules if needs[r.id].emitted_by is None]
-        for check in compiled:
-            check.configure(config)
-        self.automaton = PhraseIndex([c for c in compiled if c.needs.automaton])
-        indexes = dict.fromkeys(c.needs.shared for c in compiled if c.needs.shared is not None)
-        self.shared = [index([c for c in compiled if c.needs.shared is index]) for index in indexes]
-        self.scanning = sorted((c for c in compiled if not c.needs.automaton), key=lambda c: c.needs.order)
+        packs = packs or CompiledPacks(self.rules, config)
+        selected = self.selected
+        self.automaton = packs.automaton
+        wanted = frozenset(i for i, c in enumerate(packs.automaton.checks) if c.rule.id in selected)
+        self.automaton_checks = None if len(wanted) == len(packs.automaton.checks) else wanted
+        self.shared = [index for index in packs.shared if any(c.rule.id in selected for c in index.checks)]
+        self.scanning = [c for c in packs.scanning if c.rule.id in selected]
 
     @classmethod
     def load(cls, config: Config) -> RuleSet:
-        """The compiled rule set of a configuration (cached in the process and on disk)."""
+        """The compiled rule set of a configuration (cached in the process; its packs also on disk)."""
         return _load_ruleset(config.rule_settings())
 
     # ------------------------------------------------------------------------- the matchers
@@ -94,7 +113,7 @@ class RuleSet:
         hits_by_rule = context.hits
         hits: list[Hit] = []
         try:
-            for hit in self.automaton.scan(doc, fold(doc.text), skip=limiter.full):
+            for hit in self.automaton.scan(doc, fold(doc.text), skip=limiter.full, wanted=self.automaton_checks):
                 limiter.keep(hit.rule)
                 hits.append(hit)
                 hits_by_rule.setdefault(hit.rule, []).append(hit)
@@ -132,16 +151,24 @@ class RuleSet:
 
 @functools.lru_cache(maxsize=8)
 def _load_ruleset(config: Config) -> RuleSet:
-    directories = [builtin_pack_dir()] + [Path(d) for d in config.rule_dirs]
+    packs = _load_packs(config.pack_settings())
+    return RuleSet(packs.rules, config, packs)
 
-    def build() -> RuleSet:
+
+@functools.lru_cache(maxsize=4)
+def _load_packs(settings: Config) -> CompiledPacks:
+    """Every rule of the packs, compiled: built once per process and per pack settings, for every
+    selection (--select, --ignore, house style, scores); cached on disk."""
+    directories = [builtin_pack_dir()] + [Path(d) for d in settings.rule_dirs]
+
+    def build() -> CompiledPacks:
         rules = load_rules(directories[:1], KINDS)
-        if not config.builtin_rules:  # without the built-in matchers, the rules of the tool's own producers stay
+        if not settings.builtin_rules:  # without the built-in matchers, the rules of the tool's own producers stay
             rules = [r for r in rules if KINDS[r.kind].needs.emitted_by is not None]
-        return RuleSet(load_rules(directories[1:], KINDS, rules), config)
+        return CompiledPacks(load_rules(directories[1:], KINDS, rules), settings)
 
-    # compiled rule sets are cached on disk, keyed by the packs' contents (audit/rules/cache.py)
-    return cached(lambda: ([p for d in directories for p in pack_files(d)], config), build, RuleSet)
+    # keyed by the packs' contents and the pack settings (audit/rules/cache.py)
+    return cached(lambda: ([p for d in directories for p in pack_files(d)], settings), build, CompiledPacks)
 
 
 @dataclass(frozen=True)
@@ -324,4 +351,4 @@ def per_file_ignores(path: str, config: Config) -> set[str]:
     return ignored
 
 
-__all__ = ["Linted", "RuleError", "RuleSet", "lint", "per_file_ignores"]
+__all__ = ["CompiledPacks", "Linted", "RuleError", "RuleSet", "lint", "per_file_ignores"]

@@ -48,7 +48,7 @@ def test_two_workers_give_the_serial_results(client, tmp_path):
     assert audit_bag(bag, options).compute() == serial
     workers = client.scheduler_info()["workers"]
     assert len(workers) == 2
-    ran = client.run(lambda: __import__("audit.engine").engine._load_ruleset.cache_info().misses)
+    ran = client.run(lambda: __import__("audit.engine").engine._load_packs.cache_info().misses)
     assert sorted(ran.values()) == [1, 1]  # each worker compiled (or loaded) its one rule set once
 
     to_jsonl(audit_bag(bag, options), str(tmp_path / "out" / "*.jsonl"))

@@ -38,15 +38,24 @@ class PhraseIndex:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def scan(self, doc: Document, folded: str, skip: Callable[[str], bool] | None = None) -> Iterator[Hit]:
+    def scan(
+        self,
+        doc: Document,
+        folded: str,
+        skip: Callable[[str], bool] | None = None,
+        wanted: frozenset[int] | None = None,
+    ) -> Iterator[Hit]:
         """The hits of the automaton's checks in `doc` (`folded`: fold(doc.text)). `skip(rule_id)`, when
         given, is asked before a check examines a match (a rule that has all the hits a report can
-        show is not asked again: audit/limits.py)."""
+        show is not asked again: audit/limits.py); with `wanted`, only the checks of those numbers
+        examine matches (a rule set that selects some of them)."""
         if self.empty:
             return
         text_length = len(folded)
         for last, values in self.automaton.iter(folded):
             for index, payload, length in values:
+                if wanted is not None and index not in wanted:
+                    continue
                 start, end = last - length + 1, last + 1
                 if start > 0 and _is_word_char(folded[start]) and _is_word_char(folded[start - 1]):
                     continue

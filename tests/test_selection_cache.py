@@ -1,0 +1,77 @@
+"""Compiled packs are keyed independently of the selection: a run with another --select, --ignore,
+house style or --scores reuses the compiled packs (from the process, or from the disk cache in a new
+process) instead of compiling ~400 rules again, and a selection of the packs finds what compiling
+only the selected rules finds."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from audit import engine
+from audit.config import Config
+from audit.document import Document
+from audit.engine import CompiledPacks, RuleSet, lint
+
+from .conftest import SEEDS
+
+SELECTIONS = [
+    Config(select=("FF", "TE")),
+    Config(select=("boilerplate", "REP", "SP", "QT"), ignore=("BP-REPEATED-LINE", "REP-DOUBLED-PHRASE")),
+    Config(select=("casing", "TRL"), extend_select=("READ-LONG-SENTENCE",), house_style=(("zelensky", "Zelenskyy"),)),
+    Config(select=("casing", "spacing", "BP-REPEATED-LINE"), scores=False),
+]
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    """An empty cache folder, nothing compiled in this process, and a count of the packs compiled."""
+    monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MTAUDIT_NO_CACHE", raising=False)
+    compiled: list[int] = []
+    original = CompiledPacks.__init__
+
+    def counting(self, rules, settings):
+        compiled.append(len(rules))
+        original(self, rules, settings)
+
+    monkeypatch.setattr(CompiledPacks, "__init__", counting)
+    engine._load_ruleset.cache_clear()
+    engine._load_packs.cache_clear()
+    yield compiled
+    engine._load_ruleset.cache_clear()
+    engine._load_packs.cache_clear()
+
+
+def test_a_changed_selection_is_served_without_compiling_again(fresh_cache):
+    RuleSet.load(Config())
+    assert len(fresh_cache) == 1  # the first run compiles the packs
+    for config in SELECTIONS:
+        assert RuleSet.load(config).selected != RuleSet.load(Config()).selected
+    assert len(fresh_cache) == 1  # in the same process: none again
+    engine._load_ruleset.cache_clear()  # as a new process: from the disk cache
+    engine._load_packs.cache_clear()
+    for config in SELECTIONS + [Config(full_scores=True)]:
+        RuleSet.load(config)
+    assert len(fresh_cache) == 1
+    RuleSet.load(Config(builtin_rules=False))  # other packs: compiled for them
+    assert len(fresh_cache) == 2
+
+
+def test_a_selection_of_the_packs_finds_what_compiling_the_selection_finds():
+    texts = [seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Headline\n\nLeave a Reply\n\nIn kyiv, the the talks began on Monday. He said that .\n")
+    everything = RuleSet.load(Config())
+    for config in SELECTIONS:
+        from_packs = RuleSet(everything.all_rules, config, engine._load_packs(config.pack_settings()))
+        alone = RuleSet(everything.all_rules, config)  # only the selected rules compiled
+        assert from_packs.selected == alone.selected
+        assert len(from_packs.scanning) == len(alone.scanning)
+        for text in texts:
+            doc = Document.from_text(text, path="story.txt")
+            got = lint(doc, from_packs, config)
+            want = lint(doc, alone, config)
+            assert [dataclasses.astuple(f) for f in got.findings + got.signals] == [
+                dataclasses.astuple(f) for f in want.findings + want.signals
+            ], config

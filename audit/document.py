@@ -9,6 +9,7 @@ computed here is the (line, column) of the original file.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import re
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .spans import Span, SpanList, merged
 from .text.folding import FOLD_TRAPS
-from .text.plain import plain_text
+from .text.plain import plain_text, unsafe_characters
 from .text.sentences import iter_sentences
 
 ZONES = ("headline", "byline", "dateline", "caption", "body", "boilerplate", "blank")
@@ -128,6 +129,11 @@ class Document:
             dateline=dateline,
             plain=plain_text(text),
         )
+
+    @functools.cached_property
+    def unsafe_characters(self) -> frozenset[str] | None:
+        """The characters `re` and `regex` may read differently (audit.text.plain); None: never plain."""
+        return unsafe_characters(self.text)
 
     def with_furniture(self, lines: frozenset[int]) -> Document:
         """The same document with these 0-based lines known to be page furniture (zone `boilerplate`):

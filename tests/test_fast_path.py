@@ -4,10 +4,12 @@ and at the prefix starts of a text too long for a whole-text `re` scan."""
 from __future__ import annotations
 
 import dataclasses
+import threading
+import time
 
 import regex
 
-from audit.checks import patterns
+from audit.checks import base, patterns
 from audit.checks.patterns import RegexCheck
 from audit.config import Config
 from audit.document import Document
@@ -74,7 +76,7 @@ def test_a_long_document_tries_the_twins_at_the_prefix_starts_and_finds_the_same
     monkeypatch.setattr(patterns, "_twin_matches_at", counting)
     fast = lint(doc, ruleset, Config(scores=False)).findings
     assert tried  # the twins were tried at their starts
-    monkeypatch.setattr(patterns, "plain_characters", lambda text, mentioned=None: False)
+    monkeypatch.setattr(base.Twin, "reads_alike", lambda twin, doc: False)  # regex everywhere
     slow = lint(doc, ruleset, Config(scores=False)).findings
     assert [dataclasses.astuple(f) for f in fast] == [dataclasses.astuple(f) for f in slow]
     assert any(f.rule.startswith("FF-") for f in fast)
@@ -95,17 +97,36 @@ def test_the_twins_at_starts_stop_within_the_documents_time_bound(monkeypatch):
 
 def test_letters_that_no_twin_names_keep_a_text_on_the_fast_path(monkeypatch):
     ruleset = RuleSet.load(Config(scores=False))
-    index = next(i for i in ruleset.shared if isinstance(i, patterns.RegexIndex))
-    assert index.mentioned is not None
     text = _seed_text() + "\n\nThe shop sign read «СКЛАД» (Cyrillic С), and the owner of the kiosk in kyiv said so.\n"
-    assert not plain_characters(text) and plain_characters(text, index.mentioned)
-    assert not plain_characters("A long s: \u017f.", index.mentioned)  # it matches an ASCII s in either module
+    assert not plain_characters(text) and plain_characters(text, frozenset("«»’“”—"))
+    assert not plain_characters("A long s: \u017f.", frozenset())  # it matches an ASCII s in either module
     assert not plain_characters("Kelvin: \u212a.", frozenset())
     doc = Document.from_text(text, path="mixed.txt")
+    twins = [t for c in ruleset.scanning if isinstance(c, RegexCheck) for t in (*c.twins, *c.start_twins) if t]
+    assert all(t.reads_alike(doc) for t in twins)  # none of them names a Cyrillic letter
+    assert not base.stdlib_twin("[а-я]+", regex.IGNORECASE).reads_alike(doc)  # one that does keeps regex
     fast = lint(doc, ruleset, Config(scores=False)).findings
-    monkeypatch.setattr(patterns, "plain_characters", lambda text, mentioned=None: False)
+    monkeypatch.setattr(base.Twin, "reads_alike", lambda twin, doc: False)
     slow = lint(doc, ruleset, Config(scores=False)).findings
     assert [dataclasses.astuple(f) for f in fast] == [dataclasses.astuple(f) for f in slow]
+
+
+def test_a_long_scan_by_re_is_stopped_at_the_time_bound():
+    twin = base.stdlib_twin(r"(?:a+)+\$", 0)
+    text = "a" * 30 + "!" + "b" * (STDLIB_MAX_CHARS + 1)
+    started = time.perf_counter()
+    try:
+        base._timed_twin_scan(twin, text, 0, len(text), "X-RULE")
+    except base.RegexTimeout as error:
+        assert "X-RULE" in str(error)
+    else:
+        raise AssertionError("no time-out")
+    assert time.perf_counter() - started < base.time_bound(text) + 1
+    outcome: list = []
+    worker = threading.Thread(target=lambda: outcome.append(base._timed_twin_scan(twin, "ab", 0, 2, "X-RULE")))
+    worker.start()
+    worker.join()
+    assert outcome == [None]  # no timer outside the main thread: regex scans instead
 
 
 def test_pattern_characters_names_literals_and_class_members():

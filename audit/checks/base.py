@@ -20,6 +20,8 @@ plain data and compiled patterns (no open files, no ids of other objects, no lam
 from __future__ import annotations
 
 import re
+import signal
+import threading
 import warnings
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from ..hits import Hit
 from ..rules.model import Rule
 from ..rules.params import NoParams
 from ..text.folding import FOLD_TRAPS
+from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, reads_alike
 from .budget import bounded, is_builtin_pack
 
 # A rule regex may not spend longer than this on one document (plus a per-megabyte allowance):
@@ -83,10 +86,20 @@ class Twin:
     """A pattern's `re` twin, compiled again when first used after unpickling: a cached rule set is loaded
     without recompiling hundreds of patterns (a document uses a few dozen of them)."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("pattern", "flags", "_compiled", "_mentioned")
 
     def __init__(self, compiled: re.Pattern) -> None:
         self.pattern, self.flags, self._compiled = compiled.pattern, compiled.flags, compiled
+        self._mentioned: frozenset[str] | None | bool = False  # not read yet
+
+    def reads_alike(self, doc: Document) -> bool:
+        """Do this twin and its `regex` pattern read the document alike: a plain document, or one
+        whose letters that the two modules fold differently this pattern does not name?"""
+        if doc.plain:
+            return True
+        if self._mentioned is False:
+            self._mentioned = pattern_characters(self.pattern)
+        return reads_alike(doc.unsafe_characters, self._mentioned)  # type: ignore[arg-type]
 
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
@@ -102,6 +115,7 @@ class Twin:
     def __setstate__(self, state: tuple[str, int]) -> None:
         self.pattern, self.flags = state
         self._compiled = None
+        self._mentioned = False
 
 
 def stdlib_twin(pattern: str, flags: int) -> Twin | None:
@@ -129,10 +143,46 @@ def compile_twin(pattern: regex.Pattern, rule: Rule) -> Twin | None:
 
 
 def scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, pos: int = 0, endpos=None):
-    """finditer by the `re` twin on a plain document, else by `regex` with its time bound."""
-    if twin is not None and doc.plain:
-        return twin.finditer(doc.text, pos, len(doc.text) if endpos is None else endpos)
+    """finditer by the `re` twin where it reads the document as `regex` does (`Twin.reads_alike`),
+    else by `regex` with its time bound. `re` has no time bound: past STDLIB_MAX_CHARS characters
+    scanned its scan runs under an interval timer (in the main thread; elsewhere `regex` scans)."""
+    end = len(doc.text) if endpos is None else endpos
+    if twin is not None and twin.reads_alike(doc):
+        if end - pos <= STDLIB_MAX_CHARS:
+            return twin.finditer(doc.text, pos, end)
+        found = _timed_twin_scan(twin, doc.text, pos, end, rule_id)
+        if found is not None:
+            return iter(found)
     return finditer(pattern, doc.text, rule_id, pos, endpos)
+
+
+class _Expired(Exception):
+    """The interval timer of a timed `re` scan went off."""
+
+
+def _timed_twin_scan(twin: Twin, text: str, pos: int, end: int, rule_id: str) -> list[re.Match] | None:
+    """Every match of the twin in text[pos:end], stopped at the text's time bound by SIGALRM (`re`
+    looks for signals as it matches, so even one long try is cut short): RegexTimeout when it went
+    off; None where no timer can be set (not the main thread, no interval timers, one running)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return None
+    if signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        return None
+
+    def expired(signum, frame) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, time_bound(text))
+            return list(twin.finditer(text, pos, end))
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Expired:
+        raise timed_out(rule_id) from None
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 # Probing a pattern at load: a run of one character then one it cannot match, the input on which

@@ -12,7 +12,6 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
-from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, plain_characters
 from .base import (
     Check,
     CheckContext,
@@ -42,10 +41,6 @@ class RegexState:
     # prefixes but no entry has no place to start; an entry None: too dense to use, scan the whole text)
     starts: dict[int, Sequence[int] | None] | None
     base: dict[str, int]  # rule id -> the number of its first pattern
-    # the patterns' `re` twins may be tried at their starts: every character is read alike by `re` and
-    # `regex` (a short plain document, or a long one of plain characters)
-    twins_at_starts: bool = False
-    plain: bool = False  # the twins may scan the whole text (a short plain document, for these twins)
 
 
 class RegexIndex(SharedIndex):
@@ -66,27 +61,11 @@ class RegexIndex(SharedIndex):
         self.prefixes = PrefixIndex(prefixes)
         self.owner = [check for check in checks for _pattern in check.patterns]  # pattern number -> check
         self.everyone = frozenset(checks)
-        # the characters outside ASCII that the `re` twins name: a text whose other letters re and regex
-        # fold differently still reads alike for them (None: some twin cannot say)
-        mentioned: set[str] | None = set()
-        for check in checks:
-            for twin in (*check.twins, *check.start_twins):
-                named = pattern_characters(twin.pattern) if twin is not None else frozenset()
-                if named is None or mentioned is None:
-                    mentioned = None
-                    break
-                mentioned |= named
-        self.mentioned = frozenset(mentioned) if mentioned is not None else None
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runnable = self.gate.runnable(lowered)
-        starts = self.prefixes.starts(lowered, runnable)
-        plain = doc.plain
-        if not plain:  # letters that re and regex fold differently, but no twin names them
-            plain = len(doc.text) <= STDLIB_MAX_CHARS and plain_characters(doc.text, self.mentioned)
-        at_starts = plain or (starts is not None and plain_characters(doc.text, self.mentioned))
-        return RegexState(runnable, starts, self.base, at_starts, plain)
+        return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
         owner = self.owner
@@ -165,15 +144,15 @@ class RegexCheck(Check):
             starts = None
             if state.starts is not None and self.prefixes[number] is not None:
                 starts = state.starts.get(index, _NO_STARTS)
-            if starts is not None and start_twin is not None and state.twins_at_starts:
+            if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
                 if len(starts) * _SCAN_PER_TWIN_START < len(doc.text):
                     matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
-                    matches = _scan(pattern, twin, doc, self.rule.id, state.plain)
+                    matches = scan(pattern, twin, doc, self.rule.id)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
                 matches = _matches_at(pattern, doc.text, starts, self.rule.id)
             else:
-                matches = _scan(pattern, twin, doc, self.rule.id, state.plain)
+                matches = scan(pattern, twin, doc, self.rule.id)
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -191,13 +170,6 @@ class RegexCheck(Check):
                     groups = {name: match.group(name) for name in self.message_fields if name != CONTEXT_FIELD}
                     message = fill(self.rule.message, groups, doc.text, start, end, suggestion)
                 yield self.hit(start, end, suggestion=suggestion, replacement=suggestion, message=message)
-
-
-def _scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, plain: bool):
-    """`scan`, by the twin also on a document that is plain for the twins only (RegexState.plain)."""
-    if twin is not None and plain and not doc.plain:
-        return twin.finditer(doc.text)
-    return scan(pattern, twin, doc, rule_id)
 
 
 # A match tried at one start costs about as much as a scan of this many characters (by `regex` with

@@ -84,19 +84,28 @@ def plain_text(text: str) -> bool:
 
 
 def plain_characters(text: str, mentioned: frozenset[str] | None = None) -> bool:
-    """Is every character of the text read alike by `re` and `regex`, whatever its length? (A longer
-    text than STDLIB_MAX_CHARS may still have a pattern's `re` twin tried at given starts, within a
-    time budget: a scan of the whole text keeps `regex` and its time bound.)
+    """Is every character of the text read alike by `re` and `regex` (for patterns that name the
+    characters `mentioned`), whatever its length? See `unsafe_characters` and `reads_alike`."""
+    return reads_alike(unsafe_characters(text), mentioned)
 
-    `mentioned`: the characters outside ASCII that some pattern names (literals and class members,
-    `pattern_characters`): a letter that the two modules fold differently reads alike for patterns
-    that name none of its case forms, provided it is a word character for both and matches no ASCII
-    letter in either (the Kelvin sign, the long s and the dotted and dotless I never pass)."""
+
+def unsafe_characters(text: str) -> frozenset[str] | None:
+    """The characters of the text outside ASCII that `re` and `regex` may read differently (letters
+    they fold differently), or None when an ASCII character of it is read differently (never plain)."""
     if _ASCII_UNSAFE.search(text):
-        return False
+        return None
     if text.isascii():
-        return True
-    unsafe = [c for c in set(_NON_ASCII.findall(text)) if not _char_safe(c)]
+        return frozenset()
+    return frozenset(c for c in set(_NON_ASCII.findall(text)) if not _char_safe(c))
+
+
+def reads_alike(unsafe: frozenset[str] | None, mentioned: frozenset[str] | None) -> bool:
+    """Do `re` and `regex` read a text with these unsafe characters alike, for patterns that name the
+    characters `mentioned` outside ASCII (None: unknown)? Only if every unsafe letter is a word
+    character for both, matches no ASCII letter in either (the Kelvin sign, the long s and the dotted
+    and dotless I never pass) and has no case form among `mentioned`."""
+    if unsafe is None:
+        return False
     return not unsafe or (mentioned is not None and all(_unnamed(c, mentioned) for c in unsafe))
 
 
@@ -146,4 +155,6 @@ def pattern_characters(pattern: str) -> frozenset[str] | None:
 _WIDEST_RANGE = 20_000
 
 
-__all__ = ["STDLIB_MAX_CHARS", "pattern_characters", "plain_characters", "plain_text"]
+__all__ = [
+    "STDLIB_MAX_CHARS", "pattern_characters", "plain_characters", "plain_text", "reads_alike", "unsafe_characters",
+]

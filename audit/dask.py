@@ -4,7 +4,7 @@ audits a stream, the rule set compiled once per worker process.
 
     import dask.bag as db
     from audit.dask import audit_bag, to_jsonl
-    articles = db.read_text("feed-*.jsonl").map(json.loads)      # {"id", "text", "reference"?}
+    articles = db.read_text("feed-*.jsonl").map(json.loads)      # {"id", "text", "original"?}
     to_jsonl(audit_bag(articles), "audited/*.jsonl")             # the lines `--input-format jsonl` writes
 
     import dask.dataframe as dd
@@ -50,7 +50,7 @@ FRAME_SCHEMA = ", ".join(f"{name} {_SPARK[kind]}" for name, kind in _TYPES.items
 
 
 def audit_rows(rows: Iterable[Mapping[str, Any]], options: Options | None = None) -> Iterator[dict[str, Any]]:
-    """The JSON line (as a dict) of each article of `rows` ({"id", "text", "reference"?}), in order."""
+    """The JSON line (as a dict) of each article of `rows` ({"id", "text", "original"?}), in order."""
     reports = audit_many(rows, options)
     with _FIRST:
         first = next(reports, None)
@@ -63,7 +63,7 @@ def audit_rows(rows: Iterable[Mapping[str, Any]], options: Options | None = None
 
 
 def audit_bag(bag: dask.bag.Bag, options: Options | None = None) -> dask.bag.Bag:
-    """A bag of articles (mappings with "id", "text" and an optional "reference") -> a bag of their
+    """A bag of articles (mappings with "id", "text", an optional "original" or "reference") -> a bag of their
     JSON lines as dicts (`--input-format jsonl`'s lines), partition for partition."""
     return bag.map_partitions(lambda rows: list(audit_rows(rows, options)))
 
@@ -102,19 +102,24 @@ def audit_pandas(
     options: Options | None = None,
     id_column: str = "id",
     text_column: str = "text",
+    original_column: str | None = None,
     reference_column: str | None = None,
 ) -> pandas.DataFrame:
     """A pandas DataFrame of articles -> one row per article, on the same index: `FRAME_COLUMNS` (id,
     verdict, mt_likelihood, quality, the number of findings, error, and the whole JSON line as
     `report`; `FRAME_SCHEMA` in Spark's words). One partition of `audit_frame`, one batch of Spark's
-    `mapInPandas`."""
+    `mapInPandas`. The optional columns hold each article's original (any language) or English
+    reference translation (a missing value: none)."""
+    companions = {name: column for name, column in (("original", original_column), ("reference", reference_column))
+                  if column}
 
     def articles() -> Iterator[dict[str, Any]]:
-        references = part[reference_column] if reference_column else None
+        columns = {name: part[column] for name, column in companions.items()}
         for position, (article_id, text) in enumerate(zip(part[id_column], part[text_column], strict=True)):
             article = {"id": article_id, "text": text}
-            if references is not None and isinstance(references.iloc[position], str):
-                article["reference"] = references.iloc[position]
+            for name, values in columns.items():
+                if isinstance(values.iloc[position], str):
+                    article[name] = values.iloc[position]
             yield article
 
     return _frame(audit_rows(articles(), options), part.index)
@@ -125,11 +130,12 @@ def audit_frame(
     options: Options | None = None,
     id_column: str = "id",
     text_column: str = "text",
+    original_column: str | None = None,
     reference_column: str | None = None,
 ) -> dask.dataframe.DataFrame:
     """A Dask dataframe of articles -> `audit_pandas` of each partition (write it with `.to_parquet`)."""
     return frame.map_partitions(
-        audit_pandas, options, id_column, text_column, reference_column, meta=_frame([])
+        audit_pandas, options, id_column, text_column, original_column, reference_column, meta=_frame([])
     )
 
 

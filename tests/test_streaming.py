@@ -116,3 +116,13 @@ def test_read_jsonl_skips_an_oversized_line_in_bounded_pieces(tmp_path, monkeypa
     with batch.open("rb") as stream:
         items = list(read_jsonl(stream, str(batch)))
     assert "line too large" in items[0].error and items[1] == Article("small", "A line.")
+
+
+def test_audit_many_takes_an_original_per_article():
+    examples = SEEDS.parent / "docs" / "examples"
+    text = (examples / "schools.en.txt").read_text(encoding="utf-8")
+    original = (examples / "schools.uk.txt").read_text(encoding="utf-8")
+    [report] = audit_many([{"id": "schools.en.txt", "text": text, "original": original}])
+    expected = run([Text(text, "schools.en.txt")], Options(companions={"original": original})).files[0]
+    assert report.findings == expected.findings and report.scores == expected.scores
+    assert any(f.rule.startswith("FID-") for f in report.findings)

@@ -8,8 +8,11 @@ import threading
 import time
 
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.checks import base, patterns
+from audit.checks.base import CheckContext
 from audit.checks.patterns import RegexCheck
 from audit.config import Config
 from audit.document import Document
@@ -61,7 +64,8 @@ def test_every_rule_twin_finds_what_its_regex_pattern_finds_on_accented_text():
 
 
 def test_a_long_document_tries_the_twins_at_the_prefix_starts_and_finds_the_same(monkeypatch):
-    ruleset = RuleSet.load(Config(scores=False))
+    config = Config(select=("FF", "TE", "REP"), scores=False)
+    ruleset = RuleSet.load(config)
     seed = _seed_text()
     text = "\n\n".join([seed] * (STDLIB_MAX_CHARS // len(seed) + 2))
     doc = Document.from_text(text, path="long.txt")
@@ -74,10 +78,10 @@ def test_a_long_document_tries_the_twins_at_the_prefix_starts_and_finds_the_same
         return original(twin, text, starts, rule_id)
 
     monkeypatch.setattr(patterns, "_twin_matches_at", counting)
-    fast = lint(doc, ruleset, Config(scores=False)).findings
+    fast = lint(doc, ruleset, config).findings
     assert tried  # the twins were tried at their starts
     monkeypatch.setattr(base.Twin, "reads_alike", lambda twin, doc: False)  # regex everywhere
-    slow = lint(doc, ruleset, Config(scores=False)).findings
+    slow = lint(doc, ruleset, config).findings
     assert [dataclasses.astuple(f) for f in fast] == [dataclasses.astuple(f) for f in slow]
     assert any(f.rule.startswith("FF-") for f in fast)
 
@@ -136,3 +140,16 @@ def test_pattern_characters_names_literals_and_class_members():
     assert pattern_characters(r"\w+ly") == frozenset()
     assert pattern_characters("[\u0000-\uffff]") is None  # too wide to list
     assert pattern_characters("(unclosed") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcКрмлинαβ͵ -.\u0483\n’1_", max_size=60))
+def test_mixed_script_words_are_the_words_around_cyrillic_and_greek_letters(text):
+    from audit.checks.structure import MixedScriptCheck
+
+    ruleset = RuleSet.load(Config(select=("LANG-MIXED-SCRIPT",), scores=False))
+    [check] = [c for c in ruleset.scanning if isinstance(c, MixedScriptCheck)]
+    doc = Document.from_text(text, path="t.txt")
+    found = [(hit.start, hit.end) for hit in check.find(doc, CheckContext())]
+    words = [m.span() for m in regex.finditer(r"\w+", text)]  # every word, then both scripts in it
+    assert found == [(s, e) for s, e in words if check._OTHER.search(text[s:e]) and check._LATIN.search(text[s:e])]

@@ -109,13 +109,14 @@ class Twin:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         return self.compiled().finditer(text, pos, len(text) if endpos is None else endpos)
 
-    def __getstate__(self) -> tuple[str, int]:
-        return self.pattern, self.flags
+    def __getstate__(self) -> tuple[str, int, frozenset[str] | None]:
+        if self._mentioned is False:  # read once, when the rule set is stored
+            self._mentioned = pattern_characters(self.pattern)
+        return self.pattern, self.flags, self._mentioned  # type: ignore[return-value]
 
-    def __setstate__(self, state: tuple[str, int]) -> None:
-        self.pattern, self.flags = state
+    def __setstate__(self, state: tuple[str, int, frozenset[str] | None]) -> None:
+        self.pattern, self.flags, self._mentioned = state
         self._compiled = None
-        self._mentioned = False
 
 
 def stdlib_twin(pattern: str, flags: int) -> Twin | None:

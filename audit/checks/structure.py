@@ -416,24 +416,36 @@ class MixedScriptCheck(Check):
 
     kind = "mixed-script"
     summary = "a word mixing Latin and Cyrillic or Greek letters (`Кremlin`)"
-    # Words are found first and tested for both scripts after: one pattern with nested \w* was
-    # quadratic in the length of a word.
-    _WORD = regex.compile(r"\w+")
+    # Only the words around a Cyrillic or Greek letter are read (a word is a longest run of \w, as
+    # \w+ finds it), each once: one pattern with nested \w* was quadratic in the length of a word,
+    # and reading every word of a long text with one Cyrillic letter in it was linear in its words.
+    _WORD_AFTER = regex.compile(r"\w*")
+    _WORD_BEFORE = regex.compile(r"\w*", regex.REVERSE)
     _LATIN = regex.compile(r"\p{Latin}")
     _OTHER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        if doc.text.isascii() or not self._OTHER.search(doc.text):
+        text = doc.text
+        if text.isascii():
             return  # no Cyrillic or Greek letter: no word can mix scripts
-        for match in finditer(self._WORD, doc.text, self.rule.id):
-            word = match.group()
-            if word.isascii() or not self._OTHER.search(word) or not self._LATIN.search(word):
+        reach = -1
+        for other in finditer(self._OTHER, text, self.rule.id):
+            at = other.start()
+            if at < reach:
+                continue  # in the word read last
+            end = self._WORD_AFTER.match(text, at).end()
+            if end == at:
+                continue  # not a word character
+            start = self._WORD_BEFORE.match(text, 0, at).start()
+            reach = end
+            word = text[start:end]
+            if not self._LATIN.search(word):
                 continue
-            if self.blocked_by_antipattern(doc, *match.span()):
+            if self.blocked_by_antipattern(doc, start, end):
                 continue
             latin = "".join(_CONFUSABLE.get(c, c) for c in word)
             suggestion = latin if latin != word and _all_latin(latin) else None
-            yield self.hit(match.start(), match.end(), suggestion=suggestion, replacement=suggestion)
+            yield self.hit(start, end, suggestion=suggestion, replacement=suggestion)
 
 
 # Cyrillic letters that look like Latin ones, and those Latin letters.

@@ -4,6 +4,7 @@ differently. On such a text the checks may run a pattern's faster `re` twin."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -110,14 +111,21 @@ def reads_alike(unsafe: frozenset[str] | None, mentioned: frozenset[str] | None)
 
 
 def _unnamed(char: str, mentioned: frozenset[str]) -> bool:
+    related = _related(char)
+    return related is not None and related.isdisjoint(mentioned)
+
+
+@functools.cache
+def _related(char: str) -> frozenset[str] | None:
+    """The letters a pattern could name to match `char` case-insensitively in either module; None
+    when `char` is no word character for both or matches an ASCII letter in either."""
     if char == "\n" or not all(bool(a.match(char)) == bool(b.match(char)) for a, b in _CLASSES):
-        return False
+        return None
     for letter in _ASCII_LETTERS:
         if re.fullmatch(letter, char, re.IGNORECASE) or regex.fullmatch(letter, char, regex.IGNORECASE | regex.V0):
-            return False
+            return None
     forms = {char, char.lower(), char.upper(), char.title(), char.casefold(), char.upper().lower()}
-    related = {c for form in forms for c in form} | set(_RELATED.get(char.lower(), ()))
-    return related.isdisjoint(mentioned)
+    return frozenset({c for form in forms for c in form} | set(_RELATED.get(char.lower(), ())))
 
 
 def pattern_characters(pattern: str) -> frozenset[str] | None:

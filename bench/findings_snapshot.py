@@ -3,6 +3,7 @@ of the code changes no finding (or only the ones it means to).
 
     python bench/findings_snapshot.py OUT.jsonl [--full-scores] [--sample N] [--data PATH ...]
     python bench/findings_snapshot.py --diff OLD.jsonl NEW.jsonl [--show 20]
+    python bench/findings_snapshot.py --against REV [--full-scores] [--sample N] [--show 20]
 
 The first form lints, in this one process and with the default configuration of `mtaudit lint`
 (`--full-scores`: that of `lint --scores`, which adds readability, full language detection and the
@@ -26,6 +27,10 @@ added and removed (and of those that became signals, or stopped being), and per 
 of documents where it changed. Exit status 1
 when they differ. The data are read, never copied into the project; the output goes where it is
 told (keep it outside the repository, e.g. in /tmp).
+
+The third form does both for a change: it snapshots git revision REV (main, HEAD~3 …: its files in a
+temporary folder, linted by its own code with this script) and the working tree, each in its own
+process with the same options, and diffs them (exit status 1 when they differ).
 """
 
 from __future__ import annotations
@@ -174,17 +179,46 @@ def diff(old_path: Path, new_path: Path, show: int) -> int:
     return 1 if differing or len(old) != len(new) else 0
 
 
+def against(revision: str, args: argparse.Namespace) -> int:
+    """Snapshot `revision` and the working tree alike, and diff them."""
+    import io
+    import shutil
+    import subprocess
+    import tarfile
+    import tempfile
+
+    workdir = Path(tempfile.mkdtemp(prefix="mtaudit-against-"))
+    try:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision],
+                                 capture_output=True, check=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(workdir / "old", filter="data")
+        (workdir / "old" / "bench").mkdir(exist_ok=True)
+        shutil.copy(Path(__file__), workdir / "old" / "bench" / "findings_snapshot.py")  # this script, its code
+        options = ["--data", *map(str, args.data)] + (["--full-scores"] if args.full_scores else [])
+        options += ["--sample", str(args.sample)] if args.sample is not None else []
+        for name, script in (("old", workdir / "old" / "bench" / "findings_snapshot.py"), ("new", Path(__file__))):
+            print(f"snapshot of {revision if name == 'old' else 'the working tree'}:", file=sys.stderr)
+            subprocess.run([sys.executable, str(script), str(workdir / f"{name}.jsonl"), *options], check=True)
+        return diff(workdir / "old.jsonl", workdir / "new.jsonl", args.show)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", nargs="?", type=Path, help="where to write the snapshot (JSON lines)")
     parser.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"), help="compare two snapshots")
     parser.add_argument("--show", type=int, default=20, help="differing documents shown in full (default 20)")
+    parser.add_argument("--against", metavar="REV", help="snapshot git revision REV and the working tree, diff them")
     parser.add_argument("--data", type=Path, nargs="+", default=list(DEFAULT_DATA), help="JSON-lines data files")
     parser.add_argument("--sample", type=int, help="a deterministic sample of this many data documents")
     parser.add_argument("--full-scores", action="store_true", help="as `lint --scores` (readability and all)")
     args = parser.parse_args()
     if args.diff:
         return diff(*args.diff, show=args.show)
+    if args.against:
+        return against(args.against, args)
     if args.out is None:
         parser.error("give OUT, or --diff OLD NEW")
     snapshot(args.out, args.data, args.sample, args.full_scores)

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -209,4 +209,58 @@ def lint_many(
     return [report for report in reports if report is not None]
 
 
-__all__ = ["TextView", "Terminated", "default_jobs", "lint_many"]
+# Chunks in flight per worker in a stream: enough to keep every worker busy, few enough that memory
+# stays flat however long the stream.
+CHUNKS_PER_WORKER = 4
+
+
+def _chunks(work: Iterable[Work], size: int) -> Iterator[list[Work]]:
+    chunk: list[Work] = []
+    for item in work:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def lint_stream(function: LintFunction, work: Iterable[Work], jobs: int | None = 1) -> Iterator[FileReport]:
+    """`function(*item)` for each item of `work` (a text input, its Config, …), read lazily, with `jobs`
+    processes (None: the CPUs available): the reports in the order of `work`, each as soon as it and
+    those before it are done, at most CHUNKS_PER_WORKER chunks a worker read ahead. The workers end
+    with the run as `lint_many`'s do (signals, a parent that dies), and when the stream is closed."""
+    jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    if jobs <= 1:
+        for item in work:
+            yield function(*item)
+        return
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor  # here: a serial run does not pay for it
+
+    chunks = _chunks(work, CHUNK_FILES)
+    first = next(chunks, None)
+    if first is None:
+        return
+    configs = list(dict.fromkeys(item[1] for item in first))
+    for config in configs:  # compiled here once: forked workers inherit them
+        RuleSet.load(config)
+    pending: deque[Future[list[FileReport]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(configs, os.getpid()))
+    with _terminate_raises():
+        try:
+            with _stop_signals_held():  # the first submit forks the workers
+                pending.append(pool.submit(_lint_chunk, function, first))
+            for chunk in chunks:
+                pending.append(pool.submit(_lint_chunk, function, chunk))
+                while len(pending) >= jobs * CHUNKS_PER_WORKER:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BaseException:  # Ctrl-C, SIGTERM, a worker's error, the stream closed: the workers end now
+            _stop(pool)
+            raise
+        pool.shutdown(wait=True)
+
+
+__all__ = ["TextView", "Terminated", "default_jobs", "lint_many", "lint_stream"]

@@ -30,13 +30,13 @@ from .engine import Linted, RuleSet, lint
 from .finding import Finding
 from .fixing import NotFixed, check_fix_target, fix_text, write_fixed
 from .hits import COMPANIONS, companion_producers
-from .parallel import lint_many
+from .parallel import lint_many, lint_stream
 from .report import FileReport, FixOutcome, Report
 from .rules.errors import RuleError
 from .safe_text import terminal_safe
 from .scoring.bounded import score_bounded  # a text past 1 MB: the scores of its start
 from .sources import DEFAULT_INCLUDE, STDIN, InputError, decode, discover, read_bytes, read_regular, read_source
-from .streaming import Article, Unreadable, lint_stream
+from .streaming import Article, Unreadable
 from .suppression import UNUSED_RULE
 
 

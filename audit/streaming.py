@@ -1,30 +1,22 @@
 """Streaming batches: articles in one at a time, one report at a time out, in constant memory.
 
-An article is an id, a text and, optionally, companion texts by the name of their comparison (a
-`reference` translation). `read_jsonl` reads them from JSON Lines (one object a line: ``{"id": …,
-"text": …, "reference": …}``, other keys ignored) without reading the whole stream; `lint_stream`
-lints work items in parallel processes with a bounded number in flight, the reports in input order;
-`article_dict` is the JSON line of one report. `runner.audit_many` puts them together.
+An article is an id, a text and, optionally, companion texts by the name of their comparison (its
+`original`, a `reference` translation). `read_jsonl` reads them from JSON Lines (one object a line: ``{"id": …,
+"text": …, "original": …}``, other keys ignored) without reading the whole stream; `article_dict`
+is the JSON line of one report. `runner.audit_many` lints them (`parallel.lint_stream`: a bounded
+number in flight, the reports in input order).
 """
 
 from __future__ import annotations
 
 import json
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from .config import Config
-from .engine import RuleSet
 from .hits import COMPANIONS
-from .parallel import CHUNK_FILES, Work, _init_worker, _light, default_jobs
 from .report import FileReport
 from .sources import STDIN, InputError, max_file_bytes
-
-# Chunks in flight per worker: enough to keep every worker busy, few enough that memory stays flat
-# however long the stream.
-CHUNKS_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -125,53 +117,4 @@ def article_dict(report: FileReport, signals: bool = False) -> dict[str, Any]:
     return {"id": report.path, **data}
 
 
-def _lint_chunk(function: Callable[..., FileReport], chunk: list[Work]) -> list[FileReport]:
-    return [_light(function(*work)) for work in chunk]
-
-
-def _chunks(work: Iterable[Work], size: int) -> Iterator[list[Work]]:
-    chunk: list[Work] = []
-    for item in work:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def lint_stream(
-    function: Callable[..., FileReport], work: Iterable[Work], jobs: int | None = 1
-) -> Iterator[FileReport]:
-    """`function(*item)` for each item of `work` (an input, its Config, …), read lazily, with `jobs`
-    processes (None: the CPUs available): the reports in the order of `work`, each as soon as it and
-    those before it are done. At most CHUNKS_PER_WORKER chunks a worker are read ahead."""
-    jobs = default_jobs() if jobs is None or jobs < 1 else jobs
-    if jobs <= 1:
-        for item in work:
-            yield function(*item)
-        return
-    from concurrent.futures import Future, ProcessPoolExecutor  # here: a serial run does not pay for it
-
-    chunks = _chunks(work, CHUNK_FILES)
-    first = next(chunks, None)
-    if first is None:
-        return
-    configs: list[Config] = list(dict.fromkeys(item[1] for item in first))
-    for config in configs:  # compiled here once: forked workers inherit them
-        RuleSet.load(config)
-    pending: deque[Future[list[FileReport]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(configs,))
-    try:
-        pending.append(pool.submit(_lint_chunk, function, first))
-        for chunk in chunks:
-            pending.append(pool.submit(_lint_chunk, function, chunk))
-            while len(pending) >= jobs * CHUNKS_PER_WORKER:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-__all__ = ["Article", "Unreadable", "article_dict", "lint_stream", "open_batch", "read_jsonl"]
+__all__ = ["Article", "Unreadable", "article_dict", "open_batch", "read_jsonl"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from audit import engine
 from audit.config import Config
 from audit.rules import cache
 
@@ -116,7 +117,17 @@ def test_an_authenticated_entry_of_the_wrong_type_is_rebuilt(setup):
     assert load().number == 2
 
 
-def test_the_command_line_with_a_hostile_cache_folder(tmp_path):
+@pytest.fixture
+def nothing_compiled():
+    """No packs compiled in this process (a forked child then builds them and reads the cache)."""
+    engine._load_ruleset.cache_clear()
+    engine._load_packs.cache_clear()
+    yield
+    engine._load_ruleset.cache_clear()
+    engine._load_packs.cache_clear()
+
+
+def test_the_command_line_with_a_hostile_cache_folder(tmp_path, nothing_compiled):
     """End to end: a planted entry for every rule-set key is never loaded and the run is right."""
     folder = tmp_path / "cache"
     folder.mkdir(mode=0o700)

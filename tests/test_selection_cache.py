@@ -75,3 +75,22 @@ def test_a_selection_of_the_packs_finds_what_compiling_the_selection_finds():
             assert [dataclasses.astuple(f) for f in got.findings + got.signals] == [
                 dataclasses.astuple(f) for f in want.findings + want.signals
             ], config
+
+
+def test_each_environment_has_its_own_cache_folder(tmp_path, monkeypatch):
+    """Without MTAUDIT_CACHE_DIR, the folder is one of this environment's (another installation's
+    entries neither evict nor are read by this one's), created private like the folder itself."""
+    from audit.rules import cache
+
+    monkeypatch.delenv("MTAUDIT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("MTAUDIT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    here = cache.cache_dir()
+    assert here is not None and here.parent == tmp_path / "mtaudit" and here.name.startswith("env-")
+    monkeypatch.setattr(cache.sys, "prefix", "/another/environment")
+    elsewhere = cache.cache_dir()
+    assert elsewhere is not None and elsewhere.parent == here.parent and elsewhere != here
+    assert cache.cached_value("probe-1.pickle", lambda: 1, lambda value: True) == 1
+    assert cache.cached_value("probe-1.pickle", lambda: 2, lambda value: True) == 1  # stored in its folder
+    assert (elsewhere / "probe-1.pickle").is_file() and not here.exists()
+    assert (here.parent.stat().st_mode & 0o777) == 0o700 and (elsewhere.stat().st_mode & 0o777) == 0o700

@@ -1,10 +1,12 @@
 """A cache of compiled rule sets (and other costly tables), so that a run does not parse and compile
 300+ rules every time, which cannot be made to run anyone else's code.
 
-Where: $MTAUDIT_CACHE_DIR, $XDG_CACHE_HOME/mtaudit or ~/.cache/mtaudit; MTAUDIT_NO_CACHE=1 turns
-it off. A compiled RuleSet is a pickle (its regexes keep their compiled code, its automaton its
-tables), and loading a pickle can run code: a cache folder another user can write (a shared
-$XDG_CACHE_HOME, MTAUDIT_CACHE_DIR in /tmp) once let them plant an entry that ran as the next user.
+Where: $MTAUDIT_CACHE_DIR, else one folder per environment (Python installation and interpreter
+version) under $XDG_CACHE_HOME/mtaudit or ~/.cache/mtaudit, so that environments do not evict each
+other's entries; MTAUDIT_NO_CACHE=1 turns it off. The compiled packs are a pickle (their regexes
+keep their compiled code, their automaton its tables), and loading a pickle can run code: a cache
+folder another user can write (a shared $XDG_CACHE_HOME, MTAUDIT_CACHE_DIR in /tmp) once let them
+plant an entry that ran as the next user.
 So:
 
 - the folder must be a real folder (not a link) owned by the user, writable by nobody else; it is
@@ -59,7 +61,13 @@ def cache_dir() -> Path | None:
     if explicit:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "mtaudit"
+    return Path(base) / "mtaudit" / environment_folder()
+
+
+def environment_folder() -> str:
+    """The name of this environment's folder: a digest of its prefix and the interpreter's version."""
+    digest = hashlib.sha256(f"{sys.prefix}\0{sys.version}".encode()).hexdigest()
+    return f"env-{digest[:16]}"
 
 
 def _versions() -> str:
@@ -127,7 +135,7 @@ class CacheFolder:
     def open(cls, directory: Path) -> CacheFolder | None:
         """The folder (created 0700 if missing) if it is safe to use (see the module's docstring), else None."""
         try:
-            directory.parent.mkdir(parents=True, exist_ok=True)
+            directory.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             os.mkdir(directory, 0o700)
         except FileExistsError:
             pass
@@ -296,4 +304,4 @@ def cached(key_parts: Callable[[], tuple[list[Path], Any]], build: Callable[[], 
     return cached_value(f"rules-{key[:40]}.pickle", build, accept)
 
 
-__all__ = ["CacheFolder", "cache_dir", "cached", "cached_value", "fingerprint"]
+__all__ = ["CacheFolder", "cache_dir", "cached", "cached_value", "environment_folder", "fingerprint"]

@@ -1,0 +1,76 @@
+"""Start-up: `mtaudit --version` and a one-file lint beside `python -c pass`, in the same run.
+
+    python bench/startup.py [--runs 21] [FILE]
+
+Each command runs as its own process, from interpreter start to exit, output discarded; the commands
+take turns (so that a slow spell of a shared machine hits each of them), and the table gives the
+median and the fastest wall time of each. The one-file lint is `mtaudit lint FILE --no-scores` and
+`mtaudit lint FILE` (the default scores) on a seed article, after one untimed run that fills the
+compiled-rules cache (a second run of the day is what an editor waits for). `mtaudit` is the
+installed command beside this interpreter, else `python -m audit`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def mtaudit_command() -> list[str]:
+    installed = Path(PYTHON).parent / "mtaudit"
+    if installed.exists():
+        return [str(installed)]
+    found = shutil.which("mtaudit")
+    return [found] if found else [PYTHON, "-m", "audit"]
+
+
+def wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    completed = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if completed.returncode not in (0, 1):
+        raise SystemExit(f"exit status {completed.returncode}: {' '.join(command)}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=min((ROOT / "seeds").glob("*.txt")))
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+
+    mtaudit = mtaudit_command()
+    commands = {
+        "python -c pass": [PYTHON, "-c", "pass"],
+        "mtaudit --version": mtaudit + ["--version"],
+        "mtaudit lint FILE --no-scores": mtaudit + ["lint", str(args.file), "--no-scores"],
+        "mtaudit lint FILE": mtaudit + ["lint", str(args.file)],
+    }
+    for command in commands.values():  # untimed: the compiled rules in the cache, the files in memory
+        wall(command)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, command in commands.items():
+            times[name].append(wall(command))
+
+    print(f"{' '.join(mtaudit)}; {args.file.name}; median of {args.runs} runs; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print("| command | median s | fastest s | median minus python -c pass |")
+    print("|---|---|---|---|")
+    base = statistics.median(times["python -c pass"])
+    for name, measured in times.items():
+        median = statistics.median(measured)
+        print(f"| `{name}` | {median:.3f} | {min(measured):.3f} | {median - base:+.3f} |")
+
+
+if __name__ == "__main__":
+    main()

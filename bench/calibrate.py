@@ -3,6 +3,8 @@
     python bench/calibrate.py [--jobs N] [--limit N]     # the grouped table, and the shipped model's figures
     python bench/calibrate.py --write                    # the same, then refit on all data and write
                                                          # audit/scoring/likelihood.json
+    python bench/calibrate.py --write-scale              # the same, then write only the native scale
+                                                         # (weights and thresholds kept as they are)
 
 Data (bench/devset.py): the translations (mt, human) from cs, de, ha, is, ja, ru, uk, zh and the native
 English of wmt-dev.jsonl.gz, and the three collections of native-news.jsonl.gz in two layouts each.
@@ -29,6 +31,12 @@ exceeds --likely-rate at likely-mt or --review-rate at review or worse. The base
 function-word model of the issue (function-word rates and mean sentence length, same folds, same fit).
 The likelihood is measured on articles of at least MIN_WORDS words (shorter ones are too-short);
 the verdict shares on all articles.
+
+The native scale (what the reports show as the MT score): the same held-out scores of the native
+articles give, for a likelihood, the share of native English news articles of the development data
+that score lower (each collection weighing the same, an article in two layouts counted once). It is
+stored as a table of the held-out logits at fixed percentiles (`native_scale` of the translated
+model); audit/scoring/likelihood.py interpolates in it.
 """
 
 from __future__ import annotations
@@ -77,6 +85,13 @@ TELL_PENALTY = 0.01
 TRANSLATED_SHARE = {"w": 0.05, "s": 0.05, "b": 0.10, "t": 0.15}
 MACHINE_SHARE = {"w": 0.02, "s": 0.02, "b": 0.03, "t": 0.04}
 ORIGINS = ("mt", "human", "native")
+# The percentiles at which the native scale stores a held-out logit: finer where the verdicts fall.
+SCALE_PERCENTILES = (
+    tuple(float(p) for p in range(0, 95))
+    + tuple(95 + p / 2 for p in range(8))
+    + tuple(99 + p / 5 for p in range(5))
+    + (100.0,)
+)
 
 
 # ----------------------------------------------------------------------------- statistics
@@ -358,6 +373,39 @@ def machine_threshold(data, probabilities, human_rate: float) -> float:
     return round(float(human[allowed]) + 1e-6, 6)
 
 
+def native_scale(data, held) -> dict:
+    """The native scale: the held-out logit of the native articles (at least MIN_WORDS words) at each of
+    SCALE_PERCENTILES, where a percentile is the weighted share of native articles scoring at or below it;
+    each collection weighs the same, and an article presented in two layouts weighs half in each."""
+    samples, stats = data["samples"], data["stats"]
+    cells = native_cells(samples)
+    layouts: dict[str, int] = defaultdict(int)
+    for collection, _layout in cells:
+        layouts[collection] += 1
+    collections = sorted(layouts)
+    scored: list[tuple[float, float]] = []
+    articles: dict[str, int] = defaultdict(int)
+    for (collection, _layout), idx in cells.items():
+        live = [i for i in idx if stats[i]["words"] >= MIN_WORDS]
+        articles[collection] = max(articles[collection], len(live))
+        scored += [(float(held[i]), 1 / (len(collections) * layouts[collection] * len(live))) for i in live]
+    scored.sort()
+    total = sum(w for _z, w in scored)
+    logits, cumulative, k = [], 0.0, 0
+    for percentile in SCALE_PERCENTILES:
+        while k < len(scored) - 1 and 100 * (cumulative + scored[k][1]) / total < percentile - 1e-9:
+            cumulative += scored[k][1]
+            k += 1
+        logits.append(round(scored[k][0], 4) if percentile < 100 else round(scored[-1][0], 4))
+    return {
+        "about": ("share of native English news articles of the development data scoring lower, held out "
+                  "(each scored by a model that never saw its collection); collections weigh the same"),
+        "collections": {c: articles[c] for c in collections},
+        "percentiles": list(SCALE_PERCENTILES),
+        "logits": logits,
+    }
+
+
 # ----------------------------------------------------------------------------- the table
 def sigmoid(z):
     import numpy as np
@@ -491,6 +539,8 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=1, help="read only every N-th document (a quick look)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--write", action="store_true", help=f"refit on all data and write {MODEL_PATH.name}")
+    parser.add_argument("--write-scale", action="store_true",
+                        help=f"write only the native scale into {MODEL_PATH.name} (no refit)")
     parser.add_argument("--l2", type=float, default=3000.0, help="L2 penalty of the translated model")
     parser.add_argument("--machine-l2", type=float, default=1000.0, help="L2 penalty of the machine model")
     parser.add_argument("--translated-weight", type=float, default=0.2,
@@ -520,6 +570,10 @@ def main() -> None:
                                    args.human_rate)
     summary = print_table(data, held, baseline, machine, thresholds, machine_at,
                           "HELD-OUT FOLDS (the figures that count)")
+    scale = native_scale(data, held)
+    print("\nnative scale (held out): the logit at percentiles " + ", ".join(
+        f"{p:g}: {z:+.2f}" for p, z in zip(scale["percentiles"], scale["logits"], strict=True)
+        if p in (50, 90, 95, 98, 99, 99.4, 99.8, 100)))
 
     if args.write:
         everything = np.arange(len(samples))
@@ -530,13 +584,19 @@ def main() -> None:
             "about": "MT-likelihood models: written by bench/calibrate.py --write; do not edit by hand",
             "trained_on": f"{len(samples)} documents: wmt-dev (mt, human, native) and native-news (both layouts)",
             "validation": summary,
-            TRANSLATED: {**translated.to_json(), "thresholds": thresholds},
+            TRANSLATED: {**translated.to_json(), "thresholds": thresholds, "native_scale": scale},
             MACHINE: {**machine_model.to_json(), "translated_weight": args.translated_weight,
                       "threshold": machine_at},
         }
         MODEL_PATH.write_text(model_text(model), encoding="utf-8")
         load_model.cache_clear()
         print(f"\nwrote {MODEL_PATH}")
+    elif args.write_scale:
+        model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        model[TRANSLATED]["native_scale"] = scale
+        MODEL_PATH.write_text(model_text(model), encoding="utf-8")
+        load_model.cache_clear()
+        print(f"\nwrote the native scale into {MODEL_PATH}")
 
     model = load_model()
     translated_part = model[TRANSLATED]

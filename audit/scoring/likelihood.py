@@ -17,6 +17,7 @@ less) like a translation than typical native copy".
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -144,6 +145,34 @@ def verdict_thresholds(model: dict[str, Any] | None = None) -> dict[str, float]:
     return {"review": thresholds["review"], "likely-mt": thresholds["likely-mt"]}
 
 
+def native_percentile(logit_value: float, part: dict[str, Any]) -> float | None:
+    """The MT score shown to editors: the share (0 to 100) of the native English news articles of the
+    development data that score lower than this logit of the translated model, read from its
+    `native_scale` (held-out scores, written by bench/calibrate.py) by linear interpolation; 100 above
+    every one of them. Monotone in the logit; None when the model has no scale."""
+    scale = part.get("native_scale")
+    if not scale:
+        return None
+    logits, percentiles = scale["logits"], scale["percentiles"]
+    if logit_value <= logits[0]:
+        return percentiles[0]
+    if logit_value >= logits[-1]:
+        return percentiles[-1]
+    i = bisect.bisect_right(logits, logit_value)  # logits[i - 1] <= logit_value < logits[i]
+    low, high = logits[i - 1], logits[i]
+    return percentiles[i - 1] + (percentiles[i] - percentiles[i - 1]) * (logit_value - low) / (high - low)
+
+
+def native_percentile_of(likelihood: float, model: dict[str, Any] | None = None) -> float | None:
+    """`native_percentile` of a likelihood (a probability of the translated model)."""
+    part = (model or load_model())[TRANSLATED]
+    if likelihood <= 0.0:
+        return native_percentile(-math.inf, part)
+    if likelihood >= 1.0:
+        return native_percentile(math.inf, part)
+    return native_percentile(math.log(likelihood / (1 - likelihood)), part)
+
+
 def sigmoid(z: float) -> float:
     if z < -700:
         return 0.0
@@ -185,6 +214,8 @@ __all__ = [
     "machine_likelihood",
     "machine_logit",
     "mt_likelihood",
+    "native_percentile",
+    "native_percentile_of",
     "probability",
     "push",
     "sigmoid",

@@ -84,7 +84,8 @@ def cli() -> None:
 @click.option("--no-builtin-rules", is_flag=True, help="Use only the rule packs given with --rules.")
 @click.option("--scores/--no-scores", default=None,
               help="--scores adds readability and full language detection to the default scores "
-                   "(quality, MT likelihood, verdict; fidelity with an original); --no-scores leaves all scores out.")
+                   "(quality, MT score and verdict with its reasons; fidelity with an original); "
+                   "--no-scores leaves all scores out.")
 @click.option("--reference", metavar="REF", help="Score fidelity against this reference translation (one article).")
 @click.option("--source", metavar="FILE", help="Compare with this original, in any language (one article).")
 @click.option("--source-dir", metavar="DIR",
@@ -100,7 +101,7 @@ def cli() -> None:
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff (JSON with --format json); write nothing.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--signals", is_flag=True,
-              help="Also list the signals: hits of signal rules, evidence for the MT likelihood, never a failure.")
+              help="Also list the signals: hits of signal rules, evidence for the MT score, never a failure.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report suppression comments that suppress nothing (selects rule MT-UNUSED-SUPPRESSION).")
 @click.option("--changed-since", metavar="REV",
@@ -124,6 +125,12 @@ def lint(paths, fmt, input_format, fail_on, fail_on_verdict, config_file, includ
 
     Settings come from the nearest pyproject.toml [tool.mtaudit] or .mtaudit.toml up the tree from
     each file (or --config); options given here override them.
+
+    Each article ends with a score line: the verdict (clean, review, likely-mt, or too-short under 60
+    words) and its MT score, the share of the native English news articles of the development data
+    that score lower ("above 88% of native news articles"; 100: above every one); above clean, "why"
+    and the reasons: the tells by kind, the statistics that raised the score against native news, and
+    whether the evidence points to a machine.
 
     Exit status: 0 nothing at or above --fail-on, 1 something is (or an article's verdict is at or
     above --fail-on-verdict; with --diff: a fix is pending), 2 a usage, input or configuration error.

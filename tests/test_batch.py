@@ -129,7 +129,7 @@ def test_concise_format_is_one_line_a_finding():
     assert lines[0] == ("seeds/000_5fb1b673f4b7e9d3.txt:1:11: major [FF-REPRIMAND] “reprimands” is what a superior "
                         "does to a subordinate; between leaders or states write “rebukes”. (suggestion: rebukes)")
     assert not any(" | " in line and line.lstrip().startswith(("|", "1 |")) for line in lines)
-    assert lines[-2].startswith("seeds/000_5fb1b673f4b7e9d3.txt: scores: MT likelihood")
+    assert lines[-2].startswith("seeds/000_5fb1b673f4b7e9d3.txt: scores: MT likely-mt")
 
 
 def test_long_spans_are_shortened_in_the_excerpt():

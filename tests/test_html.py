@@ -92,13 +92,17 @@ def test_the_page_needs_no_network_and_allows_only_its_own_style_and_script():
 def test_tally_chart_reasons_and_scores():
     reasons = ("12 translation tells per 1,000 words", "few uses of “said”")
     reports = [FileReport(path=f"{n}.txt", scores=scores(v, s, 90.0, reasons if n == 0 else None))
-               for n, (v, s) in enumerate([("likely-mt", 0.93), ("review", 0.5), ("clean", 0.1), ("clean", 0.12)])]
+               for n, (v, s) in enumerate([("likely-mt", 0.93), ("review", 0.5), ("clean", 0.1), ("clean", 0.105)])]
     reports.append(FileReport(path="broken.txt", error="broken.txt: not valid UTF-8"))
     page = html.render(Report(tuple(reports)))
     assert re.search(r'badge v-likely-mt">likely-mt</span><strong>1</strong>', page)
     assert re.search(r'badge v-clean">clean</span><strong>2</strong>', page)
     assert "<li>12 translation tells per 1,000 words</li><li>few uses of “said”</li>" in page
-    assert page.count('<rect class="bar-') == 3  # 0.10-0.15 (two clean), 0.50-0.55, 0.90-0.95
+    # the chart's scale is the MT score (native percentile): 0.1 and 0.105 fall in 30-35, 0.5 in 85-90, 0.93 in 95-100
+    assert page.count('<rect class="bar-') == 3
+    assert "<title>30–35: 2 clean of 2</title>" in page and "<title>95–100: 1 likely-mt of 1</title>" in page
+    assert ">review from 98.89</text>" in page and ">likely-mt from 100</text>" in page
+    assert "<dt>MT score</dt><dd>likely-mt, above 99.4% of native news articles (model probability 0.93)</dd>" in page
     assert "broken.txt: not valid UTF-8" in page and 'class="v-error"' in page
     assert 'data-hide="hide-v-error"' in page
 

@@ -15,12 +15,15 @@ from audit.scoring.features import article_stats, evidence_tells
 from audit.scoring.likelihood import MACHINE, TRANSLATED, load_model
 from audit.scoring.verdict import (
     MIN_WORDS,
+    STATISTIC_LABELS,
     STATISTICS_MIN_WORDS,
     TellEvidence,
     decide,
     describe,
     judge,
     list_like,
+    statistic_text,
+    statistics_reasons,
 )
 
 from .conftest import SEEDS
@@ -61,9 +64,10 @@ def test_empty_file_and_15_words_are_too_short(tmp_path, text):
     file = lint_json(path)
     assert file["verdict"] == "too-short"
     assert file["scores"]["mt_likelihood"] is None
-    assert any("too short" in reason for reason in file["scores"]["verdict_reasons"])
+    assert "mt_native_percentile" not in file["scores"]
+    assert any("needed to judge" in reason for reason in file["scores"]["verdict_reasons"])
     line = score_line(path)
-    assert "MT likelihood n/a (too-short: only" in line and "too short to judge" in line
+    assert ": scores: MT too-short; quality" in line and line.endswith(f"fewer than the {MIN_WORDS} needed to judge")
 
 
 def test_too_short_below_the_minimum_and_scored_from_it():
@@ -84,9 +88,10 @@ def test_seed_000_is_likely_mt_with_reasons_in_json_and_text():
     assert reasons and all(isinstance(r, str) and r for r in reasons)
     assert any("tells —" in r for r in reasons)  # the tells are named, by kind
     assert file["scores"]["mt_supports"] in ("machine", "translated")
-    assert any(r.startswith("the evidence supports") for r in reasons)
+    assert reasons[-1].startswith("the evidence points to machine translation: ")
     line = score_line(seed)
-    assert "(likely-mt: " in line and reasons[0] in line
+    assert ": scores: MT likely-mt, above every native news article; quality " in line
+    assert line.endswith("; why likely-mt: " + "; ".join(reasons))  # the reasons last: nothing follows them
 
 
 def test_every_verdict_above_clean_has_reasons(tmp_path):
@@ -105,8 +110,8 @@ def test_every_verdict_above_clean_has_reasons(tmp_path):
     assert {"review", "likely-mt"} <= verdicts
     text = invoke("lint", "--jobs", "1", str(tmp_path)).stdout
     for line in text.splitlines():
-        if ": scores: " in line and "(clean)" not in line:
-            assert "(review: " in line or "(likely-mt: " in line or "(too-short: " in line, line
+        if ": scores: " in line and ": scores: MT clean" not in line:
+            assert "; why review: " in line or "; why likely-mt: " in line or "; why too-short: " in line, line
 
 
 def test_a_statistic_that_raises_the_score_is_named():
@@ -119,12 +124,119 @@ def test_a_statistic_that_raises_the_score_is_named():
     assert any(describe(name)[1] in reason and "native news" in reason for reason in judgement.reasons)
 
 
+# ------------------------------------------------------------------ reasons in plain words
+def _every_statistic() -> list[str]:
+    model = load_model()
+    return sorted(set(model[TRANSLATED]["features"]) | set(model[MACHINE]["features"]) | set(STATISTIC_LABELS))
+
+
+def _assert_plain(text: str, name: str) -> None:
+    """No placeholder, bracket, code or internal name: only words, numbers and quoted function words."""
+    import re
+
+    from audit.scoring.features import FUNCTION_WORDS
+
+    assert not re.search(r"[\[\]<>_#{}]", text), (name, text)
+    assert not re.search(r"\bN\b|\bs:|\b[wbt]:", text), (name, text)
+    assert name not in text or ":" not in name and "_" not in name, (name, text)
+    for quoted in re.findall(r"“([^”]*)”", text):
+        assert quoted in ("don’t",) or all(word in FUNCTION_WORDS for word in quoted.split()), (name, text)
+    value = text.split(" (native news: ")[0]
+    assert not re.search(r"(?<![\d.])0(?:\.0)?(?:% of| times| per)", value), (name, text)  # an absence: "no", "never"
+
+
+def test_every_statistic_a_reason_can_name_is_in_plain_words():
+    model = load_model()
+    for name in _every_statistic():
+        family, label = describe(name)
+        assert label and family, name
+        spec = model[TRANSLATED]["features"].get(name) or model[MACHINE]["features"].get(name) or {}
+        native = spec.get("native")
+        for value in (0.0, 0.34):
+            text = statistic_text(name, value, native)
+            _assert_plain(text, name)
+            assert label in text, (name, text)
+            if native is not None:
+                assert "(native news: " in text, (name, text)
+
+
+def test_the_reasons_of_issue_9_read_as_an_editor_checks_them():
+    assert statistic_text("b:said that", 0.34, 0.03) == "“said that” 3.4 times per 1,000 words (native news: 0.3)"
+    never = "never “a” before a capitalised word (native news: 2.4 per 1,000 words)"
+    assert statistic_text("b:a N", 0.0, 0.24) == never
+    assert describe("t:the _ of")[1] == "“the” and “of” with a lower-case word between"
+    assert describe("t:_ that _")[1] == "“that” between two lower-case words"
+    assert describe("b:N said")[1] == "“said” after a capitalised word"
+    assert describe("b:<s> according")[1] == "a sentence opening with “according”"
+    assert statistic_text("s:however", 0.0, 0.02) == "no sentences opening with “however” (native news: 2%)"
+    assert statistic_text("b:said he", 0.0, 0.001) == "never “said he” (native news: under 0.1 per 1,000 words)"
+    assert statistic_text("semicolons", 0.0, 0.05) == "no semicolons (native news: 0.1 per 100 words)"
+    assert statistic_text("mattr", 0.76, 0.8) == "38 different words in every 50 words in a row (native news: 40)"
+
+
+def test_statistics_reasons_name_each_family_in_plain_words():
+    model = load_model()
+    stats = article_stats(Document.from_text(NATIVE), [])
+    part = model[TRANSLATED]
+    for name in part["features"]:
+        if describe(name)[0] == "tells":
+            continue
+        reasons = statistics_reasons(stats, {name: 5.0}, part)
+        assert len(reasons) == 1 and describe(name)[1] in reasons[0], name
+        assert reasons[0].split(": ", 1)[0].endswith("typical of translation")
+        _assert_plain(reasons[0], name)
+
+
 def _model_pushed(model: dict, name: str) -> dict:
     """A copy of the model in which one statistic, at this article's value, pushes hard towards translated."""
     part = json.loads(json.dumps(model[TRANSLATED]))
     spec = part["features"][name]
     spec.update(coef=50.0, center=-1.0, scale=1.0, min=None, max=None, transform="identity")
     return {**model, TRANSLATED: part}
+
+
+# ------------------------------------------------------------------ the MT score: a native percentile
+def test_mt_score_is_a_monotone_native_percentile():
+    from audit.scoring.likelihood import native_percentile_of, verdict_thresholds
+
+    model = load_model()
+    scale = model[TRANSLATED]["native_scale"]
+    assert scale["logits"] == sorted(scale["logits"]) and scale["percentiles"] == sorted(scale["percentiles"])
+    assert scale["percentiles"][0] == 0 and scale["percentiles"][-1] == 100 and "held out" in scale["about"]
+    grid = [n / 1000 for n in range(1001)]
+    percentiles = [native_percentile_of(p, model) for p in grid]
+    assert percentiles == sorted(percentiles) and percentiles[0] == 0 and percentiles[-1] == 100
+    at = {name: native_percentile_of(value, model) for name, value in verdict_thresholds(model).items()}
+    # review and likely-mt were chosen so that at most a few per cent of any native collection reach them
+    assert 90 < at["review"] <= at["likely-mt"] <= 100
+
+
+def test_mt_score_text_never_says_more_than_it_is():
+    from audit.scoring.render import mt_score_text, native_rank_text
+
+    assert [mt_score_text(p) for p in (None, 0.0, 88.7, 94.99, 98.89, 99.97, 100.0)] == \
+        ["n/a", "0", "88", "94", "98.8", "99.9", "100"]
+    assert native_rank_text(88.7) == "above 88% of native news articles"
+    assert native_rank_text(100.0) == "above every native news article" and native_rank_text(None) is None
+
+
+def test_score_line_json_and_html_say_the_same(tmp_path):
+    from audit.reporters import html
+    from audit.runner import Options, run
+    from audit.scoring.likelihood import native_percentile_of
+    from audit.scoring.render import mt_score_text
+
+    for seed in sorted(SEEDS.glob("*.txt")):
+        file = lint_json(seed)
+        scores = file["scores"]
+        percentile = scores["mt_native_percentile"]
+        assert percentile == pytest.approx(native_percentile_of(scores["mt_likelihood"]), abs=0.5)
+        line = score_line(seed)
+        rank = "every native news article" if percentile >= 100 else f"{mt_score_text(percentile)}% of native news"
+        assert f": scores: MT {file['verdict']}, above {rank}" in line
+        page = html.render(run([str(seed)], Options()))
+        for reason in scores["verdict_reasons"]:
+            assert f"<li>{html.escape(reason)}</li>" in page
 
 
 # ------------------------------------------------------------------ a lone minor finding never decides

@@ -1,6 +1,6 @@
 """HTML: one self-contained page for an editor (no network: style and script inline, allowed by
-their hashes only). A batch overview (verdict tally, a table sortable by MT likelihood, quality,
-fidelity and readability, the MT-likelihood distribution as inline SVG), then each article: its
+their hashes only). A batch overview (verdict tally, a table sortable by MT score, quality,
+fidelity and readability, the MT-score distribution as inline SVG), then each article: its
 verdict and reasons, its scores, the text with every finding highlighted on exactly its characters
 (colour: severity; underline: category), a note per finding (message, suggestion, why), and the
 aligned passages side by side when the article was compared with a reference.
@@ -26,6 +26,9 @@ from typing import Any
 from ..finding import CATEGORIES, SEVERITIES, Finding
 from ..report import FileReport, Report
 from ..safe_text import surrogates_visible
+from ..scoring.likelihood import native_percentile_of, verdict_thresholds
+from ..scoring.render import mt_score_text, native_rank_text
+from ..scoring.verdict import describe
 from ..sources import display_path
 from ..tally import VERDICT_RANK, worst_first
 from ..version import __version__
@@ -34,7 +37,7 @@ from .sarif import known_rules
 ASSETS = Path(__file__).with_name("assets")
 OPEN_ARTICLES = 12  # a report of up to this many articles opens with every article unfolded
 QUOTE_LIMIT = 120  # characters of a flagged span quoted in its note
-BINS = 20  # bars of the MT-likelihood chart
+BINS = 20  # bars of the MT-score chart (the native percentile, 0 to 100)
 
 # Each category's group sets the line under its highlights (double, solid, dotted, dashed).
 CATEGORY_GROUPS: dict[str, str] = {
@@ -170,7 +173,10 @@ def _fidelity_text(fidelity: dict[str, Any]) -> str:
 
 def _scores(scores: dict[str, Any], verdict: str | None) -> str:
     rows: list[tuple[str, str]] = []
-    rows.append(("MT likelihood", f"{_number(scores.get('mt_likelihood'), 2)} ({escape(str(verdict))})"))
+    rank = native_rank_text(_percentile(scores))
+    rows.append(("MT score", escape(f"{verdict}" + (f", {rank}" if rank else "")
+                                    + (f" (model probability {_number(scores.get('mt_likelihood'), 2)})"
+                                       if isinstance(scores.get("mt_likelihood"), int | float) else ""))))
     mqm = scores.get("mqm") or {}
     rows.append(("Quality", f"{_number(scores.get('quality'))} (MQM penalty "
                             f"{_number(mqm.get('penalty_per_1000'))} per 1,000 words)"))
@@ -190,16 +196,28 @@ def _scores(scores: dict[str, Any], verdict: str | None) -> str:
     return '<dl class="scores">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
 
 
+def _percentile(scores: dict[str, Any]) -> float | None:
+    """The MT score (native percentile) of a JSON `scores`, from the likelihood when it is missing."""
+    value = scores.get("mt_native_percentile")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    likelihood = scores.get("mt_likelihood")
+    if isinstance(likelihood, int | float) and not isinstance(likelihood, bool):
+        return native_percentile_of(float(likelihood))
+    return None
+
+
 def _evidence(evidence: Any) -> str:
-    """What moved the MT likelihood: each feature's push on the score, largest first."""
+    """What moved the MT score: each statistic's push on the score, in words, largest first."""
     if not isinstance(evidence, dict) or not evidence:
         return ""
     items = sorted(((str(k), v) for k, v in evidence.items() if isinstance(v, int | float)), key=lambda i: -abs(i[1]))
     rows = "".join(
-        f'<tr><td>{escape(name)}</td><td data-value="{v}">{v:+.2f}</td></tr>' for name, v in items
+        f'<tr><td title="{escape(name)}">{escape(describe(name)[1])}</td><td data-value="{v}">{v:+.2f}</td></tr>'
+        for name, v in items
     )
-    return ('<details class="evidence"><summary>What moved the MT likelihood</summary>'
-            '<table class="evidence"><thead><tr><th scope="col">feature</th><th scope="col">push (log-odds; '
+    return ('<details class="evidence"><summary>What moved the MT score</summary>'
+            '<table class="evidence"><thead><tr><th scope="col">statistic</th><th scope="col">push (log-odds; '
             'positive: towards translated)</th></tr></thead><tbody>' + rows + "</tbody></table></details>")
 
 
@@ -251,7 +269,7 @@ def article(index: int, file_report: FileReport, whys: dict[str, str], unfold: b
     verdict_text = file_report.verdict or ("error" if file_report.error else "no verdict")
     badge = f'<span class="badge v-{verdict}">{escape(verdict_text)}</span>'
     count = f"{len(file_report.findings)} finding{'s' if len(file_report.findings) != 1 else ''}"
-    summary_scores = (f"MT {_number(scores.get('mt_likelihood'), 2)} · quality {_number(scores.get('quality'))} · "
+    summary_scores = (f"MT score {mt_score_text(_percentile(scores))} · quality {_number(scores.get('quality'))} · "
                       f"{count}" if file_report.scores is not None else count)
     out = [f'<article id="{article_id}" class="v-{verdict}" aria-labelledby="{article_id}-h">',
            f"<details{' open' if unfold else ''}><summary><h3 id=\"{article_id}-h\">{path}</h3> {badge}"
@@ -300,8 +318,10 @@ def _row(index: int, file_report: FileReport) -> str:
     scores = _scores_of(file_report)
     verdict = _verdict_slug(file_report)
     readability = scores.get("readability") or {}
+    percentile = _percentile(scores)
+    mt_cell = (f'<td data-value="{_value(scores.get("mt_likelihood"))}">'
+               f'{mt_score_text(percentile) if percentile is not None else "–"}</td>')
     values = [
-        (scores.get("mt_likelihood"), 2),
         (scores.get("quality"), 1),
         (_fidelity_value(scores), 1),
         (readability.get("flesch_reading_ease"), 1),
@@ -309,7 +329,7 @@ def _row(index: int, file_report: FileReport) -> str:
         (scores.get("words"), 0),
     ]
     verdict_text = file_report.verdict or ("error" if file_report.error else "–")
-    cells = "".join(f'<td data-value="{_value(v)}">{_number(v, d)}</td>' for v, d in values)
+    cells = mt_cell + "".join(f'<td data-value="{_value(v)}">{_number(v, d)}</td>' for v, d in values)
     path = escape(display_path(file_report.path))
     return (f'<tr class="v-{verdict}"><td data-value="{path}"><a href="#a{index}">{path}</a></td>'
             f'<td class="verdict" data-value="{VERDICT_RANK.get(verdict_text, 3 if file_report.error else -1)}">'
@@ -317,7 +337,7 @@ def _row(index: int, file_report: FileReport) -> str:
 
 
 TABLE_COLUMNS = (
-    ("Article", "text", "path"), ("Verdict", "number", "verdict"), ("MT likelihood", "number", "mt_likelihood"),
+    ("Article", "text", "path"), ("Verdict", "number", "verdict"), ("MT score", "number", "mt_likelihood"),
     ("Quality", "number", "quality"), ("Fidelity", "number", "fidelity"), ("Readability (Flesch)", "number", "flesch"),
     ("Findings", "number", "findings"), ("Words", "number", "words"),
 )
@@ -331,61 +351,68 @@ def _table(files: Sequence[FileReport]) -> str:
     )
     rows = "".join(_row(index, f) for index, f in enumerate(files, 1))
     readability = any(_scores_of(f).get("readability") for f in files)
-    caption = ("Articles (a column heading sorts by it; fidelity is measured only against an original or a reference"
+    caption = ("Articles (a column heading sorts by it; the MT score is the share of native news articles of the "
+               "development data that score lower, 100 above every one; fidelity is measured only against an "
+               "original or a reference"
                + ("" if readability else "; readability comes with lint --scores") + ")")
     return (f'<table id="articles-table"><caption>{caption}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _thresholds() -> dict[str, float]:
-    from ..scoring.likelihood import verdict_thresholds
-
-    return verdict_thresholds()
+    """The verdict thresholds on the MT-score scale (the model's, through likelihood.verdict_thresholds)."""
+    return {name: native_percentile_of(value) or 0.0 for name, value in verdict_thresholds().items()}
 
 
 def chart(files: Sequence[FileReport]) -> str:
-    """The MT-likelihood distribution: BINS bars over [0, 1], stacked by verdict, with the verdict
-    thresholds; inline SVG with a text alternative."""
-    scored = [(f.scores.mt_likelihood, f.verdict or "") for f in files
-              if f.scores is not None and isinstance(f.scores.mt_likelihood, int | float)]
+    """The MT-score distribution: BINS bars over the native percentile 0 to 100, stacked by verdict,
+    with the verdict thresholds; inline SVG with a text alternative."""
+    scored = []
+    for f in files:
+        percentile = _percentile(f.scores.to_dict()) if f.scores is not None else None
+        if percentile is not None:
+            scored.append((percentile, f.verdict or ""))
     if not scored:
-        return "<p>No MT likelihood to chart (no English article was scored).</p>"
+        return "<p>No MT score to chart (no English article was scored).</p>"
     bins: list[dict[str, int]] = [{} for _ in range(BINS)]
     for score, verdict in scored:
-        slot = bins[min(BINS - 1, int(score * BINS))]
+        slot = bins[min(BINS - 1, int(score / 100 * BINS))]
         slot[verdict] = slot.get(verdict, 0) + 1
     tallest = max(sum(b.values()) for b in bins)
-    width, height, left, bottom, top = 600, 220, 40, 30, 20
+    width, height, left, bottom, top = 600, 220, 40, 30, 28
     plot_w, plot_h = width - left - 10, height - bottom - top
     bar_w = plot_w / BINS
     parts = [f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}"/>',
              f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}"/>',
              f'<text x="{left - 6}" y="{top + 4}" text-anchor="end">{tallest}</text>',
              f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end">0</text>']
-    for tick in (0, 0.25, 0.5, 0.75, 1):
-        x = left + tick * plot_w
+    for tick in (0, 25, 50, 75, 100):
+        x = left + tick / 100 * plot_w
         parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" text-anchor="middle">{tick:g}</text>')
     for number, counts in enumerate(bins):
         y = top + plot_h
-        low = number / BINS
+        low = number * 100 / BINS
         total = sum(counts.values())
         for verdict, count in sorted(counts.items(), key=lambda item: VERDICT_RANK.get(item[0], 1)):
             bar_h = plot_h * count / tallest
             y -= bar_h
             kind = slug(verdict) if verdict in ("clean", "review", "likely-mt") else "other"
-            label = f"{low:.2f}–{low + 1 / BINS:.2f}: {count} {escape(verdict or 'no verdict')} of {total}"
+            label = f"{low:g}–{low + 100 / BINS:g}: {count} {escape(verdict or 'no verdict')} of {total}"
             parts.append(f'<rect class="bar-{kind}" x="{left + number * bar_w + 1:.1f}" y="{y:.1f}" '
                          f'width="{bar_w - 2:.1f}" height="{bar_h:.1f}"><title>{label}</title></rect>')
-    for name, value in sorted(_thresholds().items(), key=lambda item: item[1]):
-        x = left + value * plot_w
+    # the thresholds lie close together near 100: their labels stand right-aligned, one above the other
+    for row, (name, value) in enumerate(sorted(_thresholds().items(), key=lambda item: item[1])):
+        x = left + value / 100 * plot_w
         parts.append(f'<line class="threshold" x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{top + plot_h}"/>'
-                     f'<text x="{x + 3:.1f}" y="{top - 8}">{escape(name)} ≥ {value:.2f}</text>')
+                     f'<text x="{x - 3:.1f}" y="{top - 16 + 12 * row}" text-anchor="end">'
+                     f'{escape(name)} from {mt_score_text(value) if value >= 100 else f"{value:.2f}"}</text>')
     counts_text = ", ".join(f"{count} {verdict}" for verdict, count in worst_first(
         {v: sum(1 for _s, w in scored if w == v) for v in dict.fromkeys(w for _s, w in scored)}))
-    description = (f"Histogram of the MT likelihood of {len(scored)} articles in {BINS} bins from 0 to 1, "
-                   f"stacked by verdict ({escape(counts_text)}); dashed lines mark the verdict thresholds.")
+    description = (f"Histogram of the MT score of {len(scored)} articles (the share of native news articles of "
+                   f"the development data that score lower) in {BINS} bins from 0 to 100, stacked by verdict "
+                   f"({escape(counts_text)}); dashed lines mark the verdict thresholds.")
     return (f'<figure class="chart"><svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-t chart-d">'
-            f'<title id="chart-t">MT likelihood distribution</title><desc id="chart-d">{description}</desc>'
+            f'<title id="chart-t">MT score distribution</title><desc id="chart-d">{description}</desc>'
             + "".join(parts) + f"</svg><figcaption>{description}</figcaption></figure>")
 
 

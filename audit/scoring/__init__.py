@@ -64,6 +64,7 @@ def score_document(
         )
 
     likelihood: float | None = None
+    percentile: float | None = None
     mt_evidence: dict[str, float] | None = None
     extra: dict[str, Any] = {}
     if language.english:
@@ -76,6 +77,8 @@ def score_document(
         reasons = judgement.reasons
         if judgement.likelihood is not None:
             likelihood = round(judgement.likelihood, 4)
+            if judgement.native_percentile is not None:
+                percentile = round(judgement.native_percentile, 2)
             strongest = heapq.nlargest(EVIDENCE_SHOWN, judgement.evidence.items(), key=lambda item: abs(item[1]))
             mt_evidence = {name: round(push, 3) for name, push in strongest}
             extra["machine_likelihood"] = round(judgement.machine, 4)
@@ -114,6 +117,7 @@ def score_document(
         readability=readability,
         notes=tuple(notes),
         verdict_reasons=reasons,
+        mt_native_percentile=percentile,
         extra=extra,
     )
 

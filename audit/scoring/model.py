@@ -188,6 +188,8 @@ class Scores:
     readability: Readability | None = None
     notes: tuple[str, ...] = ()
     verdict_reasons: tuple[str, ...] | None = None  # reasons in words for a verdict above `clean`
+    # the MT score shown to editors: the share (0 to 100) of native news articles scoring lower
+    mt_native_percentile: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # further scores, by JSON key
 
     @property
@@ -196,6 +198,8 @@ class Scores:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"words": self.words, "sentences": self.sentences, "mt_likelihood": self.mt_likelihood}
+        if self.mt_likelihood is not None:
+            data["mt_native_percentile"] = self.mt_native_percentile
         if self.mt_evidence is not None:
             data["mt_evidence"] = dict(self.mt_evidence)
         data["fidelity"] = self.fidelity.to_dict()

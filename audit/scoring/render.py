@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..sources import display_path
@@ -10,6 +11,40 @@ from .model import Fidelity, MeasuredFidelity, Scores
 
 def _number(value: Any, digits: int = 1) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def mt_score_text(percentile: float | None) -> str:
+    """The MT score as shown: the native percentile, whole below 95, to a tenth above (rounded down:
+    never more than it is), "100" above every native article; "n/a" without a likelihood."""
+    if percentile is None:
+        return "n/a"
+    if percentile >= 100:
+        return "100"
+    if percentile >= 95:
+        return f"{math.floor(percentile * 10) / 10:.1f}"
+    return f"{math.floor(percentile)}"
+
+
+def native_rank_text(percentile: float | None) -> str | None:
+    """"above 88% of native news articles", "above every native news article"; None without a score."""
+    if percentile is None:
+        return None
+    if percentile >= 100:
+        return "above every native news article"
+    return f"above {mt_score_text(percentile)}% of native news articles"
+
+
+def verdict_text(scores: Scores) -> str:
+    """The MT part of the score line: "MT review, above 98.9% of native news articles"."""
+    rank = native_rank_text(scores.mt_native_percentile)
+    return f"MT {scores.verdict}" + (f", {rank}" if rank else "")
+
+
+def reasons_text(scores: Scores) -> str | None:
+    """"why review: 3 tells — …; …" for a verdict above clean (None for clean)."""
+    if not scores.verdict_reasons or scores.verdict == "clean":
+        return None
+    return f"why {scores.verdict}: " + "; ".join(scores.verdict_reasons)
 
 
 def fidelity_text(fidelity: Fidelity) -> str:
@@ -29,19 +64,20 @@ def metrics_text(fidelity: Fidelity) -> str:
 
 
 def score_lines(file_report: Any) -> list[str]:
-    """One summary line, then readability, reference fidelity and notes when present."""
+    """One summary line (the verdict and its MT score first, its reasons last: everything after "why"
+    is reasons), then readability, reference fidelity and notes when present."""
     scores: Scores = file_report.scores
     path = display_path(file_report.path)
-    verdict = scores.verdict
-    if scores.verdict_reasons and verdict != "clean":
-        verdict = f"{verdict}: " + "; ".join(scores.verdict_reasons)
     parts = [
-        f"MT likelihood {_number(scores.mt_likelihood, 2)} ({verdict})",
+        verdict_text(scores),
         f"quality {_number(scores.quality)} (MQM penalty {_number(scores.mqm.penalty_per_1000)} per 1,000 words)",
     ]
     fidelity = scores.fidelity
     parts.append(fidelity_text(fidelity))
     parts.append(f"language {scores.language.code or 'unknown'}")
+    why = reasons_text(scores)
+    if why:
+        parts.append(why)
     lines = [f"{path}: scores: " + "; ".join(parts)]
     readability = scores.readability
     if readability is not None:
@@ -69,4 +105,12 @@ def score_lines(file_report: Any) -> list[str]:
     return lines
 
 
-__all__ = ["fidelity_text", "metrics_text", "score_lines"]
+__all__ = [
+    "fidelity_text",
+    "metrics_text",
+    "mt_score_text",
+    "native_rank_text",
+    "reasons_text",
+    "score_lines",
+    "verdict_text",
+]

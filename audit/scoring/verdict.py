@@ -2,11 +2,14 @@
 
 Verdicts: ``clean``, ``review``, ``likely-mt``, and ``too-short`` (no likelihood) under ``MIN_WORDS``
 body words. The score is the ``translated`` model's likelihood (``likelihood.py``); its thresholds
-were chosen by ``bench/calibrate.py`` on held-out folds. Evidence comes first:
+were chosen by ``bench/calibrate.py`` on held-out folds. Editors see it as the MT score, its native
+percentile (``likelihood.native_percentile``): the share of native news articles that score lower, a
+monotone function of the likelihood, so the verdict reads the same on either. Evidence comes first:
 
 - the tells (rule findings of translation-tell categories) are counted by kind;
-- a statistic may raise the score, and the reasons then name it, with the article's value and the
-  typical value in native news;
+- a statistic may raise the score, and the reasons then name it in words an editor can check in the
+  text ("“said that” 3.4 times per 1,000 words (native news: 0.3)", "never “a” before a capitalised
+  word"), with the typical value in native news;
 - statistics alone never make ``likely-mt`` on short or list-like copy: that needs tells too;
 - a lone minor finding never decides a verdict (``features.evidence_tells``);
 - the ``machine`` model and the tells only a machine leaves say whether the evidence supports
@@ -17,13 +20,14 @@ from __future__ import annotations
 
 import functools
 import heapq
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .features import MACHINE_CATEGORIES, ArticleStats, evidence_tells
-from .likelihood import MACHINE, TRANSLATED, contributions, load_model, machine_logit, sigmoid
+from .features import MACHINE_CATEGORIES, START, ArticleStats, evidence_tells
+from .likelihood import MACHINE, TRANSLATED, contributions, load_model, machine_logit, native_percentile, sigmoid
 
 VERDICTS = ("clean", "review", "likely-mt", "too-short")
 MIN_WORDS = 60  # fewer body words: `too-short`, no likelihood
@@ -47,47 +51,56 @@ TELL_KINDS = {
     "language": ("untranslated or mixed-script passage", "untranslated or mixed-script passages"),
 }
 
-# Article-level statistics in words: (family, label, unit).
-STATISTIC_LABELS: dict[str, tuple[str, str, str]] = {
-    "lexical_tells": ("tells", "word-level tells", "log-density"),
-    "punctuation_tells": ("tells", "punctuation tells", "log-density"),
-    "tell_rules": ("tells", "distinct tell rules", "count"),
-    "signals": ("tells", "translation signals", "log-density"),
-    "sentence_mean": ("sentence shape", "words per sentence", ""),
-    "sentence_cv": ("sentence shape", "variation of sentence length", ""),
-    "long_sentence_share": ("sentence shape", "share of sentences over 35 words", "share"),
-    "commas_per_sentence": ("punctuation", "commas per sentence", ""),
-    "commas": ("punctuation", "commas", "per 100 words"),
-    "semicolons": ("punctuation", "semicolons", "per 100 words"),
-    "colons": ("punctuation", "colons", "per 100 words"),
-    "parentheses": ("punctuation", "parentheses", "per 100 words"),
-    "question_marks": ("punctuation", "question marks", "per 100 words"),
-    "quotation_marks": ("punctuation", "quotation marks", "per 100 words"),
-    "dashes": ("punctuation", "dashes", "per 100 words"),
-    "word_length": ("word forms", "letters per word", ""),
-    "long_words": ("word forms", "words of 9 letters or more", "per 100 words"),
-    "contractions": ("word forms", "contractions", "per 100 words"),
-    "nominalisations": ("word forms", "-tion and -ment nouns", "per 100 words"),
-    "ly_adverbs": ("word forms", "-ly adverbs", "per 100 words"),
-    "ing_forms": ("word forms", "-ing forms", "per 100 words"),
-    "mattr": ("lexical variety", "lexical variety (type/token ratio over 50-word windows)", ""),
-    "repeated_words": ("lexical variety", "words repeated within 10 words", "per 100 words"),
-    "repeated_content_words": ("lexical variety", "content words repeated within 20", "per 100 words"),
-    "machine_tells": ("tells", "slips a translator would not leave", "log-density"),
-    "doubled_words": ("machine leftovers", "doubled words", "per 1,000 words"),
-    "space_before_punctuation": ("machine leftovers", "spaces before punctuation", "per 1,000 words"),
-    "non_latin_words": ("machine leftovers", "words in another script", "per 1,000 words"),
-    "lower_case_openings": ("machine leftovers", "sentences opening in lower case", "share"),
+# Article-level statistics in words: (family, label, unit, form). The reason reads "5.2 commas per 100
+# words", or "no semicolons" for an absence; forms: "rate" (one decimal, then the unit), "share" (a
+# percentage "of" the label; "percent": the value is one already), "spread" and "variety" (a sentence
+# of their own), "count", and
+# "density" (the tells' log-densities per 1,000 words: shown in the evidence table, never in a reason).
+STATISTIC_LABELS: dict[str, tuple[str, str, str, str]] = {
+    "lexical_tells": ("tells", "severity-weighted translation tells in the wording", "per 1,000 words", "density"),
+    "punctuation_tells": ("tells", "severity-weighted punctuation and spacing tells", "per 1,000 words",
+                          "density"),
+    "tell_rules": ("tells", "different tell rules found", "", "count"),
+    "signals": ("tells", "translation signals", "per 1,000 words", "density"),
+    "sentence_mean": ("sentence shape", "words per sentence on average", "", "rate"),
+    "sentence_cv": ("sentence shape", "sentence lengths varying around their average by", "", "spread"),
+    "long_sentence_share": ("sentence shape", "sentences over 35 words", "", "share"),
+    "commas_per_sentence": ("punctuation", "commas per sentence", "", "rate"),
+    "commas": ("punctuation", "commas", "per 100 words", "rate"),
+    "semicolons": ("punctuation", "semicolons", "per 100 words", "rate"),
+    "colons": ("punctuation", "colons", "per 100 words", "rate"),
+    "parentheses": ("punctuation", "brackets", "per 100 words", "rate"),
+    "question_marks": ("punctuation", "question marks", "per 100 words", "rate"),
+    "quotation_marks": ("punctuation", "quotation marks", "per 100 words", "rate"),
+    "dashes": ("punctuation", "dashes", "per 100 words", "rate"),
+    "word_length": ("word forms", "letters per word on average", "", "rate"),
+    "long_words": ("word forms", "words of 9 letters or more", "per 100 words", "rate"),
+    "contractions": ("word forms", "contractions such as “don’t”", "per 100 words", "rate"),
+    "nominalisations": ("word forms", "nouns ending in -tion or -ment", "per 100 words", "rate"),
+    "ly_adverbs": ("word forms", "words ending in -ly", "per 100 words", "rate"),
+    "ing_forms": ("word forms", "words ending in -ing", "per 100 words", "rate"),
+    "mattr": ("lexical variety", "different words in every 50 words in a row", "", "variety"),
+    "repeated_words": ("lexical variety", "words repeating one of the 10 words before them", "", "percent"),
+    "repeated_content_words": ("lexical variety", "nouns, verbs and adjectives repeating one of the 20 before them",
+                               "", "percent"),
+    "machine_tells": ("tells", "severity-weighted slips a translator would not leave", "per 1,000 words",
+                      "density"),
+    "doubled_words": ("machine leftovers", "doubled words", "per 1,000 words", "rate"),
+    "space_before_punctuation": ("machine leftovers", "spaces before punctuation", "per 1,000 words", "rate"),
+    "non_latin_words": ("machine leftovers", "words in another script", "per 1,000 words", "rate"),
+    "lower_case_openings": ("machine leftovers", "sentences opening in lower case", "", "share"),
 }
 FAMILY_PHRASES = {
-    "function words": "function words",
+    "function words": "wording",
     "sentence openings": "sentence openings",
-    "sentence shape": "sentence shape",
+    "sentence shape": "sentence lengths",
     "punctuation": "punctuation",
     "word forms": "word forms",
-    "lexical variety": "lexical variety",
+    "lexical variety": "repetition",
     "machine leftovers": "machine leftovers",
 }
+# The word classes of the token sequences (features.token_class), in words.
+TOKEN_CLASSES = {"N": "a capitalised word", "_": "a lower-case word", "#": "a number"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,7 @@ class Judgement:
     supports: str | None = None  # "machine" or "translated": what the evidence supports (above clean)
     reasons: tuple[str, ...] = ()
     evidence: dict[str, float] = field(default_factory=dict)  # each feature's push on the logit
+    native_percentile: float | None = None  # share of native news articles scoring lower, 0 to 100
 
 
 def list_like(doc: Any) -> bool:
@@ -159,35 +173,119 @@ def tells_reason(tells: list[Any]) -> str | None:
     return f"{len(graded)} {noun} — " + ", ".join(parts)
 
 
-def _quoted(key: str) -> str:
+COUNT_WORDS = {2: "two", 3: "three"}
+
+
+def _sequence_items(tokens: list[str]) -> list[tuple[bool, str]]:
+    """(literal, text) runs of a token sequence: quoted runs of words, and the word classes between
+    them ("two lower-case words")."""
+    runs: list[tuple[bool, str, int]] = []  # (literal, token or words, repeats)
+    for token in tokens:
+        literal = token not in TOKEN_CLASSES
+        if runs and runs[-1][0] and literal:
+            runs[-1] = (True, runs[-1][1] + " " + token, 1)
+        elif runs and not literal and runs[-1][1] == token:
+            runs[-1] = (False, token, runs[-1][2] + 1)
+        else:
+            runs.append((literal, token, 1))
+    items = []
+    for literal, text, repeats in runs:
+        if literal:
+            items.append((True, f"“{text}”"))
+        elif repeats == 1:
+            items.append((False, TOKEN_CLASSES[text]))
+        else:
+            items.append((False, f"{COUNT_WORDS.get(repeats, repeats)} {TOKEN_CLASSES[text].split(' ', 1)[1]}s"))
+    return items
+
+
+def _sequence_text(tokens: list[str]) -> str:
+    """A token sequence in words: "“said” after a capitalised word", "“the” and “of” with a lower-case
+    word between", "“that” between two lower-case words"."""
+    items = _sequence_items(tokens)
+    texts = [text for _literal, text in items]
+    kinds = [literal for literal, _text in items]
+    if len(items) == 1:
+        return texts[0] if kinds[0] else f"{texts[0]} in a row"
+    if kinds == [False, True]:
+        return f"{texts[1]} after {texts[0]}"
+    if len(items) == 2:
+        return f"{texts[0]} before {texts[1]}"
+    if kinds == [True, False, True]:
+        return f"{texts[0]} and {texts[2]} with {texts[1]} between"
+    if kinds == [False, True, False]:
+        between = f"two {texts[0].split(' ', 1)[1]}s" if texts[0] == texts[2] else f"{texts[0]} and {texts[2]}"
+        return f"{texts[1]} between {between}"
+    return ", then ".join(texts)
+
+
+def _sequence_label(key: str) -> str:
     tokens = key.split()
-    opening = tokens[:1] == ["<s>"]
-    words = [{"_": "…", "N": "[name]", "#": "[number]"}.get(t, t) for t in tokens[opening:]]
-    return "“" + " ".join(words) + "”" + (" opening a sentence" if opening else "")
+    if tokens[:1] == [START]:
+        return "a sentence opening with " + " and ".join(text for _literal, text in _sequence_items(tokens[1:]))
+    return _sequence_text(tokens)
 
 
 @functools.lru_cache(maxsize=8192)
 def describe(name: str) -> tuple[str, str]:
-    """(family, label) of a statistic's name."""
+    """(family, label) of a statistic's name, in words an editor can check in the text."""
     kind, colon, key = name.partition(":")
     if not colon:
-        family, label, _unit = STATISTIC_LABELS.get(name, ("statistics", name.replace("_", " "), ""))
+        family, label, _unit, _form = STATISTIC_LABELS.get(name, ("statistics", name.replace("_", " "), "", "rate"))
         return family, label
     if kind == "s":
-        return "sentence openings", f"sentences opening with {_quoted(key)}"
-    return "function words", _quoted(key)
+        return "sentence openings", f"sentences opening with {_sequence_text(key.split())}"
+    return "function words", _sequence_label(key)
 
 
-def _value_text(name: str, raw: float, with_unit: bool = True) -> str:
+def _number(value: float) -> str:
+    """One decimal; a small value that is not zero says so rather than "0.0"."""
+    return "under 0.1" if 0 < value < 0.05 else f"{value:.1f}"
+
+
+def _percent(value: float) -> str:
+    return "under 1%" if 0 < value < 0.5 else f"{value:.0f}%"
+
+
+# How each form of STATISTIC_LABELS shows a value.
+SCALAR_FORMS = {
+    "rate": _number,
+    "share": lambda x: _percent(100 * x),
+    "percent": _percent,
+    "spread": lambda x: f"{100 * x:.0f}%",
+    "variety": lambda x: f"{50 * x:.0f}",
+    "count": lambda x: f"{x:.0f}",
+    "density": lambda x: f"{math.expm1(x):.1f}",
+}
+
+
+def statistic_text(name: str, value: float, native: float | None) -> str:
+    """One statistic of the article against native news, in words: "“said that” 3.4 times per 1,000
+    words (native news: 0.3)"; "never “a” before a capitalised word (native news: 2.4 per 1,000
+    words)"; "32.1 words per sentence on average (native news: 22.4)"."""
+    label = describe(name)[1]
     kind, colon, _key = name.partition(":")
-    if colon:
-        if kind == "s":
-            return f"{100 * raw:.0f}%"
-        return f"{10 * raw:.1f}" + (" per 1,000 words" if with_unit else "")
-    unit = STATISTIC_LABELS.get(name, ("", "", ""))[2]
-    if unit == "share":
-        return f"{100 * raw:.0f}%"
-    return f"{raw:.2f}" + (f" {unit}" if unit and with_unit else "")
+    if colon and kind == "s":  # a share of sentences
+        text = f"{_percent(100 * value)} of {label}" if value else f"no {label}"
+        typical = f"{100 * native:.0f}%" if native is not None else None
+    elif colon:  # per 100 tokens, shown per 1,000 words
+        text = f"{label} {10 * value:.1f} times per 1,000 words" if value else f"never {label}"
+        typical = (_number(10 * native) + ("" if value else " per 1,000 words")) if native is not None else None
+    else:
+        _family, _label, unit, form = STATISTIC_LABELS.get(name, ("", label, "", "rate"))
+        show = SCALAR_FORMS[form]
+        per = f" {unit}" if unit else ""
+        typical = show(native) if native is not None else None
+        if not value and form in ("share", "percent", "rate") and (unit or form != "rate"):
+            text = f"no {label}"  # an absence; the unit goes with the native value
+            typical = typical + per if typical is not None and form == "rate" else typical
+        elif form in ("share", "percent"):
+            text = f"{show(value)} of {label}"
+        elif form == "spread":
+            text = f"{label} {show(value)}"
+        else:
+            text = f"{show(value)} {label}{per}"
+    return text + (f" (native news: {typical})" if typical is not None else "")
 
 
 def statistics_reasons(
@@ -215,11 +313,7 @@ def statistics_reasons(
             if any(key in other or other in key for other in keys):
                 continue  # "according" after "according to" says nothing new
             keys.append(key)
-            native = part["features"][name].get("native")
-            typical = ""
-            if native is not None:
-                typical = f" (native news {_value_text(name, native, with_unit=False)} on average)"
-            shown.append(f"{describe(name)[1]} {_value_text(name, stats.value(name))}{typical}")
+            shown.append(statistic_text(name, stats.value(name), part["features"][name].get("native")))
         if shown:
             reasons.append(f"{FAMILY_PHRASES.get(family, family)} typical of translation: " + "; ".join(shown))
     return reasons
@@ -236,17 +330,18 @@ def judge(
     if stats.words < MIN_WORDS:
         return Judgement(
             "too-short",
-            reasons=(f"only {stats.words} body words (fewer than {MIN_WORDS}): too short to judge",),
+            reasons=(f"only {stats.words} words of body text, fewer than the {MIN_WORDS} needed to judge",),
         )
     translated = model[TRANSLATED]
     pushes = contributions(stats, translated)
     translated_logit = translated["intercept"] + sum(pushes.values())
     likelihood = sigmoid(translated_logit)
+    percentile = native_percentile(translated_logit, translated)
     tells = evidence_tells(findings)
     verdict = decide(likelihood, stats.words, TellEvidence.of(tells), listy, translated["thresholds"])
     machine = sigmoid(machine_logit(stats, model, translated_logit))
     if verdict == "clean":
-        return Judgement(verdict, likelihood, machine, evidence=pushes)
+        return Judgement(verdict, likelihood, machine, evidence=pushes, native_percentile=percentile)
 
     reasons = []
     tell_text = tells_reason(tells)
@@ -262,17 +357,17 @@ def judge(
         reasons.append("the overall profile of the article is closer to translated than to native news")
 
     machine_tells = [f for f in tells if f.severity != "neutral" and f.category in MACHINE_CATEGORIES]
-    if machine >= model[MACHINE]["threshold"] or len({f.rule for f in machine_tells}) >= 2:
+    machine_at = model[MACHINE]["threshold"]
+    score = f"machine-vs-human score {machine:.2f}, machine from {machine_at:.2f}"
+    if machine >= machine_at or len({f.rule for f in machine_tells}) >= 2:
         supports = SUPPORTS_MACHINE
-        detail = f"machine-vs-human score {machine:.2f}"
-        if machine_tells:
-            detail += f"; {len(machine_tells)} slips a translator would not leave"
-        reasons.append(f"the evidence supports machine translation ({detail})")
+        slips = len(machine_tells)
+        detail = f"{slips} {'slip' if slips == 1 else 'slips'} a translator would not leave, " if slips else ""
+        reasons.append(f"the evidence points to machine translation: {detail}{score}")
     else:
         supports = SUPPORTS_TRANSLATED
-        reasons.append(f"the evidence supports translation, not machine output in particular "
-                       f"(machine-vs-human score {machine:.2f})")
-    return Judgement(verdict, likelihood, machine, supports, tuple(reasons), pushes)
+        reasons.append(f"the evidence points to translation, by a person or a machine: {score}")
+    return Judgement(verdict, likelihood, machine, supports, tuple(reasons), pushes, percentile)
 
 
 __all__ = [

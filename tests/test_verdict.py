@@ -234,9 +234,23 @@ def test_score_line_json_and_html_say_the_same(tmp_path):
         line = score_line(seed)
         rank = "every native news article" if percentile >= 100 else f"{mt_score_text(percentile)}% of native news"
         assert f": scores: MT {file['verdict']}, above {rank}" in line
+        if file["verdict"] == "review" and percentile >= 100:  # seed 004: why not likely-mt, when the score cannot say
+            assert any(reason.startswith("short of likely-mt, which needs") for reason in scores["verdict_reasons"])
         page = html.render(run([str(seed)], Options()))
         for reason in scores["verdict_reasons"]:
             assert f"<li>{html.escape(reason)}</li>" in page
+
+
+def test_readme_score_lines_are_real():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = [line.strip() for line in readme.splitlines() if re.match(r"  seeds/\d{3}_\w+\.txt: scores: ", line)]
+    assert len(shown) == 2
+    for line in shown:
+        actual = score_line(SEEDS / line.split(":", 1)[0].removeprefix("seeds/"))
+        assert line == re.sub(r"quality ([\d.]+) \(MQM penalty [\d.]+ per 1,000 words\)", r"quality \1 (…)", actual)
 
 
 # ------------------------------------------------------------------ a lone minor finding never decides

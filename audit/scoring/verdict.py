@@ -353,6 +353,11 @@ def judge(
     if verdict == "review" and likelihood >= translated["thresholds"]["likely-mt"]:
         why = "list-like copy" if listy else f"under {STATISTICS_MIN_WORDS} words"
         reasons.append(f"statistics alone do not make likely-mt on {why}")
+    elif verdict == "review" and percentile is not None and percentile >= 100:
+        # above every native article on the shown scale, yet under the likely-mt threshold: say so
+        needed, rules = translated["thresholds"]["tell-rules"], TellEvidence.of(tells).rules
+        reasons.append(f"short of likely-mt, which needs a still higher score or {needed} different tell rules "
+                       f"(this article has {rules})")
     if not reasons:
         reasons.append("the overall profile of the article is closer to translated than to native news")
 

@@ -220,9 +220,9 @@ def overlaps(hit, span: tuple[int, int]) -> bool:
 
 def run(args: argparse.Namespace) -> None:
     severities = {r.id: r.severity for r in RuleSet.load(Config()).all_rules if r.id.startswith("FID-")}
-    rows = [json.loads(line) for line in gzip.open(args.data, "rt", encoding="utf-8")]
+    every_row = [json.loads(line) for line in gzip.open(args.data, "rt", encoding="utf-8")]
     langs = args.langs.split(",")
-    rows = [r for r in rows if r["src_lang"] in langs]
+    rows = [r for r in every_row if r["src_lang"] in langs]
     if args.half != "all":
         rows = [r for r in rows if half_of(r["doc"]) == args.half]
     if args.limit:
@@ -233,8 +233,11 @@ def run(args: argparse.Namespace) -> None:
                 per[row["src_lang"]] += 1
                 kept.append(row)
         rows = kept
-    pool_names = name_pool(rows)
-    pool_sentences = [segment for row in rows for segment in row["reference_segments"]]
+    # the damage of a document does not depend on which languages, half or limit are printed: the
+    # replacement names and added sentences come from every document of the target languages
+    pool_rows = [r for r in every_row if r["src_lang"] in TARGET_LANGS]
+    pool_names = name_pool(pool_rows)
+    pool_sentences = [segment for row in pool_rows for segment in row["reference_segments"]]
     # (half, language, kind) -> [damaged copies, found at the place, found by chance on the clean copy]
     found: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     # (half, language) -> [documents, findings, documents with a major or critical finding]

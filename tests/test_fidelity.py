@@ -79,6 +79,65 @@ def test_dates_months_weekdays_and_times():
     assert ("90-х", [("n", 90.0), ("n", 1990.0), ("n", 2090.0)]) in values("в 90-х", "ru")
 
 
+@pytest.mark.parametrize(
+    ("code", "text", "written", "value"),
+    [
+        ("ja", "打率・２５２で", "・２５２", 0.252),  # ・ as a decimal point
+        ("ja", "打率２割４～５分と", "２割４～５分", 0.25),  # a ratio range: both ends
+        ("ja", "打率２割４～５分と", "２割４～５分", 0.24),
+        ("ja", "指数は１万０３６３・１８と続落", "１万０３６３・１８", 10363.18),  # a remainder after 万
+        ("ja", "２３（大正１２）年の関東大震災", "２３", 1923),  # a year with its era in brackets
+        ("ja", "２３（大正１２）年の関東大震災", "１２", 1923),
+        ("zh", "20世纪60年代的歌", "20世纪60年代", 1960),  # the 1960s
+        ("zh", "实现了“十四五”良好开局", "十四", 14),  # 十四五: the 14th (five-year plan), not 15
+        ("en", "From 4.2022, refugees may apply", "4.2022", 2022),  # a month and a year
+        ("en", "with her two children (3,5)", "3,5", 5),  # a list, or a decimal comma
+        ("en", "with her two children (3,5)", "3,5", 3.5),
+    ],
+)
+def test_number_grammars(code, text, written, value):
+    found = {m.text: m.keys for m in find_numbers(text, language(code))}
+    assert ("n", float(value)) in found[written], found
+
+
+def test_digits_joined_to_a_name_are_a_code():
+    mentions = find_numbers("COVID-19 and Су-27, MH17, in the top-10", language("en"))
+    assert [(m.text, m.kind) for m in mentions] == [("19", "code"), ("27", "code"), ("17", "code"), ("10", "number")]
+    # a code is checked against a code only: COVID-19 for 新冠肺炎 is no number the original lacks
+    assert rules_of("The COVID-19 epidemic lasted 3 years.", "新冠肺炎疫情持续了3年。", "zh") == []
+    assert rules_of("Covid-20 cases rose.", "Případů covidu-19 přibylo.", "cs") == ["FID-NUMBER-MISMATCH"]
+
+
+@pytest.mark.parametrize(
+    ("code", "original", "translation", "rules"),
+    [
+        ("zh", "两人从20里外的家赶来，带着1000多斤粮食。",
+         "They came from their home 10 km away with over 500 kg of grain.", []),
+        ("ru", "Ураган пройдет в 100 км от побережья.", "The hurricane will pass 62 miles off the coast.", []),
+        ("ru", "Ураган пройдет в 100 км от побережья.", "The hurricane will pass 60 miles off the coast.", []),
+        ("zh", "最高气温30℃。", "The high will be 86 °F.", []),
+        ("ja", "農地６０００ヘクタールが浸水した。", "6,000 hectares of farmland were flooded.", []),
+        # a number changed in the same unit is not hidden by the rounding of conversions
+        ("ru", "Ураган пройдет в 152 км от побережья.", "The hurricane will pass 153 km off the coast.",
+         ["FID-NUMBER-MISMATCH"]),
+        ("zh", "两人从20里外的家赶来。", "The two came from their home 12 kilometers away.", ["FID-NUMBER-MISMATCH"]),
+    ],
+)
+def test_converted_measures_are_the_same_number(code, original, translation, rules):
+    assert rules_of(translation, original, code) == rules
+
+
+def test_a_changed_number_of_a_cjk_original_is_certain_only_one_for_one():
+    original = "今年の観客は３万人で、入場料は５００円と２００円だった。"
+    assert rules_of("This year there were 30,000 visitors, and admission was 600 yen and 200 yen.", original,
+                    "ja") == ["FID-NUMBER-MISMATCH"]
+    assert rules_of("This year there were 30,000 visitors, and admission was 600 yen and 250 yen.", original,
+                    "ja") == ["FID-POSSIBLE-NUMBER-MISMATCH"] * 2
+    # next to a range mark, a number's reading is not sure
+    assert rules_of("The shop is on floors 1 to 3.", "店は１～２階にある。", "ja") == ["FID-POSSIBLE-NUMBER-MISMATCH"]
+    assert rules_of("They hit .260 this season.", "今季は打率２割４～５分だった。", "ja") == ["FID-NUMBER-MISMATCH"]
+
+
 def test_numbers_in_words_are_not_exact():
     words = [m for m in find_numbers("два миллиона и двадцать пять", language("ru")) if not m.exact]
     assert sorted(m.value for m in words) == [25.0, 2e6]
@@ -170,6 +229,35 @@ def test_names_of_chinese_and_japanese_originals(original, faithful, damaged, fl
     assert not [h for h in compare(faithful, original, metrics=False).hits if h.rule.endswith("NAME")]
     hits = [h for h in compare(damaged, original, metrics=False).hits if h.rule == "FID-ADDED-NAME"]
     assert [damaged[h.start : h.end] for h in hits] == [flagged]
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        # a Chinese given name after its surname is checked against the characters after the surname
+        ("本文由记者王思硕撰写。", "The article was written by reporter Wang Florida.", ["Florida"]),
+        ("本文由记者王思硕撰写。", "The article was written by reporter Wang Sishuo.", []),
+        # a foreign name the original neither spells nor sounds like, even a common one in English
+        ("波兰总统杜达在竞选期间将此作为主要议题之一。", "Polish president Zimmermann made it one of the main issues.",
+         ["Zimmermann"]),
+        # acronyms, places named by meaning, words of an institution's name: written by their meaning
+        ("应急管理部表示，德国和长江流域的合作将继续，人民币贷款已到位。",
+         "The Ministry of Emergency Management said cooperation between Germany and the Yangtze basin will "
+         "continue; the RMB loans are in place.", []),
+        # a name an institution is named after is not explained by the institution
+        ("北京舞剧院正在排练。", "The Martin Dance Theatre is rehearsing.", ["Martin"]),
+    ],
+)
+def test_names_a_chinese_original_writes_by_sound_or_by_meaning(original, translation, flagged):
+    hits = [h for h in compare(translation, original, "zh", metrics=False).hits if h.rule == "FID-ADDED-NAME"]
+    assert [translation[h.start : h.end] for h in hits] == flagged
+
+
+def test_a_short_sound_is_no_transliteration_of_a_longer_name():
+    from audit.fidelity.readings import sounds_alike
+
+    assert sounds_alike("TRMP", "TRP") and sounds_alike("MRKS", "MRKSS")  # 特朗普, 马克思
+    assert not sounds_alike("TSG", "TS") and not sounds_alike("MSR", "MSN")  # 特色 is not Taussig
 
 
 def test_a_headline_left_in_the_original_script_inside_an_english_sentence():

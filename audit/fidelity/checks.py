@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .align import Aligner, Bead
-from .names import SkeletonIndex, english_word, transliterate
+from .names import SkeletonIndex, common_english, english_word, transliterate
 from .numbers import Key, Mention
-from .readings import Reader, hepburn_shaped, pinyin_syllables
+from .readings import Reader, exonym_forms, hepburn_shaped, pinyin_syllables
 from .sides import Name, Side, without_links
 from .text import CJK, Span, fold, script_counts, script_of, word_count
 
@@ -276,6 +276,9 @@ def number_hits(ctx: Context) -> Iterator[RawHit]:
     the original does not have; a missing one and an unexplained one in the same place are one
     changed number."""
     original, translation = ctx.original, ctx.translation
+    # a Chinese or Japanese original's numbers are read less surely (ranges, lists, counters, eras):
+    # a changed number is certain there only when it is the one number of its kind changed in the sentence
+    cjk = original.language is not None and original.language.cjk
     for index, bead in enumerate(ctx.beads):
         if not bead.original or not bead.translation:
             continue
@@ -286,23 +289,27 @@ def number_hits(ctx: Context) -> Iterator[RawHit]:
         unexplained = [
             m for j in bead.translation for m in translation.numbers[j] if m.exact and not (m.keys & keys_o)
         ]
+        swaps = _one_for_one(missing, unexplained) if cjk else set(_KINDS.values())
         for mention in unexplained:
             source = _closest(missing, mention) if missing else None
             if source is not None:
                 missing.remove(source)
+                certain = _KINDS[mention.kind] in swaps and not (cjk and _read_uncertainly(original, source))
                 yield RawHit(
-                    "FID-NUMBER-MISMATCH", mention.start, mention.end,
-                    f"The number “{mention.text}” is “{source.text}” in the {ctx.original_label}"
-                    f"{_context(original, source)}.",
-                    suggestion=_english_number(source, mention),
+                    "FID-NUMBER-MISMATCH" if certain else "FID-POSSIBLE-NUMBER-MISMATCH", mention.start, mention.end,
+                    f"The number “{mention.text}” is {'' if certain else 'perhaps '}“{source.text}” in the "
+                    f"{ctx.original_label}{_context(original, source)}.",
+                    suggestion=_english_number(source, mention) if certain else None,
                     source_start=source.start, source_end=source.end,
                 )
-            else:
+            elif mention.kind != "code":  # COVID-19 for 新冠肺炎: a code is checked only against a code
                 yield RawHit(
                     "FID-ADDED-NUMBER", mention.start, mention.end,
                     f"The {ctx.original_label} has no number “{mention.text}” here.",
                 )
         for source in missing:
+            if source.kind == "code":
+                continue
             start, end = ctx.translation_span(index)
             yield RawHit(
                 "FID-OMITTED-NUMBER", start, end,
@@ -310,6 +317,32 @@ def number_hits(ctx: Context) -> Iterator[RawHit]:
                 "the translation does not.",
                 source_start=source.start, source_end=source.end,
             )
+
+
+def _one_for_one(missing: list[Mention], unexplained: list[Mention]) -> set[str]:
+    """The kinds of number (a number, a month, a time) of which the sentence has exactly one the
+    translation lacks and one the original lacks: one number put for another, beyond doubt which.
+    With two or more of a kind on either side, which stands for which is a guess (and several
+    numbers unread at once are more often a way of writing them that the rules do not know)."""
+    count_o: dict[str, int] = {}
+    count_t: dict[str, int] = {}
+    for mention in missing:
+        count_o[_KINDS[mention.kind]] = count_o.get(_KINDS[mention.kind], 0) + 1
+    for mention in unexplained:
+        count_t[_KINDS[mention.kind]] = count_t.get(_KINDS[mention.kind], 0) + 1
+    return {kind for kind, count in count_t.items() if count == 1 and count_o.get(kind) == 1}
+
+
+# Marks next to a CJK original's number that make its reading uncertain: a range or a list (４～５,
+# ３・４), a bracket (２３（大正１２）年), a slash.
+_UNCERTAIN_NEIGHBOURS = frozenset("～〜~・/／（）()-–")
+
+
+def _read_uncertainly(side: Side, mention: Mention) -> bool:
+    """Is a Chinese or Japanese original's number next to a mark that may make it part of a range, a
+    list or a construction the number rules do not read?"""
+    neighbours = side.text[max(0, mention.start - 1) : mention.start] + side.text[mention.end : mention.end + 1]
+    return any(mark in _UNCERTAIN_NEIGHBOURS for mark in neighbours)
 
 
 def _keys(numbers: list[list[Mention]], indices: list[int]) -> set[Key]:
@@ -320,7 +353,7 @@ def _keys(numbers: list[list[Mention]], indices: list[int]) -> set[Key]:
     return keys
 
 
-_KINDS = {"number": "number", "date": "number", "month": "month", "weekday": "weekday", "time": "time"}
+_KINDS = {"number": "number", "date": "number", "month": "month", "weekday": "weekday", "time": "time", "code": "code"}
 
 
 def _closest(candidates: list[Mention], mention: Mention) -> Mention | None:
@@ -430,20 +463,76 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
 
 
 def _explained_in_cjk(ctx: Context, name: Name, window: list[int]) -> bool:
-    """A Chinese or Japanese original may name this where it cannot be read: a name that sounds
-    like katakana or characters nearby, a Chinese name of one syllable ("Li": too many characters
-    read so), a Japanese name in Hepburn shape (written in kanji), a word of the CMU
-    pronouncing dictionary (English words and names common in English: a familiar word's list alone
-    leaves too many places that Chinese writes by meaning). Only a name
-    none of these explain is one the original lacks: a Chinese name of two syllables or more that no
-    characters nearby spell, a foreign name nothing nearby sounds like."""
+    """May a Chinese or Japanese original name this where it cannot be spelled? When it sounds like
+    katakana or characters nearby (特朗普: Trump); when it is an acronym (RMB, COVID: the original
+    writes the words, 人民币); a place these languages name by meaning or an old borrowing whose
+    original form is nearby (德国: Germany, 长江: Yangtze); an English word inside the name of an
+    institution (the Ministry of Emergency Management: 应急管理部); a Chinese name of one syllable (Li:
+    too many characters read so) or of more that characters nearby spell; a Japanese name in Hepburn
+    shape (written in kanji, which cannot be read without a dictionary of names). A name none of
+    these explain is one the original lacks: a foreign name nothing nearby sounds like (Florida,
+    Zimmermann), a Chinese name no characters nearby spell."""
     reader = ctx.reader
-    if reader is None or english_word(name.text) or reader.sounds_like(name.text, window):
+    word = _POSSESSIVE.sub("", name.text)
+    if reader is None or _ACRONYM.fullmatch(word):
+        return True
+    forms = exonym_forms(ctx.original.code, word)
+    if forms and any(form in ctx.original.sentence_text(i) for i in window for form in forms):
+        return True
+    common = english_word(word) and _COMMON_NOUN.search(word)
+    if ctx.original.code == "zh" and not (common and common.group(1) is None) and _given_name_unspelled(
+            ctx, name, window):
+        return False
+    if common or (english_word(word) and _in_institution(ctx.translation.text, name)):
+        return True
+    if reader.sounds_like(word, window):
         return True
     if ctx.original.code == "zh":
-        return pinyin_syllables(name.text) == 1 or (pinyin_syllables(name.text) >= 2 and bool(
-            [o for o in reader.occurrences(name.text) if o[0] in window]))
-    return hepburn_shaped(name.text)
+        syllables = pinyin_syllables(word)
+        return syllables == 1 or (syllables >= 2 and any(o[0] in window for o in reader.occurrences(word)))
+    return hepburn_shaped(word)
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+# The endings of English common nouns, adjectives and adverbs (Management, Recently, Editor, Nature): an
+# English word so shaped is a word a Chinese or Japanese original writes by its meaning, not a name.
+_COMMON_NOUN = re.compile(
+    r"(?:tion|sion|ment|ness|ship|ity|ety|ance|ence|ancy|ency|ical|al|ive|ous|ics|logy|ure|ude|ary|ery|ory|ism|ist"
+    r"|logies|ly|ing|ful|less|able|ible|ize|ise|(?<=....)(er|or))(?:e?s)?$"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+_RUN_WORD = re.compile(r"[A-Z][\w'’.-]*|of|and|for|the|on|&")
+_RUN_GAP = re.compile(r"[ -]")
+
+
+def _in_institution(text: str, name: Name) -> bool:
+    """Does the word follow a title, an institution or a common word in a run of capitalised words
+    ("the Ministry of Emergency Management", "State Flood Control and Drought Relief Headquarters"):
+    part of a name a Chinese or Japanese original writes by meaning? The words before the first such
+    word are the place or person the institution is named after (the Beijing Dance Theatre), and are
+    not explained so."""
+    position = name.start
+    while position > 0 and _RUN_GAP.fullmatch(text[position - 1]):
+        match = re.search(r"[\w'’&-]+$", text[max(0, position - 40) : position - 1])
+        if not match or not _RUN_WORD.fullmatch(match.group()):
+            return False
+        word = match.group()
+        if word[0].isupper() and len(word) > 3 and common_english(word):
+            return True
+        position -= 1 + len(word)
+    return False
+
+
+def _given_name_unspelled(ctx: Context, name: Name, window: list[int]) -> bool:
+    """A Chinese person's name is a surname and a given name, one after the other in the original
+    (王思硕: Wang Sishuo): is this word written after a Chinese surname that the characters nearby
+    spell, while the characters after it do not spell this word (Wang Florida)?"""
+    text, reader = ctx.translation.text, ctx.reader
+    before = re.search(r"([A-Z][a-z]{1,5}) $", text[max(0, name.start - 8) : name.start])
+    if reader is None or before is None or pinyin_syllables(before.group(1)) != 1:
+        return False
+    places = reader.reads_as(before.group(1), window)
+    return bool(places) and not any(reader.spelled_at(_POSSESSIVE.sub("", name.text), place + 1) for place in places)
 
 
 def _found(name: Name, indexes: list[SkeletonIndex]) -> bool:

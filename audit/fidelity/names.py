@@ -69,7 +69,7 @@ def skeleton(word: str) -> str:
     return "".join(out)
 
 
-def _one_apart(a: str, b: str) -> bool:
+def one_apart(a: str, b: str) -> bool:
     """Equal but for one substitution, insertion or deletion."""
     if abs(len(a) - len(b)) > 1:
         return False
@@ -89,7 +89,7 @@ def same_name(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 2 and long.startswith(short) and len(long) - len(short) <= 2:
         return True
-    return len(short) >= 4 and _one_apart(a, b)
+    return len(short) >= 4 and one_apart(a, b)
 
 
 class SkeletonIndex:
@@ -166,7 +166,9 @@ ENGLISH_COMMON_CAPITALS = frozenset(
     Town Village Council Executive Legislative Prosecutors Deputies Members Member Civil Protection System Doctor
     Professor Member Governor's Ministry Navy Marines Corps Brigade Battalion Division Regiment Command Operational
     Operation Joint Staff Verkhovna Rada Duma Senate Congress House Representatives Chamber Upper Lower Hall Palace
-    Internet Telegram Facebook Twitter YouTube Instagram TikTok Google Apple""".split()
+    Internet Telegram Facebook Twitter YouTube Instagram TikTok Google Apple Northeast Northwest Southeast Southwest
+    Inner Outer Press Program Programme Reform Philharmonic Orchestra Troupe Ensemble Festival Expo Forum Summit
+    Conference Exhibition Fair Museum Gallery Stadium Arena Park Garden Gardens Temple Shrine""".split()
 )
 
 
@@ -234,6 +236,7 @@ __all__ = [
     "SkeletonIndex",
     "common_english",
     "english_word",
+    "one_apart",
     "same_name",
     "script_of",
     "skeleton",

@@ -15,12 +15,20 @@ import re
 from dataclasses import dataclass
 
 from .languages import ENGLISH, Language
+from .units import converted_keys, measures_after, own_keys
 
 Key = tuple[str, float]
 
 # Full-width digits and marks, made ASCII one character for one (offsets do not move).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％：", "0123456789,.%:")
-_DIGITS = re.compile(r"(?<![\d])(?:(?<![\d.A-Za-z])\.(?=\d))?\d+(?:[.,'’・ \u00a0\u2009\u202f]\d+)*")
+_DIGITS = re.compile(r"(?<![\d])(?:(?<![\d.A-Za-z])[.・](?=\d))?\d+(?:[.,'’・ \u00a0\u2009\u202f]\d+)*")
+# Digits right after a letter of an alphabet (MH17, CO2, G20), or after a word and a hyphen (COVID-19,
+# Су-27, covidu-19; not "top-10", "0-to-100"), are part of a name or a code, not a number; in CJK text
+# digits stand next to characters anyway.
+_LETTER = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_CODE_BEFORE = re.compile(rf"(?:(?<![{_LETTER}])([{_LETTER}]+)[\-‐‑]|[{_LETTER}])$")
+_NOT_CODES = frozenset("to top up under over by and or from in at per than about some mid late early pre post non "
+                       "anti aged age".split())
 _SPACE_MARKS = " \u00a0\u2009\u202f'’"
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:։]([0-5]\d)(?::[0-5]\d)?(?![\d:])")
 _EN_TIME = re.compile(
@@ -47,10 +55,15 @@ _HOUR_WORDS = {
     }.items()
 }
 _PM_MARKS = ("午後", "下午", "晚上", "傍晚", "晚", "夜")
-_WARI = re.compile(r"(\d)割(?:(\d)分)?(?:(\d)厘)?")
+_WARI = re.compile(r"(\d)割(?:(\d)(?:[～〜~\-–](\d))?分)?(?:(\d)厘)?")
 # Japanese era years: 平成18年 is 2006
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
-_YEAR_AFTER = re.compile(r"\s?(?:[～〜~\-–]\d{1,4})?年")
+# 年 after a year, perhaps after a range or an era in brackets: ６９年, １８２５～６９年, ２３（大正１２）年
+_YEAR_AFTER = re.compile(r"\s?(?:[～〜~\-–]\d{1,4})?(?:[（(][^）)\d]{1,4}\d{1,2}[）)]|[）)])?年")
+# 20世纪60年代: the 1960s
+_CENTURY_DECADE = re.compile(r"(\d{1,2})\s?世[纪紀](\d0)\s?年代")
+# 4.2022 (a month and a year)
+_MONTH_YEAR = re.compile(r"(\d{1,2})\.((?:19|20)\d\d)")
 _MONTH_AFTER = re.compile(r"\s?月")
 _YEAR_RANGE = re.compile(r"(1[5-9]|20)\d\d[/～〜~\-–]$")
 _CJK_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千万亿億两兩]+")
@@ -70,7 +83,7 @@ class Mention:
     text: str
     keys: frozenset[Key]
     exact: bool = True  # written in digits: a finding may rest on it
-    kind: str = "number"  # "number", "month", "weekday", "time"
+    kind: str = "number"  # "number", "month", "weekday", "time", "code" (the number of COVID-19, Су-27)
 
     @property
     def value(self) -> float:
@@ -122,9 +135,10 @@ def _group_index(match: re.Match, prefix: str) -> int:
     raise ValueError("no group matched")
 
 
-def _split_digits(token: str, language: Language) -> list[tuple[float, int, int, bool]]:
+def _split_digits(token: str, language: Language, remainder: bool = False) -> list[tuple[float, int, int, bool]]:
     """(value, start, end, decimal) of the numbers in a run of digits and separators, read the
-    language's way: "1 500,5" is 1500.5 in Russian, "1.500" is 1500 in German and 1.5 in English."""
+    language's way: "1 500,5" is 1500.5 in Russian, "1.500" is 1500 in German and 1.5 in English.
+    A `remainder` follows 万 or 億 (１万０３６３・１８): its leading zeros are the unit's places."""
     parts = re.split(r"([^\d])", token)  # digits, sep, digits, sep, ...
     groups = parts[0::2]
     seps = parts[1::2]
@@ -150,7 +164,7 @@ def _split_digits(token: str, language: Language) -> list[tuple[float, int, int,
         decimal = False
         fraction = ""
         separator = seps[index] if index < len(seps) else ""
-        if separator == "・" and (len(integer) > 2 or (integer.startswith("0") and len(integer) > 1)):
+        if separator == "・" and not remainder and (len(integer) > 2 or (integer.startswith("0") and len(integer) > 1)):
             separator = ""  # ０９０・８８５９ is a telephone number, １・５５ a decimal
         if separator and separator in language.decimal and separator != grouped_by and separator not in _SPACE_MARKS:
             fraction = groups[index + 1]
@@ -186,11 +200,14 @@ _EN_SCALES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3}
 
 
 def find_numbers(
-    text: str, language: Language | None, start: int = 0, end: int | None = None, words_exact: bool = False
+    text: str, language: Language | None, start: int = 0, end: int | None = None, words_exact: bool = False,
+    units: str = "",
 ) -> list[Mention]:
     """Every number, date part, month, weekday and time of text[start:end], in order. With
     `words_exact` (two English texts: a translation and its reference), English cardinals written in
-    words are exact too, except the pronoun "one" ("no one", "one of them")."""
+    words are exact too, except the pronoun "one" ("no one", "one of them"). With `units`, a measure
+    also gives the keys of its unit (audit/fidelity/units.py): "convert" (an original: its value in
+    the other units an English text may give), "own" (an English translation: its value in its own unit)."""
     language = language or ENGLISH
     end = len(text) if end is None else end
     plain = text.translate(_FULL_WIDTH) if not text.isascii() else text
@@ -255,28 +272,57 @@ def find_numbers(
         for match in _WARI.finditer(plain, start, end):  # ７割 = 70%, ２割４分 = 24%, １割８分２厘 = .182
             if not free(match.start(), match.end()):
                 continue
-            tenths = int(match.group(1)) + int(match.group(2) or 0) / 10 + int(match.group(3) or 0) / 100
-            add(Mention(match.start(), match.end(), text[match.start() : match.end()],
-                        frozenset({_key(tenths * 10), _key(tenths / 10)}), True, "number"))
+            keys = set()
+            # ２割４～５分: .240 to .250, both ends
+            for bu in {match.group(2), match.group(3) or match.group(2)}:
+                tenths = int(match.group(1)) + int(bu or 0) / 10 + int(match.group(4) or 0) / 100
+                keys |= {_key(tenths * 10), _key(tenths / 10)}
+            add(Mention(match.start(), match.end(), text[match.start() : match.end()], frozenset(keys), True,
+                        "number"))
+    if language.cjk:
+        for match in _CENTURY_DECADE.finditer(plain, start, end):  # 20世纪60年代: the 1960s
+            century, decade = int(match.group(1)), int(match.group(2))
+            if free(match.start(), match.end()) and 1 <= century <= 21:
+                year = (century - 1) * 100 + decade
+                add(Mention(match.start(), match.end(), text[match.start() : match.end()],
+                            frozenset({_key(year), _key(decade), _key(century)}), True, "number"))
     scale_pattern, percent_pattern = patterns["scale"], patterns["percent"]
     for match in _DIGITS.finditer(plain, start, end):
         token = match.group().rstrip(" \u00a0\u2009\u202f'’.,")
         token_start = match.start()
         if not free(token_start, token_start + len(token)):
             continue
+        shown = text[token_start : token_start + len(token)]
+        code = _CODE_BEFORE.search(plain, max(0, token_start - 12), token_start)
+        if code and (code.group(1) or "").lower() not in _NOT_CODES:  # COVID-19, MH17: checked as a code
+            value = next(iter(_split_digits(token, language)))[0]
+            # its number still explains the same digits elsewhere ("卡-52", "乃木坂46", "2021年度" for FY2021)
+            add(Mention(token_start, token_start + len(token), shown, frozenset({("c", value), _key(value)}), True,
+                        "code"))
+            continue
         date = _date(token) if language.code != "en" else None
         if date:
             day, month, year = date
-            add(Mention(token_start, token_start + len(token), token,
+            add(Mention(token_start, token_start + len(token), shown,
                         frozenset({_key(day), ("m", float(month)), _key(month), _key(year)}), True, "date"))
             continue
-        if token.startswith("."):  # ".182" (a batting average)
-            if "." not in language.decimal or not re.fullmatch(r"\.\d+", token):
+        month_year = _MONTH_YEAR.fullmatch(token)
+        if month_year and 1 <= int(month_year.group(1)) <= 12:  # 4.2022: April 2022 (or, in English, a decimal)
+            month, year = int(month_year.group(1)), int(month_year.group(2))
+            keys = {_key(month), ("m", float(month)), _key(year)}
+            if language.code == "en":
+                keys.add(_key(float(token)))
+            add(Mention(token_start, token_start + len(token), shown, frozenset(keys), True, "date"))
+            continue
+        if token[0] in ".・":  # ".182", "・２５２" (a batting average)
+            if token[0] not in language.decimal or not re.fullmatch(r"[.・]\d+", token):
                 token, token_start = token[1:], token_start + 1
             else:
-                add(Mention(token_start, token_start + len(token), token, frozenset({_key(float("0" + token))}), True))
+                add(Mention(token_start, token_start + len(token), shown, frozenset({_key(float("0." + token[1:]))}),
+                            True))
                 continue
-        for value, s, e, _decimal in _split_digits(token, language):
+        remainder = plain[token_start - 1 : token_start] in _CJK_UNIT_VALUES if language.cjk and token_start else False
+        for value, s, e, decimal in _split_digits(token, language, remainder):
             number_start, number_end = token_start + s, token_start + e
             keys = {_key(value)}
             after = number_end
@@ -298,6 +344,8 @@ def find_numbers(
                     after = suffix.end()
             if factor != 1.0:
                 keys = {_key(value * factor)}
+            elif decimal and language.code == "en" and re.fullmatch(r"\d+,\d{1,2}", token[s:e]):
+                keys |= {_key(float(part)) for part in token[s:e].split(",")}  # "(3,5)": a decimal, or 3 and 5
             percent = percent_pattern.match(plain, after) if percent_pattern is not None else None
             if percent:
                 after = percent.end()
@@ -320,19 +368,26 @@ def find_numbers(
                 range_start = _YEAR_RANGE.search(plain, max(0, number_start - 5), number_start)
                 if range_start:  # "1825～69", "1968/69": the century of the range's first year
                     keys.add(_key(int(range_start.group(1)) * 100 + value))
+            if units and not percent:
+                measures = measures_after(plain, after, language.code)
+                if measures:
+                    keys |= (converted_keys if units == "convert" else own_keys)(value * factor, measures)
             add(Mention(number_start, after, text[number_start:after], frozenset(keys), True, "number"))
     if language.cjk and not text.isascii():
-        for match in _CJK_NUMERAL.finditer(plain, start, end):
-            if not free(match.start(), match.end()):
-                continue
-            value = _cjk_value(match.group())
-            following = plain[match.end() : match.end() + 1]
-            if value is None or (len(match.group()) == 1 and (not following or following not in _CJK_COUNTERS)):
-                continue
-            keys = {_key(value)}
-            if following == "月" and 1 <= value <= 12:
-                keys.add(("m", float(value)))
-            add(Mention(match.start(), match.end(), match.group(), frozenset(keys), False, "number"))
+        for run in _CJK_NUMERAL.finditer(plain, start, end):
+            for part_start, part_end in _cjk_numerals(run.group()):
+                numeral_start, numeral_end = run.start() + part_start, run.start() + part_end
+                numeral = plain[numeral_start:numeral_end]
+                if not free(numeral_start, numeral_end):
+                    continue
+                value = _cjk_value(numeral)
+                following = plain[numeral_end : numeral_end + 1]
+                if value is None or (len(numeral) == 1 and (not following or following not in _CJK_COUNTERS)):
+                    continue
+                keys = {_key(value)}
+                if following == "月" and 1 <= value <= 12:
+                    keys.add(("m", float(value)))
+                add(Mention(numeral_start, numeral_end, numeral, frozenset(keys), False, "number"))
     words = patterns["words"]
     if words is not None:
         for match in words.finditer(plain, start, end):
@@ -442,6 +497,22 @@ def _join_compound_words(mentions: list[Mention], text: str) -> None:
             mentions.remove(first)
             mentions.remove(second)
             mentions.append(joined)
+
+
+def _cjk_numerals(run: str) -> list[tuple[int, int]]:
+    """The numerals of a run of numeral characters: a digit right after a digit starts a new one
+    where the run has units (十四五 is 十四 and 五: the 14th five-year plan), while a run of digits
+    alone is read digit by digit (二〇二一)."""
+    if all(c in _CJK_VALUES for c in run):
+        return [(0, len(run))]
+    parts: list[tuple[int, int]] = []
+    begin = 0
+    for index in range(1, len(run)):
+        if run[index] in _CJK_VALUES and run[index - 1] in _CJK_VALUES:
+            parts.append((begin, index))
+            begin = index
+    parts.append((begin, len(run)))
+    return parts
 
 
 def _cjk_value(numeral: str) -> float | None:

@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Iterable
 
-from .names import same_name, skeleton
+from .names import one_apart, same_name, skeleton
 from .text import Span, fold
 
 # ------------------------------------------------------------------------------ Mandarin readings
@@ -91,7 +91,8 @@ _SMALL_Y = {"ャ": "a", "ュ": "u", "ョ": "o"}
 _SMALL_VOWEL = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _HEPBURN = re.compile(
-    r"(?:(?:ky|gy|sh|ch|j|ts|ny|hy|by|py|my|ry|[kgsztdnhbpmyrwf])?[aeiou]+|n(?![aeiouy])|(?P<twice>[kstpgdb])(?=(?P=twice))"
+    r"(?:(?:ky|gy|sh|ch|j|ts|ny|hy|by|py|my|ry|[kgsztdnhbpmyrwf])?[aeiou]+|n(?![aeiouy])|m(?=[bpm])"
+    r"|(?P<twice>[kstpgdb])(?=(?P=twice))"
     r"|t(?=ch))+"
 )
 
@@ -128,6 +129,18 @@ def loose(key: str) -> str:
     """A skeleton with the sounds Japanese and Chinese spellings of foreign names merge: l and r,
     b and v."""
     return key.replace("L", "R").replace("V", "B")
+
+
+def sounds_alike(key: str, sound: str) -> bool:
+    """Does a name's loose skeleton sound like a transliteration's: the same, one sound apart when
+    the name has four or more (Trump TRMP, 特朗普 TRP), or the transliteration one sound longer (a
+    vowel-ending syllable added: Marx MRKS, 马克思 MKS)? Unlike same_name, a short sound is no
+    prefix of a longer name (特色 TS is not Taussig TSG)."""
+    if key == sound:
+        return True
+    if len(key) >= 4 and len(sound) >= 3 and one_apart(key, sound):
+        return True
+    return sound.startswith(key) and len(sound) == len(key) + 1
 
 
 # ------------------------------------------------------------------------------ one original
@@ -216,6 +229,20 @@ class Reader:
                     return end
         return None
 
+    def reads_as(self, syllable: str, sentences: Iterable[int]) -> list[int]:
+        """Where in these sentences a character reads as this one syllable ("Wang": 王, 汪 …)."""
+        plain = _plain(syllable)
+        out = []
+        for index in sentences:
+            start, end = self.sentences[index]
+            out.extend(offset for offset in range(start, end) if plain in self._readings.get(offset, ()))
+        return out
+
+    def spelled_at(self, word: str, offset: int) -> bool:
+        """Do the characters from `offset` on spell the word (a Chinese given name)?"""
+        plain = _plain(word)
+        return bool(plain) and self._spells(plain, 0, offset) is not None
+
     def sounds_like(self, word: str, sentences: Iterable[int]) -> bool:
         """Does something in these sentences sound like the word: katakana, or (Chinese) a run of
         characters whose first readings make a similar loose skeleton (特朗普, te lang pu: Trump)?"""
@@ -224,7 +251,7 @@ class Reader:
             return True  # too short to tell
         for index in sentences:
             for _start, _end, run_key in self._kana[index]:
-                if same_name(key, run_key):
+                if sounds_alike(key, run_key):
                     return True
             if self.han:
                 start, end = self.sentences[index]
@@ -237,11 +264,60 @@ class Reader:
                         if not readings:
                             break
                         sound += _sound_key(readings[0])
-                        if len(sound) + 1 >= len(key) and same_name(key, sound):
+                        if len(sound) + 1 >= len(key) and sounds_alike(key, sound):
                             return True
                         if len(sound) > len(key) + 1:
                             break
         return False
 
 
-__all__ = ["Reader", "hepburn_shaped", "loose", "pinyin_syllables", "romanize_kana"]
+# ------------------------------------------------------------------------------ names by meaning
+# Places that Chinese and Japanese name by meaning or by an old borrowing, not by sound (德国 is not
+# read "Germany", nor ドイツ, nor 长江 "Yangtze"): the English name and the original's spellings.
+_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh": {
+        "Germany": ("德国", "德意志"), "France": ("法国",), "Britain": ("英国",), "England": ("英格兰", "英国"),
+        "UK": ("英国",), "America": ("美国", "美洲"), "US": ("美国",), "USA": ("美国",), "Japan": ("日本",),
+        "Korea": ("韩国", "朝鲜"), "Netherlands": ("荷兰",), "Holland": ("荷兰",), "Switzerland": ("瑞士",),
+        "Sweden": ("瑞典",), "Turkey": ("土耳其",), "Greece": ("希腊",), "Egypt": ("埃及",), "Vietnam": ("越南",),
+        "Thailand": ("泰国",), "India": ("印度",), "Spain": ("西班牙",), "Italy": ("意大利",), "Belgium": ("比利时",),
+        "Philippines": ("菲律宾",), "Indonesia": ("印度尼西亚", "印尼"), "Australia": ("澳大利亚", "澳洲"),
+        "Mongolia": ("蒙古",), "Europe": ("欧洲", "欧盟"), "Asia": ("亚洲",), "Africa": ("非洲",),
+        "Czech": ("捷克",), "Poland": ("波兰",), "Hungary": ("匈牙利",), "Finland": ("芬兰",), "Norway": ("挪威",),
+        "Denmark": ("丹麦",), "Portugal": ("葡萄牙",), "Ireland": ("爱尔兰",), "Austria": ("奥地利",),
+        "Bosnia": ("波黑", "波斯尼亚"), "Herzegovina": ("波黑", "黑塞哥维那"), "Singapore": ("新加坡",),
+        "Malaysia": ("马来西亚",), "Myanmar": ("缅甸",), "Burma": ("缅甸",), "Cambodia": ("柬埔寨",),
+        "Laos": ("老挝",), "Nepal": ("尼泊尔",), "Israel": ("以色列",), "Palestine": ("巴勒斯坦",),
+        "Syria": ("叙利亚",), "Iraq": ("伊拉克",), "Iran": ("伊朗",), "Saudi": ("沙特",), "Pakistan": ("巴基斯坦",),
+        "Afghanistan": ("阿富汗",), "Kazakhstan": ("哈萨克斯坦",), "Ukraine": ("乌克兰",), "Belarus": ("白俄罗斯",),
+        "Canada": ("加拿大",), "Mexico": ("墨西哥",), "Brazil": ("巴西",), "Argentina": ("阿根廷",),
+        "Chile": ("智利",), "Peru": ("秘鲁",), "Cuba": ("古巴",), "Venezuela": ("委内瑞拉",),
+        "Zealand": ("新西兰",), "Hong": ("香港",), "Kong": ("香港",), "Macau": ("澳门",), "Macao": ("澳门",),
+        "Tibet": ("西藏",), "Mongolian": ("蒙古",), "Yangtze": ("长江",), "Pacific": ("太平洋",),
+        "Atlantic": ("大西洋",), "Mediterranean": ("地中海",), "Washington": ("华盛顿", "华府"),
+        "London": ("伦敦",), "Paris": ("巴黎",), "Moscow": ("莫斯科",), "Tokyo": ("东京",), "Seoul": ("首尔", "汉城"),
+        "York": ("纽约",), "Texas": ("得克萨斯", "德克萨斯", "德州"), "California": ("加利福尼亚", "加州"),
+        "Jerusalem": ("耶路撒冷",), "Olympic": ("奥运", "奥林匹克"), "Olympics": ("奥运",),
+        "Paralympic": ("残奥",), "Paralympics": ("残奥",), "Peking": ("北京",), "Canton": ("广州", "广东"),
+    },
+    "ja": {
+        "Germany": ("ドイツ", "独"), "Britain": ("英国", "イギリス"), "England": ("英国", "イングランド"),
+        "UK": ("英国", "イギリス"), "America": ("米国", "アメリカ", "米"), "US": ("米国", "米"), "USA": ("米国",),
+        "Japan": ("日本",), "China": ("中国",), "Korea": ("韓国", "朝鮮"), "Netherlands": ("オランダ",),
+        "Holland": ("オランダ",), "Switzerland": ("スイス",), "Greece": ("ギリシャ",), "Turkey": ("トルコ",),
+        "Thailand": ("タイ",), "Europe": ("欧州", "ヨーロッパ"), "Czech": ("チェコ",), "Australia": ("豪州", "豪"),
+        "Hong": ("香港",), "Kong": ("香港",), "Taiwan": ("台湾",), "Beijing": ("北京",), "Shanghai": ("上海",),
+        "Seoul": ("ソウル",), "Pacific": ("太平洋",), "Atlantic": ("大西洋",), "Olympic": ("五輪", "オリンピック"),
+        "Olympics": ("五輪", "オリンピック"), "Moscow": ("モスクワ",), "Russia": ("ロシア", "露"),
+        "France": ("フランス", "仏"), "Italy": ("イタリア",), "India": ("インド",), "Canada": ("カナダ",),
+    },
+}
+
+
+def exonym_forms(code: str | None, name: str) -> tuple[str, ...]:
+    """How a Chinese or Japanese original writes a place an English translation names by its own
+    name (Germany: 德国, ドイツ); empty when the table does not know it."""
+    return _EXONYMS.get(code or "", {}).get(name, ())
+
+
+__all__ = ["Reader", "exonym_forms", "hepburn_shaped", "loose", "pinyin_syllables", "romanize_kana"]

@@ -99,7 +99,9 @@ def build_side(
         index = bisect.bisect_right(starts, offset) - 1
         return index if index >= 0 and offset < side.sentences[index][1] else -1
 
-    for mention in find_numbers(doc.text, language, words_exact=words_exact):
+    # measures: an original's converted to English units, a translation's in its own (audit/fidelity/units.py)
+    units = "" if words_exact else ("own" if english else "convert")
+    for mention in find_numbers(doc.text, language, words_exact=words_exact, units=units):
         index = sentence_of(mention.start)
         if index >= 0 and not doc.is_protected(mention.start, mention.end):
             side.numbers[index].append(mention)

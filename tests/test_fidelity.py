@@ -188,6 +188,57 @@ def test_quotations_with_each_languages_marks(code, text, quoted):
     assert [text[s:e] for s, e in spans] == [quoted]
 
 
+def quote_rules(translation: str, original: str, code: str) -> list[str]:
+    return [h.rule for h in compare(translation, original, code, metrics=False).hits if "QUOTE" in h.rule]
+
+
+@pytest.mark.parametrize(
+    ("code", "original", "faithful", "damaged"),
+    [
+        # an idiom or a slogan quoted in a CJK original is a phrase the translation quotes too
+        ("zh", "在她最困难的时候，工会跑前忙后“雪中送炭”。",
+         "When things were hardest for her, the union ran around helping, “like a glass of water in the desert”.",
+         "When things were hardest for her, the union ran around helping."),
+        ("zh", "这是我国“八纵八横”高速铁路网的重要组成部分。",
+         "It is an important part of China's “Eight Vertical and Eight Horizontal” high-speed rail network.",
+         "It is an important part of China's high-speed rail network."),
+        ("ja", "町は「地域の魅力発信」を掲げている。",
+         "The town has adopted the slogan “spreading the charm of the region”.", "The town has adopted a slogan."),
+    ],
+)
+def test_a_quoted_phrase_of_a_cjk_original(code, original, faithful, damaged):
+    assert quote_rules(faithful, original, code) == []
+    assert quote_rules(damaged, original, code) == ["FID-OMITTED-QUOTE"]
+
+
+@pytest.mark.parametrize(
+    ("code", "original", "translation"),
+    [
+        ("zh", "他被称为“帅哥”。", "He is called a handsome young man."),  # a word, not a phrase
+        ("ja", "新商品「アンブレラスカイ」を発売した。", "It launched a new product, Umbrella Sky."),  # a katakana name
+        ("zh", "他读了《吉祥如意》。", "He read The Reunions."),  # a title: English writes it in italics
+    ],
+)
+def test_short_terms_katakana_names_and_titles_are_not_omitted_quotations(code, original, translation):
+    assert quote_rules(translation, original, code) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "original", "translation"),
+    [
+        ("ru", "Он назвал это «миссией». «Мы будем работать день и ночь, пока не закончим», сказал он.",
+         "He called it a mission. “We will work day and night until we finish,” he said."),
+        ("zh", "他称之为“使命”。“我们将日夜工作，直到完成为止。”他说。",
+         "He called it a mission. “We will work day and night until we finish,” he said."),
+        ("de", "Er nannte es eine „Mission“. „Wir arbeiten Tag und Nacht, bis wir fertig sind“, sagte er.",
+         "He called it a mission. “We will work day and night until we finish,” he said."),
+    ],
+)
+def test_a_quoted_term_does_not_take_the_partner_of_the_quoted_sentence(code, original, translation):
+    # paired over the document at once: the English quotation is the sentence's, the term's quotes were dropped
+    assert quote_rules(translation, original, code) == []
+
+
 # ------------------------------------------------------------------ names in Chinese and Japanese
 def test_kana_romanized_and_names_shaped_like_japanese_or_pinyin():
     from audit.fidelity.readings import hepburn_shaped, pinyin_syllables, romanize_kana

@@ -8,6 +8,8 @@ next sentence is still found, and an alignment that is one sentence off does not
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,10 +27,14 @@ LENGTH_DEVIATION = 3.0  # standard deviations: a translation this much shorter o
 LENGTH_DIFFERENCE = 25  # ... by this many characters at least (of English) is reported
 MIN_PAIRS_FOR_SCALE = 6  # a document's own spread of lengths is measured on this many pairs at least
 LONG_QUOTE_WORDS = 4  # quotations shorter than this are terms ("orange" level), not speech
+CJK_TERM_CHARS = 4  # a quoted term of a CJK original this long is a phrase (an idiom, a slogan), not a word
 UNTRANSLATED_MIN_WORDS = 4  # a shorter stretch in the original's script is a name or a title
 UNTRANSLATED_SHARE = 0.5  # of the letters of a sentence in the original's script
 COPY_MIN_WORDS = 3  # a sentence copied from a Latin-script original: this many lower-case words at least ...
 COPY_SHARE = 0.6  # ... of which this share are words of the aligned original
+# Marks that enclose a title in Chinese (《书名》): English writes titles in italics, without marks, so
+# a title is a partner for a quotation of the translation but never reported as a quotation omitted.
+TITLE_MARKS = frozenset("《〈")
 WINDOW = 1  # beads on each side of a bead that count as "here"
 MIN_KNOWN_SOUNDS = 3  # a shorter skeleton (Київ: KV) matches too many words to prove a name known
 # A passage with no counterpart is reported as certain (major) when every alignment that gives it one,
@@ -568,24 +574,14 @@ def quote_hits(ctx: Context) -> Iterator[RawHit]:
     quotes_o = [(index, q) for index, bead in enumerate(ctx.beads) for i in bead.original for q in original.quotes[i]]
     quotes_t = [(index, q) for index, bead in enumerate(ctx.beads) for j in bead.translation
                 for q in translation.quotes[j]]
-    used: set[int] = set()
-    cursor = 0
-    unmatched: list[tuple[int, Span]] = []
-    for bead_o, quote in quotes_o:
-        expected = _quote_length(original, quote) * ctx.ratio
-        candidates = [k for k in range(cursor, len(quotes_t))
-                      if k not in used and abs(quotes_t[k][0] - bead_o) <= WINDOW
-                      and _similar_length(expected, _quote_length(translation, quotes_t[k][1]))]
-        if not candidates:
-            unmatched.append((bead_o, quote))
-            continue
-        partner = min(candidates, key=lambda k: abs(_quote_length(translation, quotes_t[k][1]) - expected))
-        used.add(partner)
-        cursor = partner + 1
-        if ctx.reference:
-            yield from _altered(ctx, quote, quotes_t[partner][1])
+    partners = _pair_quotes(ctx, quotes_o, quotes_t)
+    used = set(partners.values())
+    unmatched = [quotes_o[i] for i in range(len(quotes_o)) if i not in partners]
+    if ctx.reference:
+        for i, k in sorted(partners.items()):
+            yield from _altered(ctx, quotes_o[i][1], quotes_t[k][1])
     for bead_o, quote in unmatched:
-        if _quote_words(original, quote) < LONG_QUOTE_WORDS:
+        if _quote_words(original, quote) < LONG_QUOTE_WORDS or original.text[quote[0]] in TITLE_MARKS:
             continue
         start, end = ctx.translation_span(bead_o)
         text = original.text[quote[0] : quote[1]]
@@ -599,6 +595,51 @@ def quote_hits(ctx: Context) -> Iterator[RawHit]:
             continue
         yield RawHit("FID-ADDED-QUOTE", quote[0], quote[1],
                      f"This quotation has no quotation in the {ctx.original_label} here.")
+
+
+def _pair_quotes(ctx: Context, quotes_o: list[tuple[int, Span]], quotes_t: list[tuple[int, Span]]) -> dict[int, int]:
+    """The most pairs, in order on both sides, of an original quotation and a translation quotation
+    in the same or a neighbouring bead and of a length one could translate the other; among as many
+    pairs, those closest in length. Paired over the whole document at once (a heaviest increasing
+    chain), so that a quoted term does not take the partner of the quoted sentence after it."""
+    beads_t = [bead for bead, _quote in quotes_t]
+    lengths_t = [_quote_length(ctx.translation, quote) for _bead, quote in quotes_t]
+    size = len(quotes_t)
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)  # Fenwick tree of prefix maxima: (weight, pair)
+    pairs: list[tuple[int, int, int]] = []  # (original, translation, previous pair)
+
+    def best_before(k: int) -> tuple[float, int]:
+        found = (0.0, -1)
+        while k > 0:
+            found = max(found, tree[k])
+            k -= k & -k
+        return found
+
+    def raise_to(k: int, value: tuple[float, int]) -> None:
+        k += 1
+        while k <= size:
+            tree[k] = max(tree[k], value)
+            k += k & -k
+
+    for i, (bead_o, quote) in enumerate(quotes_o):
+        expected = _quote_length(ctx.original, quote) * ctx.ratio
+        low, high = bisect.bisect_left(beads_t, bead_o - WINDOW), bisect.bisect_right(beads_t, bead_o + WINDOW)
+        updates = []
+        for k in range(low, high):
+            if not _similar_length(expected, lengths_t[k]):
+                continue
+            weight, previous = best_before(k)
+            closeness = 1 / (1 + abs(math.log(lengths_t[k] / expected)))
+            pairs.append((i, k, previous))
+            updates.append((k, (weight + 1 + closeness / 2, len(pairs) - 1)))
+        for k, value in updates:
+            raise_to(k, value)
+    partners: dict[int, int] = {}
+    index = best_before(size)[1]
+    while index >= 0:
+        i, k, index = pairs[index]
+        partners[i] = k
+    return partners
 
 
 def _altered(ctx: Context, reference: Span, quote: Span) -> Iterator[RawHit]:
@@ -622,6 +663,7 @@ _LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_]*
 
 
 QUOTE_LENGTH_FACTOR = 3.0  # a quotation and its translation differ in length by less than this factor
+SHORT_QUOTE = 20.0  # characters (of English): a term expected shorter may be translated by a phrase this long x3
 
 
 def _quote_length(side: Side, quote: Span) -> float:
@@ -630,19 +672,28 @@ def _quote_length(side: Side, quote: Span) -> float:
 
 def _similar_length(expected: float, actual: float) -> bool:
     """Could a quotation of `actual` characters translate one expected at `expected`? (A one-word
-    quoted term is no counterpart for a quoted sentence.)"""
+    quoted term is no counterpart for a quoted sentence.) A short term may be translated at any
+    length up to a short phrase: a four-character idiom (雪中送炭) is explained in a clause."""
     if expected <= 0 or actual <= 0:
         return False
-    return 1 / QUOTE_LENGTH_FACTOR <= actual / expected <= QUOTE_LENGTH_FACTOR
+    return 1 / QUOTE_LENGTH_FACTOR <= actual / expected and actual <= max(expected, SHORT_QUOTE) * QUOTE_LENGTH_FACTOR
 
 
 def _quote_words(side: Side, quote: Span) -> float:
-    """The length of a quotation in words; in CJK text a quotation without a comma or a stop is a
-    name or a title (「アンブレラスカイせんまや」), not speech, and counts as nothing."""
+    """The length of a quotation in words. In CJK text a quotation without a comma or a stop is a
+    quoted term: an idiom or a slogan of four characters or more (雪中送炭, 八纵八横) is translated as
+    a phrase and counts as one (LONG_QUOTE_WORDS); a shorter term, or one all in katakana (a foreign
+    name or word: 「アンブレラスカイ」), counts as nothing."""
     inner = side.text[quote[0] + 1 : quote[1] - 1]
-    if side.language is not None and side.language.cjk and not any(mark in inner for mark in "、。，！？!?,"):
-        return 0.0
-    return word_count(inner)
+    if side.language is None or not side.language.cjk or any(mark in inner for mark in "、。，！？!?,"):
+        return word_count(inner)
+    letters = [c for c in inner if script_of(c) in CJK]
+    if len(letters) >= CJK_TERM_CHARS and not all(_KATAKANA_FIRST <= c <= _KATAKANA_LAST for c in letters):
+        return float(LONG_QUOTE_WORDS)
+    return 0.0
+
+
+_KATAKANA_FIRST, _KATAKANA_LAST = "\u30a0", "\u30ff"
 
 
 # ------------------------------------------------------------------------------ untranslated

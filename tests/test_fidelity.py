@@ -304,6 +304,27 @@ def test_names_a_chinese_original_writes_by_sound_or_by_meaning(original, transl
     assert [translation[h.start : h.end] for h in hits] == flagged
 
 
+@pytest.mark.parametrize(
+    ("code", "original", "translation", "flagged"),
+    [
+        # German capitalises its nouns and has short words whose sounds start many names (nur: NR, Nord)
+        ("de", "Die Zahlen seien jetzt noch unauffällig, sagte Terzenbach.", "The numbers are still inconspicuous, "
+         "said Steven.", ["Steven"]),
+        ("de", "Nach der Führung in der ersten Minute drehten van Dijk und Origi nur das Spiel.",
+         "After the lead in the first minute van Dijk and Nord turned the match.", ["Nord"]),
+        ("de", "Die Gesundheitsbehörde Wien informiert um 10 Uhr.", "The health authority of Harbin informs at 10.",
+         ["Harbin"]),
+        # names inflected, spelled with diacritics, or one sound apart after the same three letters
+        ("de", "Die Regierung Merkels traf sich in München.", "Merkel's government met in Munich.", []),
+        ("cs", "Jeskyně leží nedaleko Nového Boru u Jihlavy.", "The cave lies near Nový Bor close to Jihlava.", []),
+        ("cs", "Australská vláda to oznámila.", "The Australian government announced it.", []),
+    ],
+)
+def test_names_of_a_latin_script_original_are_compared_letter_by_letter(code, original, translation, flagged):
+    hits = [h for h in compare(translation, original, code, metrics=False).hits if h.rule == "FID-ADDED-NAME"]
+    assert [translation[h.start : h.end] for h in hits] == flagged
+
+
 def test_a_short_sound_is_no_transliteration_of_a_longer_name():
     from audit.fidelity.readings import sounds_alike
 

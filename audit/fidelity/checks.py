@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .align import Aligner, Bead
-from .names import SkeletonIndex, common_english, english_word, transliterate
+from .names import SkeletonIndex, common_english, english_word, spelled_alike, transliterate
 from .numbers import Key, Mention
 from .readings import Reader, exonym_forms, hepburn_shaped, pinyin_syllables
-from .sides import Name, Side, without_links
-from .text import CJK, Span, fold, script_counts, script_of, word_count
+from .sides import Name, Side, demonym_stem, without_links
+from .text import CJK, Span, fold, main_script, script_counts, script_of, word_count
 
 LONG_PASSAGE_WORDS = 6  # a shorter piece with no counterpart is page furniture or a merged fragment
 LENGTH_DEVIATION = 3.0  # standard deviations: a translation this much shorter or longer than its original ...
@@ -411,6 +411,8 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
     original, translation = ctx.original, ctx.translation
     cjk_source = original.code in ("zh", "ja", "ko")
     check_original = original.code != "de" and not ctx.reference
+    # a Latin-script original's words are compared with the translation's names letter by letter
+    latin_source = not cjk_source and bool(original.spellings) and main_script(original.text) == "latin"
     # names the translation writes somewhere: an original's name among them was known to the translator
     named_t = [SkeletonIndex(translation.proper_keys)]
     whole_o = [SkeletonIndex(key for keys in original.keys for key in keys)]
@@ -437,7 +439,11 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
         unexplained: list[Name] = []
         for j in bead.translation:
             for name in translation.names[j]:
-                if not _found(name, words_o) and not (cjk_source and _explained_in_cjk(ctx, name, window_o)):
+                if latin_source:
+                    found = _spelled(name, [original.spellings[i] for i in window_o])
+                else:
+                    found = _found(name, words_o)
+                if not found and not (cjk_source and _explained_in_cjk(ctx, name, window_o)):
                     unexplained.append(name)
         missing = _unique(missing)
         known = [name for name in _unique(absent) if len(name.key) >= MIN_KNOWN_SOUNDS and _found(name, named_t)]
@@ -544,6 +550,21 @@ def _given_name_unspelled(ctx: Context, name: Name, window: list[int]) -> bool:
 def _found(name: Name, indexes: list[SkeletonIndex]) -> bool:
     """Does a word of the indexed sentences name what `name` names?"""
     return any(index.matches(key) for key in name.keys for index in indexes)
+
+
+def _spelled(name: Name, spellings: list[dict[str, list[str]]]) -> bool:
+    """Does a word of these sentences of a Latin-script original spell the name (or, for a demonym,
+    its stem: Australian, Australská)?"""
+    for text in {name.text, *([demonym_stem(name.text)] if name.capital else [])}:
+        folded = fold(_POSSESSIVE.sub("", text))
+        if len(folded) < 2:
+            continue
+        for words in spellings:
+            if any(spelled_alike(folded, word) for word in words.get(folded[:3], ())):
+                return True
+            if len(folded) < 3 and any(spelled_alike(folded, word) for word in words.get(folded, ())):
+                return True
+    return False
 
 
 def _unique(names: list[Name]) -> list[Name]:

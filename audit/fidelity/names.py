@@ -92,6 +92,20 @@ def same_name(a: str, b: str) -> bool:
     return len(short) >= 4 and one_apart(a, b)
 
 
+def spelled_alike(name: str, word: str) -> bool:
+    """Does a word of a Latin-script original spell a name of the translation (both folded)? Their
+    first four letters agree (Jihlava, Jihlavy; Merkel, Merkels), or a short one starts the other
+    (Bor, Boru), or the first three agree and the skeletons name the same (München, Munich). Letters
+    and not sounds alone: in a language that capitalises its nouns, or in its short words, a
+    skeleton of two or three sounds (Nord: NRD) is a prefix of too many words (nur, Uhr, ihre)."""
+    if len(name) < 4 or len(word) < 4:
+        short, long = (name, word) if len(name) <= len(word) else (word, name)
+        return len(short) >= 2 and long.startswith(short) and (len(short) >= 3 or short == long)
+    if name[:4] == word[:4]:
+        return True
+    return name[:3] == word[:3] and same_name(skeleton(name), skeleton(word))
+
+
 class SkeletonIndex:
     """Skeletons indexed so that `matches(key)` answers `any(same_name(key, k) for k in keys)` in
     time independent of how many keys there are."""
@@ -240,5 +254,6 @@ __all__ = [
     "same_name",
     "script_of",
     "skeleton",
+    "spelled_alike",
     "transliterate",
 ]

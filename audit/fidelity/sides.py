@@ -45,12 +45,17 @@ class Name:
         if not self.keys:
             self.keys = (self.key,)
             if self.script == "latin" and self.capital:
-                stem = _DEMONYM.sub("", self.text)
+                stem = demonym_stem(self.text)
                 if stem != self.text and len(stem) >= 4:
                     self.keys = (self.key, skeleton(stem))
 
 
 _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i)$")
+
+
+def demonym_stem(word: str) -> str:
+    """A demonym less its ending ("Australian": "Austral"); other words as they are."""
+    return _DEMONYM.sub("", word)
 
 
 @dataclass
@@ -62,6 +67,8 @@ class Side:
     numbers: list[list[Mention]] = field(default_factory=list)
     names: list[list[Name]] = field(default_factory=list)  # name candidates per sentence
     keys: list[list[str]] = field(default_factory=list)  # the skeletons of every word, per sentence
+    # an original's Latin-script words, folded, per sentence, by their first three letters (see spelled_alike)
+    spellings: list[dict[str, list[str]]] = field(default_factory=list)
     proper_keys: list[str] = field(default_factory=list)  # of every word that looks a name, wherever it stands
     quotes: list[list[Span]] = field(default_factory=list)  # quotations starting in each sentence
     links: list[list[tuple[str, int, int]]] = field(default_factory=list)
@@ -115,6 +122,8 @@ def build_side(
         if index >= 0:
             side.links[index].append((link, match.start(), match.start() + len(link)))
     side.names, side.keys, side.proper_keys = _names(side, english)
+    if not english:
+        side.spellings = [_spellings(doc.text, start, end) for start, end in side.sentences]
     paragraph_starts = [p for p, _e in doc.paragraphs]
     side.paragraph_of = [max(0, bisect.bisect_right(paragraph_starts, s) - 1) for s, _e in side.sentences]
     side.units = [_unit(side, index) for index in range(count)]
@@ -170,6 +179,17 @@ def _names(side: Side, english: bool) -> tuple[list[list[Name]], list[list[str]]
         names.append(found)
         keys.append(sentence_keys)
     return names, keys, proper
+
+
+def _spellings(text: str, start: int, end: int) -> dict[str, list[str]]:
+    """The sentence's Latin-script words, folded, by their first three letters."""
+    found: dict[str, list[str]] = {}
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        if script_of(word[0]) == "latin":
+            folded = fold(word)
+            found.setdefault(folded[:3], []).append(folded)
+    return found
 
 
 def _title_case(matches: list[re.Match]) -> bool:
@@ -245,4 +265,4 @@ def without_links(text: str) -> str:
     return _LINK.sub(" ", text)
 
 
-__all__ = ["Name", "Side", "build_side", "keep_shared_anchors", "read_names", "without_links"]
+__all__ = ["Name", "Side", "build_side", "demonym_stem", "keep_shared_anchors", "read_names", "without_links"]

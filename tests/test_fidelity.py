@@ -295,6 +295,10 @@ def test_names_of_chinese_and_japanese_originals(original, faithful, damaged, fl
         ("应急管理部表示，德国和长江流域的合作将继续，人民币贷款已到位。",
          "The Ministry of Emergency Management said cooperation between Germany and the Yangtze basin will "
          "continue; the RMB loans are in place.", []),
+        # a foreign name sounds like a run of transliteration characters, not like any run of characters
+        ("北京青年报记者从北京市园林绿化局获悉。", "The Benjamin Youth Daily learned from the Bureau.", ["Benjamin"]),
+        ("以色列总理本杰明·内塔尼亚胡表示。", "Israeli Prime Minister Benjamin Netanyahu said.", []),
+        ("特朗普总统表示。", "President Trump said.", []),
         # a name an institution is named after is not explained by the institution
         ("北京舞剧院正在排练。", "The Martin Dance Theatre is rehearsing.", ["Martin"]),
     ],

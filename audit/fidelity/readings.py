@@ -245,7 +245,8 @@ class Reader:
 
     def sounds_like(self, word: str, sentences: Iterable[int]) -> bool:
         """Does something in these sentences sound like the word: katakana, or (Chinese) a run of
-        characters whose first readings make a similar loose skeleton (特朗普, te lang pu: Trump)?"""
+        transliteration characters whose first readings make a similar loose skeleton (特朗普, te
+        lang pu: Trump)?"""
         key = loose(skeleton(_plain(word)))
         if len(key) < 2:
             return True  # too short to tell
@@ -261,7 +262,7 @@ class Reader:
                     sound = ""
                     for step in range(offset, min(end, offset + MAX_NAME_SYLLABLES)):
                         readings = self._readings.get(step)
-                        if not readings:
+                        if not readings or self.text[step] not in TRANSLITERATION_CHARACTERS:
                             break
                         sound += _sound_key(readings[0])
                         if len(sound) + 1 >= len(key) and sounds_alike(key, sound):
@@ -269,6 +270,22 @@ class Reader:
                         if len(sound) > len(key) + 1:
                             break
         return False
+
+
+# ------------------------------------------------------------------------------ transliteration
+# The characters Chinese writes foreign names with (特朗普, 本杰明, 马丁, 普京, 伊丽莎白): the common
+# ones of the Xinhua tables for transliterating names, a few hundred of thousands. A run of other
+# characters (北京, 特别) is no transliteration, whatever it sounds like.
+TRANSLITERATION_CHARACTERS = frozenset(
+    "阿埃艾爱安昂奥澳巴拔班邦宝保鲍贝本比彼毕庇别宾波伯勃博布查察达大代戴丹道德登迪蒂丁东杜敦多厄鄂恩尔法凡范"
+    "菲斐费芬丰冯佛弗福孚富盖甘冈高戈哥格根贡古瓜圭哈海亥汉翰豪赫黑亨洪侯胡华怀惠霍基吉季济加迦嘉贾杰捷金津久"
+    "居卡凯坎康考柯科可克肯孔库夸奎昆拉腊莱赖兰朗劳勒雷蕾里理利莉丽列林琳铃隆卢鲁陆路伦罗洛吕马玛迈麦曼芒茂梅"
+    "美门蒙孟米密敏明缪莫墨默姆穆纳娜乃奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮匹平珀普奇齐恰乔切钦琴琼丘屈萨塞"
+    "赛桑瑟森沙莎善尚绍舍圣施什史士舒斯松宋苏索塔泰坦汤唐陶特提廷通图托瓦娃万旺威韦维温文沃乌伍武西希锡夏"
+    "谢辛休许雅亚扬杨耶叶伊依因英尤于约扎詹泽兹朱卓茨策赞哲佐祖芝芙黛妲姬京韩杭汗默珊蓓莲露薇丝茜娅"
+    "顿那易俄黎嫩也得龙坞悉歇喀琅夫耳其矶杉堡瑞荷葡萄牙及叙旦土缅甸柬埔寨挝坡律印度刚果蓬几毛求乍立摩瑙契柴思"
+    "妥陀伏盛汀洁桂廉霞贞"
+)
 
 
 # ------------------------------------------------------------------------------ names by meaning

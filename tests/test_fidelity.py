@@ -188,6 +188,29 @@ def test_quotations_with_each_languages_marks(code, text, quoted):
     assert [text[s:e] for s, e in spans] == [quoted]
 
 
+_BUDGET_EN = ("The government approved the new budget for next year after long and difficult debates in parliament "
+              "that lasted almost a whole week. The president will sign the law on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("code", "original"),
+    [
+        ("ru", "Правительство одобрило новый бюджет на следующий год после долгих и трудных дебатов в парламенте, "
+               "которые продолжались почти целую неделю. Президент подпишет закон в пятницу."),
+        ("zh", "政府在议会经过长时间的艰难辩论后批准了明年的新预算，辩论持续了将近整整一周。总统将于周五签署该法律。"),
+        ("de", "Die Regierung hat nach langen und schwierigen Debatten im Parlament, die fast eine ganze Woche "
+               "dauerten, den neuen Haushalt für das kommende Jahr beschlossen. Der Präsident unterschreibt das "
+               "Gesetz am Freitag."),
+    ],
+)
+def test_a_short_sentence_added_beside_a_long_one_is_not_hidden_in_a_merge(code, original):
+    assert rules_of(_BUDGET_EN, original, code) == []
+    added = _BUDGET_EN.replace(" The president", " Nobody in the capital expected such a result. The president")
+    hits = compare(added, original, code, metrics=False).hits
+    assert [(h.rule, added[h.start : h.end]) for h in hits] == [
+        ("FID-POSSIBLE-ADDITION", "Nobody in the capital expected such a result.")]
+
+
 def quote_rules(translation: str, original: str, code: str) -> list[str]:
     return [h.rule for h in compare(translation, original, code, metrics=False).hits if "QUOTE" in h.rule]
 

@@ -42,9 +42,11 @@ MIN_KNOWN_SOUNDS = 3  # a shorter skeleton (Київ: KV) matches too many words
 # just as well be merged into a neighbouring sentence, and is reported as possible (minor).
 CERTAIN_MARGIN = 4.0
 MARGIN_BEADS = 2  # beads on each side of a gap that the alternative alignments may rearrange
-# A sentence merged with its neighbours into one pair is reported as possibly omitted (or added) when
-# the merge is less than e² (about 7) times likelier than leaving it without a counterpart.
-MERGE_MARGIN = 2.0
+# A sentence merged with its neighbours into one pair is reported as possibly omitted (or added) unless
+# the merge is as surely the better reading as a certain omission is: e^4 times likelier than leaving
+# the sentence without a counterpart (with e², a short sentence added or dropped beside a long one
+# hid in the merge too often: the length of a pair varies that much).
+MERGE_MARGIN = CERTAIN_MARGIN
 
 
 @dataclass(frozen=True)

@@ -400,6 +400,35 @@ def test_a_short_texts_length_ratio_leans_on_the_language_prior():
     assert 1.0 < aligner.ratio < 1.25
 
 
+@pytest.mark.parametrize(
+    ("code", "text", "sentences"),
+    [
+        ("uk", "Приїхали з Донецької обл., маю освіту..розмовляю українською", 2),
+        ("ru", "Приехали из Донецка…говорю по-русски", 2),
+        ("en", "We came from Donetsk.. and speak Ukrainian", 1),  # a space after it: the next word decides
+        ("de", "Das kostet 1..3 Euro", 1),  # between digits: a range
+    ],
+)
+def test_an_ellipsis_glued_to_the_next_word_ends_a_sentence(code, text, sentences):
+    from audit.fidelity.text import split_sentences
+
+    assert len(split_sentences(text, [(0, len(text))], code)) == sentences
+
+
+def test_a_sentence_is_copied_with_its_diacritics():
+    original = "Ale pro mě je to maximum. Jeskyně leží v lesích nedaleko Nového Boru."
+    assert rules_of("But it is maximum to me. The cave lies in forests near Nový Bor.", original, "cs") == []
+    assert rules_of("Ale pro mě je to maximum. The cave lies in forests near Nový Bor.", original, "cs") == [
+        "FID-UNTRANSLATED"]
+
+
+def test_days_listed_with_a_middle_dot_are_not_a_decimal():
+    found = [(m.text, m.value) for m in find_numbers("２６日・２７日も神事のみ", language("ja"))]
+    assert found == [("２６", 26.0), ("２７", 27.0)]
+    original = "２６日・２７日も神事のみ執り行われる。"
+    assert rules_of("Only rituals will be held on the 26th and 27th.", original, "ja") == []
+
+
 def test_a_loosely_translated_sentence_is_not_an_omission_and_an_addition():
     # the middle sentence is paraphrased to under half its length: one pair, not a gap and an addition
     original = [Unit(60), Unit(200), Unit(50)]

@@ -806,13 +806,14 @@ def _in_original_script(ctx: Context, text: str) -> bool:
 
 def _copied_from(ctx: Context, j: int, originals: list[int]) -> int | None:
     """The original sentence that translation sentence `j` copies word for word, if any."""
-    # the words written in lower case: names are shared by a translation and its original anyway
-    words = [fold(w) for w in _LOWER_WORD.findall(without_links(ctx.translation.sentence_text(j))) if len(w) >= 2]
+    # the words written in lower case: names are shared by a translation and its original anyway; with
+    # their diacritics, as a copy keeps them (English "me" is not Czech "mě")
+    words = [w.lower() for w in _LOWER_WORD.findall(without_links(ctx.translation.sentence_text(j))) if len(w) >= 2]
     if len(words) < COPY_MIN_WORDS:
         return None
     best, best_share = None, 0.0
     for i in originals:
-        vocabulary = {fold(w) for w in _plain_words(without_links(ctx.original.sentence_text(i)))}
+        vocabulary = set(_plain_words(without_links(ctx.original.sentence_text(i))))
         share = sum(1 for w in words if w in vocabulary) / len(words)
         if share > best_share:
             best, best_share = i, share

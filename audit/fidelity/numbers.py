@@ -21,7 +21,11 @@ Key = tuple[str, float]
 
 # Full-width digits and marks, made ASCII one character for one (offsets do not move).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％：", "0123456789,.%:")
-_DIGITS = re.compile(r"(?<![\d])(?:(?<![\d.A-Za-z])[.・](?=\d))?\d+(?:[.,'’・ \u00a0\u2009\u202f]\d+)*")
+# A leading point is a decimal point: ".182", and in Japanese "・２５２" (a batting average or rate,
+# three digits; "２６日・２７日" is a list of two days).
+_DIGITS = re.compile(
+    r"(?<![\d])(?:(?<![\d.A-Za-z])\.(?=\d)|・(?=\d{3}(?!\d)))?\d+(?:[.,'’・ \u00a0\u2009\u202f]\d+)*"
+)
 # Digits right after a letter of an alphabet (MH17, CO2, G20), or after a word and a hyphen (COVID-19,
 # Су-27, covidu-19; not "top-10", "0-to-100"), are part of a name or a code, not a number; in CJK text
 # digits stand next to characters anyway.

@@ -112,6 +112,9 @@ _OPENERS = "\"“‘'«„‚([（「『〈《【—–-"
 _LATIN_END = re.compile(
     r"(?<![.!?…])[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"]*\s?[^\W_a-zà-ÿа-яёіїєґ])"
 )
+# An ellipsis glued to the next word ("маніпуляції..розмовляю", "ok…then"): how chat and informal copy
+# end a sentence without a space.
+_RUN_ON_END = re.compile(r"(?<=[^\W\d_])(?:\.{2,}|…)(?=[^\W\d_])")
 # A CJK end: 。！？ (full or half width) with closing marks; no space needed.
 _CJK_END = re.compile(r"[。！？!?]+[" + re.escape(_CLOSERS) + r"]*")
 _WORD_BEFORE = re.compile(r"[\w.\-]+$")
@@ -142,6 +145,7 @@ def split_sentences(text: str, paragraphs: list[Span], language: str | None = No
             if match.group().startswith(".") and _is_abbreviation(text, match.start(), language):
                 continue
             cuts.append(match.end())
+        cuts.extend(m.end() for m in _RUN_ON_END.finditer(text, p_start, p_end))
         if not text.isascii():
             cuts.extend(m.end() for m in _CJK_END.finditer(text, p_start, p_end) if _cjk_before(text, m.start()))
         begin = p_start

@@ -352,6 +352,22 @@ def test_names_of_a_latin_script_original_are_compared_letter_by_letter(code, or
     assert [translation[h.start : h.end] for h in hits] == flagged
 
 
+@pytest.mark.parametrize(
+    ("code", "original", "translation"),
+    [
+        # the polite "you" of letters is capitalised, and English "I’m" too: neither names anyone
+        ("uk", "Я хочу сказати Вам багато. Чи Ви маєте мрії?",
+         "I want to tell you a lot. I’m asking: do you have dreams?"),
+        ("ru", "Я хочу сказать Вам многое. Есть ли у Вас мечты?", "I want to tell you a lot. Do you have dreams?"),
+        ("cs", "Chci Vám toho říct hodně. Máte Vy nějaké sny?", "I want to tell you a lot. Do you have any dreams?"),
+        # a Ukrainian locative changes the last consonant of the name: у Празі, в Америці
+        ("uk", "Мої дівчата живуть у Празі, а друзі в Америці.", "My girls live in Prague and friends in America."),
+    ],
+)
+def test_capitalised_pronouns_and_mutated_cases_are_no_missing_names(code, original, translation):
+    assert rules_of(translation, original, code) == []
+
+
 def test_a_short_sound_is_no_transliteration_of_a_longer_name():
     from audit.fidelity.readings import sounds_alike
 

@@ -48,9 +48,22 @@ class Name:
                 stem = demonym_stem(self.text)
                 if stem != self.text and len(stem) >= 4:
                     self.keys = (self.key, skeleton(stem))
+            elif self.script == "cyrillic" and self.text[-2:] in _MUTATED:
+                # Ukrainian locative and dative: г, к, х become з, ц, с before -і (Прага: у Празі)
+                self.keys = (self.key, skeleton(self.text[:-2] + _MUTATED[self.text[-2:]]))
 
 
+_MUTATED = {"зі": "га", "ці": "ка", "сі": "ха"}
 _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i)$")
+
+
+# Pronouns a language capitalises without naming anyone: the polite "you" of letters and messages
+# (Russian and Ukrainian Вы/Ви, Czech Vy, German Sie, Polish Pan, …) in their cases, and English "I"
+# with a contraction (I’m, I’ll).
+_POLITE = re.compile(
+    r"В[ыи]|Вас|Вам(?:и)?|Ваш\w*|Vy|V[aá][sš]\w*|V[aá]m(?:i)?|Sie|Ihnen|Ihr\w*|Du|Dich|Dir|Dein\w*|Euch|Eue?r\w*"
+    r"|Pan(?:a|u|em|ie|i|ią|owie|ów|om|ami|ach)?|Pa[nń]stw\w*|Vous|Usted(?:es)?|Lei|Loro|I['’](?:m|ll|d|ve)"
+)
 
 
 def demonym_stem(word: str) -> str:
@@ -170,6 +183,8 @@ def _names(side: Side, english: bool) -> tuple[list[list[Name]], list[list[str]]
             first = False
             if len(word) < 2 or not key or word.lower() in lowercase or (english and common_english(word)):
                 continue
+            if _POLITE.fullmatch(word):
+                continue  # "Вас", "Vám", "I’m": a pronoun capitalised, not a name
             proper.extend(item.keys)
             if opens or (english and title_case):
                 continue

@@ -322,6 +322,9 @@ def test_names_of_chinese_and_japanese_originals(original, faithful, damaged, fl
         ("北京青年报记者从北京市园林绿化局获悉。", "The Benjamin Youth Daily learned from the Bureau.", ["Benjamin"]),
         ("以色列总理本杰明·内塔尼亚胡表示。", "Israeli Prime Minister Benjamin Netanyahu said.", []),
         ("特朗普总统表示。", "President Trump said.", []),
+        # a sound twice in a row is one (Parly: 帕利), a final stop is dropped (David: 大卫)
+        ("法国国防部长帕利表示。", "French Defence Minister Parly said.", []),
+        ("大卫·何呼吁公众行动起来。", "David Ho called on the public to act.", []),
         # a name an institution is named after is not explained by the institution
         ("北京舞剧院正在排练。", "The Martin Dance Theatre is rehearsing.", ["Martin"]),
     ],

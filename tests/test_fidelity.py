@@ -434,6 +434,29 @@ def test_an_ellipsis_glued_to_the_next_word_ends_a_sentence(code, text, sentence
     assert len(split_sentences(text, [(0, len(text))], code)) == sentences
 
 
+@pytest.mark.parametrize(
+    ("code", "original", "translation", "flagged"),
+    [
+        # a headline left in the original's language, run into the English sentence after it
+        ("de", "Bericht: Seehofer drängt auf längere Vorratsdatenspeicherung. Innenminister Horst Seehofer will "
+               "die Daten länger speichern lassen.",
+         "Bericht: Seehofer drängt auf längere Vorratsdatenspeicherung Interior Minister Horst Seehofer wants the "
+         "data to be stored for longer.", ["Bericht: Seehofer drängt auf längere Vorratsdatenspeicherung"]),
+        ("cs", "Od úterý hrozí v Česku vedra. Meteorologové varují před požáry v celé zemi.",
+         "Od úterý hrozí v Česku vedra Meteorologists warn of fires across the country.",
+         ["Od úterý hrozí v Česku vedra"]),
+        # a phrase of the original cited in quotation marks, or names, are no untranslated passage
+        ("cs", "Jde o tzv. část well-to-tank (česky od zdroje do nádrže).",
+         "It is the so-called well-to-tank part (in Czech \"od zdroje do nádrže\").", []),
+        ("de", "Angela Merkel und Olaf Scholz trafen sich in Berlin.", "Angela Merkel and Olaf Scholz met in Berlin.",
+         []),
+    ],
+)
+def test_a_stretch_copied_from_a_latin_script_original(code, original, translation, flagged):
+    hits = [h for h in compare(translation, original, code, metrics=False).hits if h.rule == "FID-UNTRANSLATED"]
+    assert [translation[h.start : h.end] for h in hits] == flagged
+
+
 def test_a_sentence_is_copied_with_its_diacritics():
     original = "Ale pro mě je to maximum. Jeskyně leží v lesích nedaleko Nového Boru."
     assert rules_of("But it is maximum to me. The cave lies in forests near Nový Bor.", original, "cs") == []

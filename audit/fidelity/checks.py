@@ -746,6 +746,11 @@ def untranslated_hits(ctx: Context) -> Iterator[RawHit]:
             flagged.append(j)
             spans[j] = (start, end)
             source_of[j] = copied
+            continue
+        stretch = _copied_stretch(ctx, j, window_o)
+        if stretch is not None:
+            flagged.append(j)
+            spans[j] = stretch
     for group in _runs(flagged):
         start, end = spans[group[0]][0], spans[group[-1]][1]
         text = translation.text[start:end]
@@ -818,6 +823,39 @@ def _copied_from(ctx: Context, j: int, originals: list[int]) -> int | None:
         if share > best_share:
             best, best_share = i, share
     return best if best_share >= COPY_SHARE else None
+
+
+def _copied_stretch(ctx: Context, j: int, originals: list[int]) -> Span | None:
+    """The stretch that opens translation sentence `j` copied word for word from the aligned
+    Latin-script original, when it is UNTRANSLATED_MIN_WORDS words long or more and two of its
+    lower-case words are no English words: a headline left in the original's language and run into
+    the English sentence after it ("Bericht: Seehofer drängt auf längere Vorratsdatenspeicherung
+    Federal Interior Minister …")."""
+    vocabulary = {w.lower() for i in originals for w in _plain_words(ctx.original.sentence_text(i))}
+    start, end = ctx.translation.sentences[j]
+    text = ctx.translation.text
+    best: Span | None = None
+    run: list[re.Match] = []
+    for match in [*_WORDS.finditer(text, start, end), None]:
+        if match is not None and match.group().lower() in vocabulary:
+            run.append(match)
+            continue
+        foreign = [m.group() for m in run if m.group()[0].islower() and not english_word(m.group())]
+        if len(run) >= UNTRANSLATED_MIN_WORDS and len(foreign) >= 2:
+            if best is None or run[-1].end() - run[0].start() > best[1] - best[0]:
+                best = (run[0].start(), run[-1].end())
+        run = []
+    # the stretch opens the sentence, as a headline does: elsewhere, and in quotation marks, a phrase of
+    # the original is cited on purpose (in Czech "od zdroje do nádrže")
+    if best is None or any(c.isalnum() or c in _OPENING_QUOTES for c in text[start : best[0]]):
+        return None
+    best = (start, best[1])
+    if not any(c.isalnum() for c in text[best[1] : end]):
+        best = (best[0], end)
+    return best
+
+
+_OPENING_QUOTES = frozenset("\"“‘'«„")
 
 
 def _runs(indices: list[int]) -> list[list[int]]:

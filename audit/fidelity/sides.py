@@ -219,7 +219,8 @@ def _unit(side: Side, index: int) -> Unit:
     anchors: set[str] = set()
     for mention in side.numbers[index]:
         if mention.exact or mention.kind in ("month", "weekday"):
-            anchors.update(f"{kind}:{value:g}" for kind, value in mention.keys)
+            # not a measure's value in other units: rounded to a digit or two, it meets too many by chance
+            anchors.update(f"{kind}:{value:g}" for kind, value in mention.keys if not kind.startswith("u:"))
     for name in side.names[index]:
         if len(name.key) >= 2:
             anchors.add("k:" + name.key[:3])

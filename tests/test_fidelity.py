@@ -235,6 +235,23 @@ def test_a_quoted_phrase_of_a_cjk_original(code, original, faithful, damaged):
 
 
 @pytest.mark.parametrize(
+    ("code", "original", "faithful", "damaged"),
+    [
+        # two quoted terms in a sentence: the one kept is paired by its place, the one dropped reported
+        ("zh", "他们把这个项目叫作“湿地梦”，并引用了“沙鸥翔集”的美景。",
+         "They call the project the “Wetland Dream” and cite the beauty of “gulls gathering over the sand”.",
+         "They call the project the “Wetland Dream” and cite the beauty of the scenery."),
+        ("ja", "町は計画を「湿地の夢」と呼び、「カモメが砂浜に集まる」景色を紹介した。",
+         "The town called the plan “Wetland Dream” and showed the scenery of “gulls gathering on the beach”.",
+         "The town called the plan “Wetland Dream” and showed the scenery of the beach."),
+    ],
+)
+def test_quotations_are_paired_by_their_place_in_the_sentence(code, original, faithful, damaged):
+    assert quote_rules(faithful, original, code) == []
+    assert quote_rules(damaged, original, code) == ["FID-OMITTED-QUOTE"]
+
+
+@pytest.mark.parametrize(
     ("code", "original", "translation"),
     [
         ("zh", "他被称为“帅哥”。", "He is called a handsome young man."),  # a word, not a phrase

@@ -623,10 +623,12 @@ def quote_hits(ctx: Context) -> Iterator[RawHit]:
 def _pair_quotes(ctx: Context, quotes_o: list[tuple[int, Span]], quotes_t: list[tuple[int, Span]]) -> dict[int, int]:
     """The most pairs, in order on both sides, of an original quotation and a translation quotation
     in the same or a neighbouring bead and of a length one could translate the other; among as many
-    pairs, those closest in length. Paired over the whole document at once (a heaviest increasing
-    chain), so that a quoted term does not take the partner of the quoted sentence after it."""
+    pairs, those closest in length and in their place in the sentence. Paired over the whole document
+    at once (a heaviest increasing chain), so that a quoted term does not take the partner of the
+    quoted sentence after it."""
     beads_t = [bead for bead, _quote in quotes_t]
     lengths_t = [_quote_length(ctx.translation, quote) for _bead, quote in quotes_t]
+    places_t = [_place_in_bead(ctx.translation, ctx.beads[bead].translation, quote) for bead, quote in quotes_t]
     size = len(quotes_t)
     tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)  # Fenwick tree of prefix maxima: (weight, pair)
     pairs: list[tuple[int, int, int]] = []  # (original, translation, previous pair)
@@ -646,6 +648,7 @@ def _pair_quotes(ctx: Context, quotes_o: list[tuple[int, Span]], quotes_t: list[
 
     for i, (bead_o, quote) in enumerate(quotes_o):
         expected = _quote_length(ctx.original, quote) * ctx.ratio
+        place = _place_in_bead(ctx.original, ctx.beads[bead_o].original, quote)
         low, high = bisect.bisect_left(beads_t, bead_o - WINDOW), bisect.bisect_right(beads_t, bead_o + WINDOW)
         updates = []
         for k in range(low, high):
@@ -653,8 +656,9 @@ def _pair_quotes(ctx: Context, quotes_o: list[tuple[int, Span]], quotes_t: list[
                 continue
             weight, previous = best_before(k)
             closeness = 1 / (1 + abs(math.log(lengths_t[k] / expected)))
+            nearness = 1 - abs(place - places_t[k])  # a quotation keeps about its place in the sentence
             pairs.append((i, k, previous))
-            updates.append((k, (weight + 1 + closeness / 2, len(pairs) - 1)))
+            updates.append((k, (weight + 1 + closeness / 4 + nearness / 4, len(pairs) - 1)))
         for k, value in updates:
             raise_to(k, value)
     partners: dict[int, int] = {}
@@ -663,6 +667,14 @@ def _pair_quotes(ctx: Context, quotes_o: list[tuple[int, Span]], quotes_t: list[
         i, k, index = pairs[index]
         partners[i] = k
     return partners
+
+
+def _place_in_bead(side: Side, sentences: tuple[int, ...] | list[int], quote: Span) -> float:
+    """Where a quotation starts in the text of its bead, from 0 (the start) to 1 (the end)."""
+    if not sentences:
+        return 0.5
+    start, end = side.sentences[sentences[0]][0], side.sentences[sentences[-1]][1]
+    return min(1.0, max(0.0, (quote[0] - start) / max(1, end - start)))
 
 
 def _altered(ctx: Context, reference: Span, quote: Span) -> Iterator[RawHit]:

@@ -127,8 +127,8 @@ def hepburn_shaped(word: str) -> bool:
 
 def loose(key: str) -> str:
     """A skeleton with the sounds Japanese and Chinese spellings of foreign names merge: l and r,
-    b and v; a sound twice in a row once (Parly: PRR is PR, as 帕利)."""
-    return _REPEATED.sub(r"\1", key.replace("L", "R").replace("V", "B"))
+    b and v."""
+    return key.replace("L", "R").replace("V", "B")
 
 
 _REPEATED = re.compile(r"(.)\1+")
@@ -139,7 +139,6 @@ def sounds_alike(key: str, sound: str) -> bool:
     the name has four or more (Trump TRMP, 特朗普 TRP), or the transliteration one sound longer (a
     vowel-ending syllable added: Marx MRKS, 马克思 MKS)? Unlike same_name, a short sound is no
     prefix of a longer name (特色 TS is not Taussig TSG)."""
-    sound = _REPEATED.sub(r"\1", sound)  # 梅西亚斯: M S S is M S
     if key == sound:
         return True
     if len(key) >= 4 and len(sound) >= 3 and one_apart(key, sound):
@@ -257,8 +256,10 @@ class Reader:
         key = loose(skeleton(_plain(word)))
         if len(key) < 2:
             return True  # too short to tell
-        # Chinese syllables end in a vowel, n or ng: a final stop of the name is dropped (David: 大卫)
-        keys = (key, key[:-1]) if self.han and len(key) >= 3 and key[-1] in _STOPS else (key,)
+        # Chinese characters: a sound twice in a row is one (Parly: P R R, 帕利: P R; 梅西亚斯: M S S),
+        # and a final stop of the name is dropped, as Chinese syllables end in a vowel, n or ng (David: 大卫)
+        han_key = _REPEATED.sub(r"\1", key)
+        han_keys = (han_key, han_key[:-1]) if len(han_key) >= 3 and han_key[-1] in _STOPS else (han_key,)
         for index in sentences:
             for _start, _end, run_key in self._kana[index]:
                 if sounds_alike(key, run_key):
@@ -274,7 +275,8 @@ class Reader:
                         if not readings or self.text[step] not in TRANSLITERATION_CHARACTERS:
                             break
                         sound += _sound_key(readings[0])
-                        if any(len(sound) + 1 >= len(k) and sounds_alike(k, sound) for k in keys):
+                        heard = _REPEATED.sub(r"\1", sound)
+                        if any(len(heard) + 1 >= len(k) and sounds_alike(k, heard) for k in han_keys):
                             return True
                         if len(sound) > len(key) + 1:
                             break

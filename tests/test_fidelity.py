@@ -382,6 +382,11 @@ def test_names_of_a_latin_script_original_are_compared_letter_by_letter(code, or
         ("cs", "Chci Vám toho říct hodně. Máte Vy nějaké sny?", "I want to tell you a lot. Do you have any dreams?"),
         # a Ukrainian locative changes the last consonant of the name: у Празі, в Америці
         ("uk", "Мої дівчата живуть у Празі, а друзі в Америці.", "My girls live in Prague and friends in America."),
+        # countries Russian and Ukrainian call by names of their own
+        ("ru", "Посол Великобритании прибыл из Ливии в Турцию.", "The British ambassador to Libya arrived in Turkey "
+               "from Britain."),
+        ("uk", "Делегація Туреччини та Грузії прибула до Швеції.", "A delegation from Turkey and Georgia arrived in "
+               "Sweden."),
     ],
 )
 def test_capitalised_pronouns_and_mutated_cases_are_no_missing_names(code, original, translation):

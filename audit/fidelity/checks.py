@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .align import Aligner, Bead
-from .names import SkeletonIndex, common_english, english_word, spelled_alike, transliterate
+from .names import (
+    SkeletonIndex,
+    common_english,
+    cyrillic_exonym_of,
+    cyrillic_exonyms,
+    english_word,
+    spelled_alike,
+    transliterate,
+)
 from .numbers import Key, Mention
 from .readings import Reader, exonym_forms, hepburn_shaped, pinyin_syllables
 from .sides import Name, Side, demonym_stem, without_links
@@ -434,9 +442,9 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
                 for name in original.names[i]:
                     if cjk_source and name.script != "latin":
                         continue
-                    if not _found(name, words_here):
+                    if not _found(name, words_here) and not _exonym_here(ctx, name, bead.translation):
                         absent.append(name)
-                        if not _found(name, words_t):
+                        if not _found(name, words_t) and not _exonym_here(ctx, name, window_t):
                             missing.append(name)
         unexplained: list[Name] = []
         for j in bead.translation:
@@ -444,7 +452,7 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
                 if latin_source:
                     found = _spelled(name, [original.spellings[i] for i in window_o])
                 else:
-                    found = _found(name, words_o)
+                    found = _found(name, words_o) or _exonym_there(ctx, name, window_o)
                 if not found and not (cjk_source and _explained_in_cjk(ctx, name, window_o)):
                     unexplained.append(name)
         missing = _unique(missing)
@@ -552,6 +560,20 @@ def _given_name_unspelled(ctx: Context, name: Name, window: list[int]) -> bool:
 def _found(name: Name, indexes: list[SkeletonIndex]) -> bool:
     """Does a word of the indexed sentences name what `name` names?"""
     return any(index.matches(key) for key in name.keys for index in indexes)
+
+
+def _exonym_here(ctx: Context, name: Name, window_t: list[int]) -> bool:
+    """Is a Russian or Ukrainian exonym of the original (Ливии) in these translation sentences by its
+    English name (Libya)?"""
+    english = cyrillic_exonym_of(name.text) if name.script == "cyrillic" else None
+    return english is not None and any(english in ctx.translation.sentence_text(j) for j in window_t)
+
+
+def _exonym_there(ctx: Context, name: Name, window_o: list[int]) -> bool:
+    """Does the original call the translation's name (Libya) by its Russian or Ukrainian exonym here?"""
+    stems = cyrillic_exonyms(_POSSESSIVE.sub("", name.text))
+    return bool(stems) and any(
+        word.startswith(stems) for i in window_o for word in _WORDS.findall(ctx.original.sentence_text(i)))
 
 
 def _spelled(name: Name, spellings: list[dict[str, list[str]]]) -> bool:

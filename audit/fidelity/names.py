@@ -106,6 +106,38 @@ def spelled_alike(name: str, word: str) -> bool:
     return name[:3] == word[:3] and same_name(skeleton(name), skeleton(word))
 
 
+# Countries and places Russian and Ukrainian call by names of their own, which no transliteration
+# reaches (Великобритания: Britain, Ливия: Libya, Туреччина: Turkey, Грузія: Georgia): the English
+# name and the stems of the Russian and Ukrainian ones, which take case endings.
+_CYRILLIC_EXONYMS: dict[str, tuple[str, ...]] = {
+    "Britain": ("Великобритан", "Британ"), "UK": ("Великобритан", "Британ", "Соединенн", "Сполучен"),
+    "Libya": ("Ливи", "Ліві"), "Lebanon": ("Ливан", "Ліван"), "Turkey": ("Турци", "Турец", "Туреччин"),
+    "Sweden": ("Швеци", "Швеці", "Шведс"), "Finland": ("Финлянд", "Фінлянд", "Финск", "Фінськ"),
+    "Georgia": ("Грузи", "Грузі"), "China": ("Кита",), "Germany": ("Германи", "Німеччин", "Немец", "Німец"),
+    "Hungary": ("Венгри", "Угорщин"), "Greece": ("Греци", "Греці"), "Egypt": ("Египт", "Египет", "Єгипт", "Єгипет"),
+    "Japan": ("Япони", "Японі"), "Spain": ("Испани", "Іспані"), "Netherlands": ("Нидерланд", "Нідерланд"),
+    "Belarus": ("Белорусс", "Беларус", "Білорус"), "Armenia": ("Армени", "Вірмені"), "Jordan": ("Иордани", "Йордані"),
+    "Moldova": ("Молдави", "Молдов"), "Poland": ("Польш", "Польщ"), "Czech": ("Чехи", "Чехі", "Чешс", "Чеськ"),
+    "Switzerland": ("Швейцари", "Швейцарі"), "Estonia": ("Эстони", "Естоні"),
+    "Mediterranean": ("Средиземн", "Середземн"), "Atlantic": ("Атлантич",),
+    "Vatican": ("Ватикан",), "Lithuania": ("Литв",), "Latvia": ("Латви", "Латві"), "Croatia": ("Хорвати", "Хорваті"),
+}
+_EXONYM_STEMS = tuple(sorted({(stem, english) for english, stems in _CYRILLIC_EXONYMS.items() for stem in stems}))
+
+
+def cyrillic_exonym_of(word: str) -> str | None:
+    """The English name of a Russian or Ukrainian exonym ("Ливии": Libya), or None."""
+    for stem, english in _EXONYM_STEMS:
+        if word.startswith(stem):
+            return english
+    return None
+
+
+def cyrillic_exonyms(name: str) -> tuple[str, ...]:
+    """The stems of the Russian and Ukrainian names for an English one ("Libya": Ливи, Ліві …)."""
+    return _CYRILLIC_EXONYMS.get(name, ())
+
+
 class SkeletonIndex:
     """Skeletons indexed so that `matches(key)` answers `any(same_name(key, k) for k in keys)` in
     time independent of how many keys there are."""
@@ -249,6 +281,8 @@ __all__ = [
     "ENGLISH_COMMON_CAPITALS",
     "SkeletonIndex",
     "common_english",
+    "cyrillic_exonym_of",
+    "cyrillic_exonyms",
     "english_word",
     "one_apart",
     "same_name",

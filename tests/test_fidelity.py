@@ -618,6 +618,14 @@ def test_checks_per_language(code, original, faithful, damaged, rule):
     assert rule in rules_of(damaged, original, code)
 
 
+def test_a_link_ends_at_full_width_punctuation():
+    original = "考生可登录网站（http://www.gfbzb.gov.cn）查询直招士官条件。"
+    assert rules_of("Candidates can check the conditions on the website (http://www.gfbzb.gov.cn).", original,
+                    "zh") == []
+    assert rules_of("Candidates can check the conditions on the website (http://www.gfbzb.gov.com).", original,
+                    "zh") == ["FID-LINK-CHANGED"]
+
+
 def test_links_handles_and_hashtags_are_carried_over():
     original = "Подробиці на https://example.org/news та в Telegram @kyiv_news. #Київ"
     assert rules_of("Details at https://example.org/news and on Telegram @kyiv_news. #Kyiv", original, "uk") == []

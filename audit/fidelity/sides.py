@@ -20,8 +20,10 @@ from .text import CJK, Span, fold, length_units, script_of, split_sentences
 # A word for the name checks: letters of any script, inner apostrophes and hyphens.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LATIN_RUN = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\uff10-\uff19]+")
+# A link ends at a space, a quotation mark, a closing bracket, or CJK punctuation (full-width marks
+# are never part of a URL: "http://www.gfbzb.gov.cn）查询").
 _LINK = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"“”«»)\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"(?:https?://|www\.)[^\s<>\"“”«»)\]（）【】「」『』《》，。、；：！？]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|(?<![\w@#])[@#][A-Za-z_][A-Za-z0-9_]{1,}"
 )
 _OPENING = "«„“\"'‘‚「『(—–-:"

@@ -36,6 +36,7 @@ from ..rules.params import NoParams
 from ..text.folding import FOLD_TRAPS
 from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, reads_alike
 from .budget import bounded, is_builtin_pack
+from .prefilter import required_literals
 
 # A rule regex may not spend longer than this on one document (plus a per-megabyte allowance):
 # a pathological pattern in a user pack cannot hang a run.
@@ -327,6 +328,7 @@ class Check:
         self.params = rule.params
         self.antipatterns = [compile_regex(p, rule, "antipatterns") for p in rule.antipatterns]
         self.antipattern_twins = [compile_twin(p, rule) for p in self.antipatterns]
+        self.antipattern_literals = [window_literals(p) for p in rule.antipatterns]
 
     def configure(self, config: Any) -> None:
         """Take the run settings (a Config) the check depends on, such as max_sentence_words."""
@@ -359,13 +361,36 @@ class Check:
         # a hit in a sentence of megabytes must not cost a scan of the whole sentence
         s_start = min(max(s_start, start - ANTIPATTERN_WINDOW), start)
         s_end = max(min(s_end, end + ANTIPATTERN_WINDOW), end)
-        for pattern, twin in zip(self.antipatterns, self.antipattern_twins, strict=True):
+        lowered = lowered_window(doc.text, s_start, s_end) if any(self.antipattern_literals) else None
+        for pattern, twin, literals in zip(self.antipatterns, self.antipattern_twins, self.antipattern_literals,
+                                           strict=True):
+            if literals is not None and lowered is not None and not any(s in lowered for s in literals):
+                continue  # none of the strings every match contains is in the window: no match there
             for match in scan(pattern, twin, doc, self.rule.id, s_start, s_end):
                 if match.start() < end and start < match.end():
                     return True
                 if match.start() >= end:
                     break
         return False
+
+
+def window_literals(pattern: str) -> frozenset[str] | None:
+    """The lower-case strings of which every match of an antipattern contains one, within the window
+    it is scanned in (prefilter.required_literals: even one character is worth a look in a short
+    window), or None. A positive look-behind may look before the window: a pattern with one gets none."""
+    found = None if "(?<=" in pattern else required_literals(pattern, min_weight=1, classes=True)
+    if found is None:
+        return None
+    return frozenset(s for s in found if not any(other in s for other in found if other != s))  # "call", not "calls"
+
+
+def lowered_window(text: str, start: int, end: int) -> str | None:
+    """text[start:end] in lower case, to look for an antipattern's literals; None where lower-casing
+    does not find every case-insensitive match of a literal (FOLD_TRAPS: the long s, the Kelvin sign)."""
+    window = text[start:end]
+    if not window.isascii() and any(trap in window for trap in FOLD_TRAPS):
+        return None
+    return window.lower()
 
 
 @dataclass

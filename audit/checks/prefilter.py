@@ -54,13 +54,15 @@ def _parse(pattern: str) -> Any:
         return None
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case ASCII strings of which every match of `pattern` contains one, or None."""
+def required_literals(pattern: str, min_weight: int = MIN_LENGTH, classes: bool = False) -> frozenset[str] | None:
+    """Lower-case ASCII strings of which every match of `pattern` contains one, or None. `min_weight`:
+    the least weight of a string worth looking for; `classes`: a small set of characters (``[#@]``)
+    counts as so many strings of one character."""
     tree = _parse(pattern)
     if tree is None:
         return None
-    found = _sequence(list(tree))
-    if not found or min(map(_weight, found)) < MIN_LENGTH:
+    found = _sequence(list(tree), classes)
+    if not found or min(map(_weight, found)) < min_weight:
         return None
     return frozenset(found)
 
@@ -87,7 +89,7 @@ def _literal_set(run: list[str]) -> set[str] | None:
     return {text} if text and all(map(_caseless, text)) else None
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+def _sequence(items: list[tuple[Any, Any]], classes: bool = False) -> set[str] | None:
     best: set[str] | None = None
     run: list[str] = []
     for op, arg in items:
@@ -96,28 +98,31 @@ def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
             continue
         best = _better(best, _literal_set(run))
         run = []
-        best = _better(best, _node(op, arg))
+        best = _better(best, _node(op, arg, classes))
     return _better(best, _literal_set(run))
 
 
-def _node(op: Any, arg: Any) -> set[str] | None:
+def _node(op: Any, arg: Any, classes: bool = False) -> set[str] | None:
     if op is _c.SUBPATTERN:
-        return _sequence(list(arg[-1]))
+        return _sequence(list(arg[-1]), classes)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(list(arg))
+        return _sequence(list(arg), classes)
     if op in _REPEATS:
         low, _high, item = arg
-        return _sequence(list(item)) if low >= 1 else None
+        return _sequence(list(item), classes) if low >= 1 else None
     if op is _c.BRANCH:
         union: set[str] = set()
         for alternative in arg[1]:
-            found = _sequence(list(alternative))
+            found = _sequence(list(alternative), classes)
             if not found:
                 return None
             union |= found
         return union
     if op is _c.ASSERT:  # a positive look-around: what it looks at is in the text too
-        return _sequence(list(arg[1]))
+        return _sequence(list(arg[1]), classes)
+    if op is _c.IN and classes:  # a small set of characters, each found by lower-casing
+        chars = _start_node(op, arg)
+        return {char for char, _complete in chars} if chars else None
     return None  # classes, anchors, negative look-arounds, back-references: no literal required
 
 

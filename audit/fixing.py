@@ -110,6 +110,7 @@ def fix_text(
         room = max(0, LISTED_FIXES - len(applied))
         applied += fixes[:room]
         unlisted += len(fixes) - len(fixes[:room])
+        del fixes, linted  # this pass's findings are freed before the next pass makes its own
         linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers,
                       FIX_LIMITS)
         if hash(text) in seen:

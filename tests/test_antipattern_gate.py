@@ -1,11 +1,14 @@
-"""An antipattern is not run on a window that holds none of the strings every one of its matches
-contains (Check.blocked_by_antipattern): the gate must never change whether a hit is blocked."""
+"""Antipatterns (Check.blocked_by_antipattern): looked for in the hit's sentence, or in a sentence of
+megabytes in the blocks around the hit's; the hits of one window share its scan; and a window that holds
+none of the strings every match contains is not scanned. Neither may change whether a hit is blocked."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from audit.checks.base import lowered_window, window_literals
+from audit.checks.base import ANTIPATTERN_WINDOW, antipattern_window, lowered_window, window_literals
 from audit.config import Config
 from audit.document import Document
 from audit.engine import RuleSet
@@ -57,17 +60,41 @@ def test_every_antipattern_match_in_the_rule_examples_is_followed_by_one_of_its_
     assert checked > 20
 
 
-def test_the_gate_blocks_exactly_the_hits_a_scan_of_every_window_blocks(checks):
-    dense = ["He called Kyiv Kyiv. #kyiv is trending; went on and on and on.", "CALLED Saba Saba, MFA " * 30]
+def _blocked_by_a_scan(check, doc, start, end):
+    """What blocked_by_antipattern answers, by a plain scan of the hit's window."""
+    low, high = antipattern_window(doc, start, end)
+    return any(match.start() < end and start < match.end()
+               for pattern in check.antipatterns for match in pattern.finditer(doc.text, low, high))
+
+
+def test_the_gate_and_the_shared_scans_block_exactly_the_hits_a_scan_of_every_window_blocks(checks):
+    dense = ["He called Kyiv Kyiv. #kyiv is trending; went on and on and on.", "CALLED Saba Saba, MFA " * 30,
+             "kyiv @kyiv call me " * 400]  # one sentence of several windows
+    shuffler = random.Random(10)
     for check in checks:
-        gated = check.antipattern_literals
         for text in [example.text for example in check.rule.bad + check.rule.good] + dense:
             doc = Document.from_text(text)
-            spans = [(start, min(start + length, len(text))) for start in range(0, len(text), 11) for length in (1, 9)]
-            try:
-                with_gate = [check.blocked_by_antipattern(doc, s, e) for s, e in spans if s < e]
-                check.antipattern_literals = [None] * len(gated)
-                without = [check.blocked_by_antipattern(doc, s, e) for s, e in spans if s < e]
-            finally:
-                check.antipattern_literals = gated
-            assert with_gate == without, (check.rule.id, text[:80])
+            step = 11 if len(text) < 1000 else 97
+            spans = [(start, min(start + length, len(text)))
+                     for start in range(0, len(text), step) for length in (1, 9)]
+            spans += shuffler.sample(spans, min(len(spans), 20))  # out of order: windows scanned again
+            for start, end in spans:
+                if start < end:
+                    expected = _blocked_by_a_scan(check, doc, start, end)
+                    assert check.blocked_by_antipattern(doc, start, end) == expected, (check.rule.id, text[:80])
+
+
+def test_a_hit_in_a_sentence_that_fits_the_window_sees_the_whole_sentence():
+    text = "First one. " + "word " * 150 + "hit " + "word " * 150 + "end. Last one."
+    doc = Document.from_text(text)
+    start = text.index("hit")
+    assert antipattern_window(doc, start, start + 3) == doc.sentence_at(start)
+
+
+def test_a_hit_in_a_sentence_of_megabytes_sees_the_blocks_around_its_own():
+    text = "kyiv " * 400_000
+    doc = Document.from_text(text)
+    low, high = antipattern_window(doc, 1_000_502, 1_000_506)
+    assert (low, high) == (999_000, 1_002_000)
+    assert low <= 1_000_502 - ANTIPATTERN_WINDOW and high >= 1_000_506 + ANTIPATTERN_WINDOW
+    assert antipattern_window(doc, 1_000_002, 1_000_006) == (low, high)  # the hits of one block share it

@@ -19,10 +19,12 @@ plain data and compiled patterns (no open files, no ids of other objects, no lam
 
 from __future__ import annotations
 
+import bisect
 import re
 import signal
 import threading
 import warnings
+import weakref
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -353,25 +355,61 @@ class Check:
         return None
 
     def blocked_by_antipattern(self, doc: Document, start: int, end: int) -> bool:
-        """Does an antipattern match, in the hit's sentence, a span overlapping the hit?"""
+        """Does an antipattern match, in the hit's sentence (antipattern_window), a span overlapping the hit?"""
         if not self.antipatterns:
             return False
-        s_start, s_end = doc.sentence_at(start)
-        # within the sentence, but never more than ANTIPATTERN_WINDOW characters either side of the hit:
-        # a hit in a sentence of megabytes must not cost a scan of the whole sentence
-        s_start = min(max(s_start, start - ANTIPATTERN_WINDOW), start)
-        s_end = max(min(s_end, end + ANTIPATTERN_WINDOW), end)
-        lowered = lowered_window(doc.text, s_start, s_end) if any(self.antipattern_literals) else None
-        for pattern, twin, literals in zip(self.antipatterns, self.antipattern_twins, self.antipattern_literals,
-                                           strict=True):
-            if literals is not None and lowered is not None and not any(s in lowered for s in literals):
-                continue  # none of the strings every match contains is in the window: no match there
-            for match in scan(pattern, twin, doc, self.rule.id, s_start, s_end):
-                if match.start() < end and start < match.end():
-                    return True
-                if match.start() >= end:
-                    break
+        low, high = antipattern_window(doc, start, end)
+        scanned = _SCANNED.get(doc)
+        if scanned is None:
+            scanned = _SCANNED[doc] = {}
+        lowered: str | None = None
+        for number, (pattern, twin) in enumerate(zip(self.antipatterns, self.antipattern_twins, strict=True)):
+            key = (id(self), number)
+            matches = scanned.get(key)
+            if matches is None or (matches.low, matches.high) != (low, high):
+                literals = self.antipattern_literals[number]
+                if literals is not None and lowered is None:
+                    lowered = lowered_window(doc.text, low, high) or ""
+                if literals is not None and lowered and not any(s in lowered for s in literals):
+                    matches = WindowMatches(low, high, [], [])  # none of the strings every match contains
+                else:
+                    found = [match.span() for match in scan(pattern, twin, doc, self.rule.id, low, high)]
+                    matches = WindowMatches(low, high, [s for s, _e in found], [e for _s, e in found])
+                scanned[key] = matches
+            if matches.overlap(start, end):
+                return True
         return False
+
+
+def antipattern_window(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Where the antipatterns of a hit at [start, end) are looked for: its sentence; in a sentence of
+    megabytes, the blocks of ANTIPATTERN_WINDOW characters around the hit's (at least one whole block
+    either side), so that a long sentence does not cost a scan of itself per hit and the hits of one
+    block share one scan. A sentence that ends within ANTIPATTERN_WINDOW of the hit is scanned whole."""
+    s_start, s_end = doc.sentence_at(start)
+    low = max(s_start, (start // ANTIPATTERN_WINDOW - 1) * ANTIPATTERN_WINDOW)
+    high = min(s_end, (end // ANTIPATTERN_WINDOW + 2) * ANTIPATTERN_WINDOW)
+    return min(low, start), max(high, end)
+
+
+@dataclass(frozen=True)
+class WindowMatches:
+    """The matches of one antipattern in one window (finditer: in order, not overlapping)."""
+
+    low: int
+    high: int
+    starts: list[int]
+    ends: list[int]
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Does a match overlap [start, end)? The last match starting before `end` reaches furthest."""
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
+
+
+# Per document: the last window each antipattern (check id, pattern number) was scanned in, and its
+# matches; the hits of a check come in order, so the next hit of a block finds its window here.
+_SCANNED: weakref.WeakKeyDictionary[Document, dict[tuple[int, int], WindowMatches]] = weakref.WeakKeyDictionary()
 
 
 def window_literals(pattern: str) -> frozenset[str] | None:

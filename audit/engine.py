@@ -101,9 +101,31 @@ class RuleSet:
         """The compiled rule set of a configuration (cached in the process; its packs also on disk)."""
         return _load_ruleset(config.rule_settings())
 
+    def fix_pass_rules(self, unsafe: bool = False) -> frozenset[str]:
+        """The rules a fix pass runs (lint_for_fixes): those whose fixes --fix applies (with
+        --unsafe-fixes when `unsafe`), those that move page furniture out of the body (line-level
+        rules of a furniture category: they decide every finding's zone) and the rules each of them
+        reads (a check of a later order reads the hits of its own category's earlier checks)."""
+        cache = self.__dict__.setdefault("_fix_pass_rules", {})
+        if unsafe not in cache:
+            cache[unsafe] = _closed_under_reading(
+                self.rules,
+                {
+                    r.id
+                    for r in self.rules
+                    if (r.fix is not None and Fix("", r.fix).applies(unsafe))
+                    or (r.id in self.line_level and r.category in FURNITURE_CATEGORIES)
+                },
+            )
+        return cache[unsafe]
+
     # ------------------------------------------------------------------------- the matchers
-    def match(self, doc: Document, warnings: list[str], limiter: LimitCounter | None = None) -> list[Hit]:
-        """The raw hits of the compiled matchers (within `limiter`'s raw hits per rule)."""
+    def match(
+        self, doc: Document, warnings: list[str], limiter: LimitCounter | None = None,
+        only: frozenset[str] | None = None,
+    ) -> list[Hit]:
+        """The raw hits of the compiled matchers (within `limiter`'s raw hits per rule); with `only`,
+        of those rules' matchers alone."""
         limiter = limiter or LimitCounter()
         context = CheckContext(categories=self.categories)
         ruled_out: set[Check] = set()
@@ -112,15 +134,20 @@ class RuleSet:
             ruled_out.update(index.cannot_match(prepared))
         hits_by_rule = context.hits
         hits: list[Hit] = []
+        wanted = self.automaton_checks
+        if only is not None:
+            wanted = frozenset(i for i, check in enumerate(self.automaton.checks) if check.rule.id in only)
         try:
-            for hit in self.automaton.scan(doc, fold(doc.text), skip=limiter.full, wanted=self.automaton_checks):
+            for hit in self.automaton.scan(doc, fold(doc.text), skip=limiter.full, wanted=wanted):
                 limiter.keep(hit.rule)
                 hits.append(hit)
                 hits_by_rule.setdefault(hit.rule, []).append(hit)
         except RegexTimeout as error:
             _warn_once(warnings, str(error))
         for check in self.scanning:
-            if check in ruled_out or not check.may_match(doc, context):
+            if check in ruled_out or (only is not None and check.rule.id not in only):
+                continue
+            if not check.may_match(doc, context):
                 continue
             try:
                 found = limiter.take(check.find(doc, context), check.rule.id)
@@ -147,6 +174,24 @@ class RuleSet:
         """A text read as an article is: a Document with the page furniture these rules find."""
         doc = Document.from_text(text, path=path)
         return doc.with_furniture(self.furniture_lines(doc, self.match(doc, [])))
+
+
+def _closed_under_reading(rules: list[Rule], kept: set[str]) -> frozenset[str]:
+    """`kept` and every rule a kept rule's check reads the hits of, and so on: a check of a later
+    order reads the hits of the earlier checks of its own category (Needs.order)."""
+    order = {r.id: KINDS[r.kind].needs.order for r in rules}
+    by_category: dict[str, list[Rule]] = {}
+    for rule in rules:
+        by_category.setdefault(rule.category, []).append(rule)
+    readers = [r for r in rules if r.id in kept and order[r.id] > 0]
+    while readers:
+        reader = readers.pop()
+        for rule in by_category[reader.category]:
+            if order[rule.id] < order[reader.id] and rule.id not in kept:
+                kept.add(rule.id)
+                if order[rule.id] > 0:
+                    readers.append(rule)
+    return frozenset(kept)
 
 
 @functools.lru_cache(maxsize=8)
@@ -195,17 +240,30 @@ def lint(
         return _lint(doc, ruleset, config, producers, LimitCounter(limits))
 
 
+def lint_for_fixes(
+    doc: Document, ruleset: RuleSet, config: Config, producers: Sequence[Producer] = (),
+    limits: FindingLimits = DEFAULT_LIMITS, unsafe: bool = False,
+) -> Linted:
+    """A fix pass's lint: that of `lint` made of the rules a fix pass runs alone
+    (RuleSet.fix_pass_rules), so the same fixes (within `limits`, the limit per file counting the
+    findings of those rules), in a fraction of the time on a dense file. Not a report: only the
+    fixes of its findings are complete."""
+    with gc_paused():
+        return _lint(doc, ruleset, config, producers, LimitCounter(limits), ruleset.fix_pass_rules(unsafe))
+
+
 def _lint(
-    doc: Document, ruleset: RuleSet, config: Config, producers: Sequence[Producer], limiter: LimitCounter
+    doc: Document, ruleset: RuleSet, config: Config, producers: Sequence[Producer], limiter: LimitCounter,
+    only: frozenset[str] | None = None,
 ) -> Linted:
     warnings: list[str] = []
     with regex_budget(ruleset, len(doc.text)):  # one time budget per file for the user rules' regexes
-        hits = ruleset.match(doc, warnings, limiter)
+        hits = ruleset.match(doc, warnings, limiter, only)
     doc = doc.with_furniture(ruleset.furniture_lines(doc, hits))
     context = ProducerContext(config=config, read=ruleset.read, warnings=warnings)
     for producer in producers:
         hits.extend(producer.produce(doc, context))
-    made = limiter.cap(_Chain(doc, ruleset, config).findings(hits))
+    made = limiter.cap(_Chain(doc, ruleset, config, only).findings(hits))
     note = limiter.note()
     if note:
         warnings.append(note)
@@ -230,11 +288,15 @@ class _Located:
 class _Chain:
     """The steps of the pipeline for one document (see the module docstring)."""
 
-    def __init__(self, doc: Document, ruleset: RuleSet, config: Config) -> None:
+    def __init__(self, doc: Document, ruleset: RuleSet, config: Config, only: frozenset[str] | None = None) -> None:
         self.doc = doc
         self.ruleset = ruleset
         self.config = config
         self.ignored = per_file_ignores(doc.path, config)
+        self.selected = ruleset.selected if only is None else only  # a hit of another rule is dropped
+        self._severities: dict[str, str] = {}
+        self._fixes: dict[tuple[str, str], Fix] = {}
+        self._messages: dict[tuple[str, str, str | None], str] = {}
 
     def findings(self, hits: Iterable[Hit]) -> list[Finding]:
         kept = self._place(hits)
@@ -255,7 +317,7 @@ class _Chain:
             rule = ruleset.by_id.get(hit.rule)
             if rule is None:
                 raise RuleError(f"a producer yielded a hit of {hit.rule!r}, which is no registered rule")
-            if hit.rule not in ruleset.selected or hit.end <= hit.start:
+            if hit.rule not in self.selected or hit.end <= hit.start:
                 continue
             prose = ruleset.prose[hit.rule]
             if prose == "span" and doc.is_protected(hit.start, hit.end):
@@ -279,12 +341,27 @@ class _Chain:
         """Step 5 and the finding itself: severity, message, fix."""
         hit, rule = item.hit, item.rule
         matched = self.doc.text[hit.start : hit.end]
-        fix = Fix(hit.replacement, rule.fix) if hit.replacement is not None and rule.fix is not None else None
+        severity = self._severities.get(rule.id)
+        if severity is None:
+            severity = self._severities[rule.id] = self.config.severity_for(rule.id, rule.category, rule.severity)
+        fix = None
+        if hit.replacement is not None and rule.fix is not None:  # one Fix per replacement and applicability
+            fix = self._fixes.get((hit.replacement, rule.fix))
+            if fix is None:
+                fix = self._fixes[hit.replacement, rule.fix] = Fix(hit.replacement, rule.fix)
+        template = hit.message or rule.message
+        if "{" in template:  # a dense file repeats its findings: each message is formatted once
+            key = (template, matched, hit.suggestion or rule.suggestion)
+            message = self._messages.get(key)
+            if message is None:
+                message = self._messages[key] = _format_message(rule, hit, matched)
+        else:
+            message = template
         return Finding(
             rule=rule.id,
             category=rule.category,
-            severity=self.config.severity_for(rule.id, rule.category, rule.severity),
-            message=_format_message(rule, hit, matched),
+            severity=severity,
+            message=message,
             start=hit.start,
             end=hit.end,
             text=matched,
@@ -351,4 +428,4 @@ def per_file_ignores(path: str, config: Config) -> set[str]:
     return ignored
 
 
-__all__ = ["CompiledPacks", "Linted", "RuleError", "RuleSet", "lint", "per_file_ignores"]
+__all__ = ["CompiledPacks", "Linted", "RuleError", "RuleSet", "lint", "lint_for_fixes", "per_file_ignores"]

@@ -25,10 +25,10 @@ from dataclasses import replace
 from .atomic import FileState, OwnerNotKept, TargetChanged, write_atomically
 from .config import Config
 from .document import Document
-from .engine import Linted, RuleSet, lint
+from .engine import Linted, RuleSet, lint, lint_for_fixes
 from .finding import Finding
 from .hits import Producer
-from .limits import DEFAULT_LIMITS, FIX_LIMITS, LimitCounter, is_limit_note
+from .limits import DEFAULT_LIMITS, FIX_LIMITS, LimitCounter, gc_paused, is_limit_note
 from .report import FixOutcome
 from .sources import encoding_of, within
 
@@ -96,26 +96,45 @@ def fix_text(
     unsafe: bool = False,
 ) -> tuple[FixOutcome, Linted]:
     """Fix a text until no applicable fix is left (or a text comes back: fixes that undo each other):
-    what was done, and the fixed text's lint (within the usual limits on findings)."""
+    what was done, and the fixed text's lint (within the usual limits on findings).
+
+    A pass applies the fixes of a lint within FIX_LIMITS (the limit per file counting the findings
+    of the rules a fix pass runs, RuleSet.fix_pass_rules). After a pass that left findings out (a
+    dense file: another pass follows) the next one runs those rules alone (lint_for_fixes, the same
+    fixes in a fraction of the time); otherwise it is a whole lint, the report when no fix is left."""
+
+    def whole(text: str) -> Linted:
+        return lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers, FIX_LIMITS)
+
+    def fixes_only(text: str) -> Linted:
+        doc = Document.from_text(text, path=path, markup=config.markup)
+        return lint_for_fixes(doc, ruleset, config, producers, FIX_LIMITS, unsafe)
+
     text = raw
     applied: list[Finding] = []  # the first LISTED_FIXES of them; the others are counted
     unlisted = 0
-    linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers, FIX_LIMITS)
-    seen = {hash(text)}
-    for _ in range(max_passes(raw)):
-        fixes = chosen_fixes(linted.findings, keep, unsafe)
-        if not fixes:
-            break
-        text = apply_fixes(text, linted.document, fixes)
-        room = max(0, LISTED_FIXES - len(applied))
-        applied += fixes[:room]
-        unlisted += len(fixes) - len(fixes[:room])
-        del fixes, linted  # this pass's findings are freed before the next pass makes its own
-        linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers,
-                      FIX_LIMITS)
-        if hash(text) in seen:
-            break
-        seen.add(hash(text))
+    with gc_paused():  # the passes' findings are many young objects, freed by reference counting
+        linted, complete = whole(text), True  # complete: a whole lint of `text`
+        seen = {hash(text)}
+        for _ in range(max_passes(raw)):
+            if complete and len(linted.findings) + len(linted.signals) >= FIX_LIMITS.per_file:
+                linted, complete = fixes_only(text), False  # other rules' findings may have taken the fixes' room
+            fixes = chosen_fixes(linted.findings, keep, unsafe)
+            if not fixes:
+                break
+            text = apply_fixes(text, linted.document, fixes)
+            room = max(0, LISTED_FIXES - len(applied))
+            applied += fixes[:room]
+            unlisted += len(fixes) - len(fixes[:room])
+            more_to_come = any(is_limit_note(warning) for warning in linted.warnings)
+            del fixes, linted  # this pass's findings are freed before the next pass makes its own
+            linted, complete = (fixes_only(text), False) if more_to_come else (whole(text), True)
+            if hash(text) in seen:
+                break
+            seen.add(hash(text))
+        if not complete:
+            del linted
+            linted = whole(text)
     if any(is_limit_note(warning) for warning in linted.warnings):  # the passes saw only part: lint again
         linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers)
     else:  # the last pass saw every finding: the usual limits are a cut of its lists

@@ -308,7 +308,8 @@ class Needs:
     # a hit of a page-furniture category (audit/finding.py) covering its trimmed line moves the line
     # out of the body (zone `boilerplate`) for every later step and score
     line_level: bool = False
-    # checks run in rising order; a check reads the hits of the checks before it (context.hits)
+    # checks run in rising order; a check reads the hits of the checks of its own category before it
+    # (context.hits, flagged_lines): a fix pass runs those of a check it runs (RuleSet.fix_pass_rules)
     order: int = 0
     # the rule's hits come from a producer, not a matcher (the comparison with a reference or original,
     # the suppression comments): nothing to compile or run; `prose`: what must be prose for its hits

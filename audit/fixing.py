@@ -115,6 +115,7 @@ def fix_text(
     unlisted = 0
     with gc_paused():  # the passes' findings are many young objects, freed by reference counting
         linted, complete = whole(text), True  # complete: a whole lint of `text`
+        passes, unfinished = 0, False  # the passes ran out (their number) with fixes left
         seen = {hash(text)}
         for _ in range(max_passes(raw)):
             if complete and len(linted.findings) + len(linted.signals) >= FIX_LIMITS.per_file:
@@ -132,13 +133,21 @@ def fix_text(
             if hash(text) in seen:
                 break
             seen.add(hash(text))
+        else:
+            passes = max_passes(raw)
         if not complete:
             del linted
             linted = whole(text)
+        if passes:
+            crowded = len(linted.findings) + len(linted.signals) >= FIX_LIMITS.per_file
+            unfinished = bool(chosen_fixes((fixes_only(text) if crowded else linted).findings, keep, unsafe))
     if any(is_limit_note(warning) for warning in linted.warnings):  # the passes saw only part: lint again
         linted = lint(Document.from_text(text, path=path, markup=config.markup), ruleset, config, producers)
     else:  # the last pass saw every finding: the usual limits are a cut of its lists
         linted = within_limits(linted)
+    if unfinished:  # never silently: a second run changes the file again
+        note = f"--fix stopped after {passes} passes, its bound for this text, with fixes left: run it again"
+        linted = replace(linted, warnings=(*linted.warnings, note))
     return FixOutcome(original=raw, fixed=text, applied=tuple(applied), unlisted=unlisted), linted
 
 

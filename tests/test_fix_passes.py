@@ -187,3 +187,16 @@ def test_findings_without_fixes_do_not_crowd_the_fixes_out(rules, monkeypatch):
     again = lint(Document.from_text(outcome.fixed, path="dense.txt"), rules, CONFIG)
     assert not chosen_fixes(again.findings)
     assert fix_text(outcome.fixed, "dense.txt", CONFIG, rules)[0].fixed == outcome.fixed
+
+
+def test_passes_that_run_out_with_fixes_left_say_so(rules, monkeypatch):
+    """A text that needs more passes than its bound: the fixes made are kept, and a warning says that a
+    second run will change the file again (it is never silent)."""
+    monkeypatch.setattr(fixing, "max_passes", lambda text: 2)
+    outcome, linted = fix_text("went " * 64, "went.txt", CONFIG, rules)
+    assert outcome.fixed == "went " * 16
+    assert any("--fix stopped after 2 passes" in warning for warning in linted.warnings)
+    monkeypatch.setattr(fixing, "max_passes", lambda text: 6)
+    outcome, linted = fix_text("went " * 64, "went.txt", CONFIG, rules)
+    assert outcome.fixed == "went "
+    assert not any("--fix stopped" in warning for warning in linted.warnings)

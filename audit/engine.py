@@ -285,6 +285,10 @@ class _Located:
     in_quote: bool
 
 
+# Fixes and formatted messages a document's findings share (a dense file repeats a few): at most so many
+_REPEATS_KEPT = 4096
+
+
 class _Chain:
     """The steps of the pipeline for one document (see the module docstring)."""
 
@@ -345,16 +349,20 @@ class _Chain:
         if severity is None:
             severity = self._severities[rule.id] = self.config.severity_for(rule.id, rule.category, rule.severity)
         fix = None
-        if hit.replacement is not None and rule.fix is not None:  # one Fix per replacement and applicability
+        if hit.replacement is not None and rule.fix is not None:  # a dense file repeats its fixes and messages
             fix = self._fixes.get((hit.replacement, rule.fix))
             if fix is None:
-                fix = self._fixes[hit.replacement, rule.fix] = Fix(hit.replacement, rule.fix)
+                fix = Fix(hit.replacement, rule.fix)
+                if len(self._fixes) < _REPEATS_KEPT:
+                    self._fixes[hit.replacement, rule.fix] = fix
         template = hit.message or rule.message
-        if "{" in template:  # a dense file repeats its findings: each message is formatted once
+        if "{" in template:
             key = (template, matched, hit.suggestion or rule.suggestion)
             message = self._messages.get(key)
             if message is None:
-                message = self._messages[key] = _format_message(rule, hit, matched)
+                message = _format_message(rule, hit, matched)
+                if len(self._messages) < _REPEATS_KEPT:
+                    self._messages[key] = message
         else:
             message = template
         return Finding(

@@ -4,6 +4,7 @@ and at the prefix starts of a text too long for a whole-text `re` scan."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 import time
 
@@ -120,7 +121,7 @@ def test_a_long_scan_by_re_is_stopped_at_the_time_bound():
     text = "a" * 30 + "!" + "b" * (STDLIB_MAX_CHARS + 1)
     started = time.perf_counter()
     try:
-        base._timed_twin_scan(twin, text, 0, len(text), "X-RULE")
+        list(base._timed_twin_scan(twin, text, 0, len(text), "X-RULE"))
     except base.RegexTimeout as error:
         assert "X-RULE" in str(error)
     else:
@@ -131,6 +132,25 @@ def test_a_long_scan_by_re_is_stopped_at_the_time_bound():
     worker.start()
     worker.join()
     assert outcome == [None]  # no timer outside the main thread: regex scans instead
+
+
+def test_a_long_scan_by_re_takes_its_matches_a_batch_at_a_time():
+    """Millions of matches are not held at once (5.3 million opening quotes: 600 MB), a check that
+    stops early leaves the rest unscanned, and the timer is off and its handler back between batches."""
+    import signal
+
+    twin = base.stdlib_twin(r"\u201c", 0)
+    text = "\u201c" * (STDLIB_MAX_CHARS + 2 * base.TIMED_BATCH + 7)
+    handler = signal.getsignal(signal.SIGALRM)
+    taken = []
+    for match in base._timed_twin_scan(twin, text, 0, len(text), "X-RULE"):
+        taken.append(match.span())
+        assert signal.getitimer(signal.ITIMER_REAL)[0] == 0 and signal.getsignal(signal.SIGALRM) is handler
+        if len(taken) == 10:
+            break
+    assert taken == [(n, n + 1) for n in range(10)]
+    spans = [m.span() for m in base._timed_twin_scan(twin, text, 5, len(text) - 3, "X-RULE")]
+    assert spans == [m.span() for m in re.finditer("\u201c", text[: len(text) - 3])][5:]
 
 
 def test_pattern_characters_names_literals_and_class_members():

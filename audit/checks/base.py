@@ -20,9 +20,11 @@ plain data and compiled patterns (no open files, no ids of other objects, no lam
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import signal
 import threading
+import time
 import warnings
 import weakref
 from collections.abc import Collection, Iterator
@@ -156,7 +158,7 @@ def scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str,
             return twin.finditer(doc.text, pos, end)
         found = _timed_twin_scan(twin, doc.text, pos, end, rule_id)
         if found is not None:
-            return iter(found)
+            return found
     return finditer(pattern, doc.text, rule_id, pos, endpos)
 
 
@@ -164,14 +166,40 @@ class _Expired(Exception):
     """The interval timer of a timed `re` scan went off."""
 
 
-def _timed_twin_scan(twin: Twin, text: str, pos: int, end: int, rule_id: str) -> list[re.Match] | None:
-    """Every match of the twin in text[pos:end], stopped at the text's time bound by SIGALRM (`re`
-    looks for signals as it matches, so even one long try is cut short): RegexTimeout when it went
-    off; None where no timer can be set (not the main thread, no interval timers, one running)."""
+# Matches a timed `re` scan takes under its timer at a time: what it holds stays small whatever the text
+# holds (5 million opening quotes kept as matches took 600 MB), and a check that stops early (at its
+# limit of hits: audit/limits.py) leaves the rest unscanned. The timer is off between batches.
+TIMED_BATCH = 1_000
+
+
+def _timed_twin_scan(twin: Twin, text: str, pos: int, end: int, rule_id: str) -> Iterator[re.Match] | None:
+    """The matches of the twin in text[pos:end], as they are taken: a batch at a time under an interval
+    timer set to what is left of the text's time bound (SIGALRM: `re` looks for signals as it matches,
+    so even one long try is cut short); RegexTimeout when it went off. None where no timer can be set
+    (not the main thread, no interval timers, one running)."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         return None
     if signal.getitimer(signal.ITIMER_REAL)[0] > 0:
         return None
+    return _timed_batches(twin.finditer(text, pos, end), time_bound(text), rule_id)
+
+
+def _timed_batches(matches: Iterator[re.Match], seconds: float, rule_id: str) -> Iterator[re.Match]:
+    while True:
+        started = time.perf_counter()
+        batch = _timed_batch(matches, seconds, rule_id)
+        seconds -= time.perf_counter() - started
+        yield from batch
+        if len(batch) < TIMED_BATCH:
+            return
+
+
+def _timed_batch(matches: Iterator[re.Match], seconds: float, rule_id: str) -> list[re.Match]:
+    """The next TIMED_BATCH matches, taken within `seconds`."""
+    if seconds <= 0:
+        raise timed_out(rule_id)
+    if signal.getitimer(signal.ITIMER_REAL)[0] > 0:  # another's timer (ours is off between batches): keep it
+        return list(itertools.islice(matches, TIMED_BATCH))
 
     def expired(signum, frame) -> None:
         raise _Expired
@@ -179,8 +207,8 @@ def _timed_twin_scan(twin: Twin, text: str, pos: int, end: int, rule_id: str) ->
     previous = signal.signal(signal.SIGALRM, expired)
     try:
         try:
-            signal.setitimer(signal.ITIMER_REAL, time_bound(text))
-            return list(twin.finditer(text, pos, end))
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            return list(itertools.islice(matches, TIMED_BATCH))
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _Expired:

@@ -76,7 +76,6 @@ def _same_case_relations(char: str) -> bool:
 
 
 _ASCII_UNSAFE = re.compile("[" + "".join(re.escape(chr(i)) for i in range(128) if not _char_safe(chr(i))) + "]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def plain_text(text: str) -> bool:
@@ -97,7 +96,8 @@ def unsafe_characters(text: str) -> frozenset[str] | None:
         return None
     if text.isascii():
         return frozenset()
-    return frozenset(c for c in set(_NON_ASCII.findall(text)) if not _char_safe(c))
+    # the distinct characters, not every occurrence (findall held 5 million quotation marks: 430 MB)
+    return frozenset(c for c in set(text) if not c.isascii() and not _char_safe(c))
 
 
 def reads_alike(unsafe: frozenset[str] | None, mentioned: frozenset[str] | None) -> bool:

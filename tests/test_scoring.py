@@ -333,3 +333,22 @@ def test_score_table_sorts():
     ascending = invoke("score", "--sort", "flesch", "--ascending", "--format", "json", str(SEEDS))
     flesch = [row["scores"]["readability"]["flesch_reading_ease"] for row in json.loads(ascending.stdout)]
     assert flesch == sorted(flesch)
+
+
+def test_dictionary_words_keep_an_english_paragraph_from_langdetect(monkeypatch):
+    from audit.text import language
+    from audit.text.lexicon import in_lexicon, lexicon_share
+
+    assert in_lexicon("according") and in_lexicon("Moscow’s") and in_lexicon("involvement")
+    assert not in_lexicon("angekündigt") and not in_lexicon("besloten") and not in_lexicon("zzzq")
+    # few function words (a headline-like sentence of names and nouns), but English words
+    english = ("Russian Foreign Minister Sergey Lavrov said working on security arrangements in Ukraine without "
+               "Moscow’s involvement would not work, according to state news agency RIA Novosti.")
+    dutch = ("De regering heeft woensdag besloten dat de nieuwe maatregelen tegen het virus vanaf volgende week "
+             "in werking zullen treden, zo meldt het ministerie van Volksgezondheid in een verklaring.")
+    assert language.english_share(language.letter_words(english)) < language.ENGLISH_SHARE_CLEAR
+    assert lexicon_share(english) >= language.ENGLISH_LEXICON_CLEAR > lexicon_share(dutch)
+    asked = []
+    monkeypatch.setattr(language, "detect", lambda text: asked.append(text) or ("nl", 0.99))
+    assert language.looks_english(english) is True and language.foreign_language(english) is None
+    assert language.foreign_language(dutch) == ("nl", 0.99) and asked == [dutch]

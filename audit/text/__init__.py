@@ -5,7 +5,8 @@ nothing else of mtaudit (it imports no other module of the package).
 - `folding`: lower-casing that keeps offsets (for the phrase automaton and prefilters);
 - `plain`: whether Python's `re` may stand in for the `regex` module on a text;
 - `sentences`: sentence boundaries inside a paragraph;
-- `language`: language detection (a function-word pre-check, then a seeded langdetect).
+- `lexicon`: English dictionary words, looked up in the CMU dictionary's sorted file;
+- `language`: language detection (a function-word and dictionary pre-check, then a seeded langdetect).
 """
 
 from .folding import fold

@@ -91,11 +91,12 @@ class Twin:
     """A pattern's `re` twin, compiled again when first used after unpickling: a cached rule set is loaded
     without recompiling hundreds of patterns (a document uses a few dozen of them)."""
 
-    __slots__ = ("pattern", "flags", "_compiled", "_mentioned")
+    __slots__ = ("pattern", "flags", "_compiled", "_mentioned", "_waived")
 
     def __init__(self, compiled: re.Pattern) -> None:
         self.pattern, self.flags, self._compiled = compiled.pattern, compiled.flags, compiled
         self._mentioned: frozenset[str] | None | bool = False  # not read yet
+        self._waived = 0  # tries left to `regex` while this twin was not compiled
 
     def reads_alike(self, doc: Document) -> bool:
         """Do this twin and its `regex` pattern read the document alike: a plain document, or one
@@ -105,6 +106,16 @@ class Twin:
         if self._mentioned is False:
             self._mentioned = pattern_characters(self.pattern)
         return reads_alike(doc.unsafe_characters, self._mentioned)  # type: ignore[arg-type]
+
+    def worth_compiling(self, tries: int) -> bool:
+        """Should `tries` matches at given starts be made by this twin rather than by its `regex`
+        pattern? Yes once it is compiled; until then, not before the process has made TRIES_PER_COMPILE
+        such tries by `regex` (compiling a twin of a long alternation costs as much as some hundred
+        tries of `regex`, and a one-file lint tries most patterns at a handful of starts)."""
+        if self._compiled is not None:
+            return True
+        self._waived += tries
+        return self._waived > TRIES_PER_COMPILE
 
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
@@ -122,6 +133,10 @@ class Twin:
     def __setstate__(self, state: tuple[str, int, frozenset[str] | None]) -> None:
         self.pattern, self.flags, self._mentioned = state
         self._compiled = None
+        self._waived = 0
+
+
+TRIES_PER_COMPILE = 64
 
 
 def stdlib_twin(pattern: str, flags: int) -> Twin | None:

@@ -145,10 +145,12 @@ class RegexCheck(Check):
             if state.starts is not None and self.prefixes[number] is not None:
                 starts = state.starts.get(index, _NO_STARTS)
             if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
-                if len(starts) * _SCAN_PER_TWIN_START < len(doc.text):
+                if len(starts) * _SCAN_PER_TWIN_START >= len(doc.text):
+                    matches = scan(pattern, twin, doc, self.rule.id)
+                elif start_twin.worth_compiling(len(starts)):
                     matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
-                    matches = scan(pattern, twin, doc, self.rule.id)
+                    matches = _matches_at(pattern, doc.text, starts, self.rule.id)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
                 matches = _matches_at(pattern, doc.text, starts, self.rule.id)
             else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import fidelity as _fidelity  # noqa: F401  (registers the companion comparisons)
 from .checks import KINDS
 from .config import Config, house_style_of
 from .document import Document

@@ -28,6 +28,7 @@ worker processes of a parallel run: keep them plain data.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -82,13 +83,25 @@ class Producer(Protocol):
 
 
 # Companion texts: a text given beside the article (its reference translation, its original), by the
-# name used for it on the command line and in rule examples, with the producer that compares them.
-COMPANIONS: dict[str, Callable[[str], Producer]] = {}
+# name used for it on the command line and in rule examples, with the producer that compares them (or
+# where to import it from: "package.module:function").
+COMPANIONS: dict[str, Callable[[str], Producer] | str] = {}
 
 
-def register_companion(name: str, factory: Callable[[str], Producer]) -> None:
-    """Make `factory(companion_text)` the producer for a companion text called `name`."""
+def register_companion(name: str, factory: Callable[[str], Producer] | str) -> None:
+    """Make `factory(companion_text)` the producer for a companion text called `name`. A factory named
+    "package.module:function" is imported when a companion of that name is first compared, so that a
+    run without companion texts does not load the comparison's modules (a tenth of a second of start-up)."""
     COMPANIONS[name] = factory
+
+
+def _factory(name: str) -> Callable[[str], Producer]:
+    factory = COMPANIONS[name]
+    if isinstance(factory, str):
+        module, _, attribute = factory.partition(":")
+        factory = getattr(importlib.import_module(module), attribute)
+        COMPANIONS[name] = factory
+    return factory
 
 
 def companion_producers(companions: Mapping[str, str]) -> list[Producer]:
@@ -96,7 +109,12 @@ def companion_producers(companions: Mapping[str, str]) -> list[Producer]:
     unknown = sorted(set(companions) - set(COMPANIONS))
     if unknown:
         raise ValueError(f"no comparison for companion text(s) {', '.join(unknown)} (known: {', '.join(COMPANIONS)})")
-    return [COMPANIONS[name](text) for name, text in companions.items()]
+    return [_factory(name)(text) for name, text in companions.items()]
+
+
+# The comparisons with the original and with a reference translation (audit/fidelity/producer.py).
+for _companion in ("original", "reference"):
+    register_companion(_companion, f"{__package__}.fidelity.producer:{_companion}")
 
 
 __all__ = [

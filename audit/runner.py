@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import fidelity as _fidelity  # noqa: F401  (registers the companion comparisons)
 from .baseline import Baseline, BaselineError
 from .changed_lines import GitError, changed_lines, on_changed_lines
 from .config import Config

@@ -7,11 +7,14 @@ imports sacrebleu)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..fidelity import Comparison
 from ..finding import Finding
 from .model import AlignedSegment, MeasuredFidelity, SegmentScore
 from .quality import mqm
+
+if TYPE_CHECKING:  # the comparison package (and its tables) loads only when a run compares
+    from ..fidelity import Comparison
 
 COMPARISONS = ("original", "reference")  # the producers' names, as they leave their comparison
 

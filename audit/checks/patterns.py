@@ -146,7 +146,7 @@ class RegexCheck(Check):
                 starts = state.starts.get(index, _NO_STARTS)
             if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
                 if len(starts) * _SCAN_PER_TWIN_START >= len(doc.text):
-                    matches = scan(pattern, twin, doc, self.rule.id)
+                    matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
                 elif start_twin.worth_compiling(len(starts)):
                     matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
@@ -154,7 +154,7 @@ class RegexCheck(Check):
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
                 matches = _matches_at(pattern, doc.text, starts, self.rule.id)
             else:
-                matches = scan(pattern, twin, doc, self.rule.id)
+                matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -179,6 +179,14 @@ class RegexCheck(Check):
 _SCAN_PER_START = 80
 _SCAN_PER_TWIN_START = 16
 _NO_STARTS: list[int] = []
+
+
+def _scan_twin(twin: Twin | None, doc: Document) -> Twin | None:
+    """The `re` twin for a scan of the whole document, or None (scan by `regex`) while compiling it
+    is not yet worth it (`Twin.worth_compiling`; a scan of _SCAN_PER_START characters counts as one try)."""
+    if twin is None or not twin.reads_alike(doc):
+        return twin
+    return twin if twin.worth_compiling(max(1, len(doc.text) // _SCAN_PER_START)) else None
 
 
 _SAMPLE = (

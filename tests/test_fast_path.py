@@ -173,3 +173,29 @@ def test_mixed_script_words_are_the_words_around_cyrillic_and_greek_letters(text
     found = [(hit.start, hit.end) for hit in check.find(doc, CheckContext())]
     words = [m.span() for m in regex.finditer(r"\w+", text)]  # every word, then both scripts in it
     assert found == [(s, e) for s, e in words if check._OTHER.search(text[s:e]) and check._LATIN.search(text[s:e])]
+
+
+def test_twins_are_compiled_only_once_they_pay_and_find_the_same_before(monkeypatch):
+    import pickle
+
+    config = Config(scores=False)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    docs = [Document.from_text(seed.read_text(encoding="utf-8"), path=seed.name) for seed in seeds]
+    compiled: list[str] = []
+    original = base.Twin.compiled
+
+    def counting(twin):
+        if twin._compiled is None:
+            compiled.append(twin.pattern)
+        return original(twin)
+
+    monkeypatch.setattr(base.Twin, "compiled", counting)
+    findings, compiles = {}, {}
+    for threshold in (10**9, -1):  # `regex` until a twin pays (never, here), then twins at once
+        monkeypatch.setattr(base, "TRIES_PER_COMPILE", threshold)
+        ruleset = pickle.loads(pickle.dumps(RuleSet.load(config)))  # as the cache gives it: no twin compiled
+        compiled.clear()
+        findings[threshold] = [[dataclasses.astuple(f) for f in lint(doc, ruleset, config).findings] for doc in docs]
+        compiles[threshold] = len(compiled)
+    assert compiles[10**9] * 2 < compiles[-1]  # the rule regexes' twins waited (other kinds' did not)
+    assert findings[10**9] == findings[-1] and any(findings[-1])

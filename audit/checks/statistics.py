@@ -80,15 +80,15 @@ PARAGRAPH_SAMPLE = 20_000  # characters of a paragraph that decide its language 
 @register
 class ForeignParagraphCheck(Check):
     """A paragraph of at least 20 words that is confidently not English. Only paragraphs with few
-    English function words or many non-Latin letters are given to langdetect (seeded), so English
-    copy costs nothing and a short line is never guessed; a paragraph of names (a line-up, a cast
-    list) is not a language."""
+    English function words and few English dictionary words, or many non-Latin letters, are given to
+    langdetect (seeded), so English copy costs nothing and a short line is never guessed; a paragraph
+    of names (a line-up, a cast list) is not a language."""
 
     kind = "foreign-paragraph"
     Params = ForeignParagraphParams
     summary = (
         "a paragraph of 20 words or more that langdetect (seeded) finds confidently not English; only paragraphs "
-        "with few English function words are checked, and a paragraph of names is not a language"
+        "with few English function words and dictionary words are checked, and a paragraph of names is not a language"
     )
 
     def __init__(self, rule) -> None:

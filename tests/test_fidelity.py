@@ -393,6 +393,27 @@ def test_capitalised_pronouns_and_mutated_cases_are_no_missing_names(code, origi
     assert rules_of(translation, original, code) == []
 
 
+@pytest.mark.parametrize(
+    ("code", "original", "translation", "flagged"),
+    [
+        # a title-case headline capitalises every word: the English-shaped ones are no names, the rest are
+        ("ru", "Протестующие продолжают демонстрации в Хабаровске",
+         "Protesters Keep Up Demonstrations in Khabarovsk", []),
+        ("ru", "Протестующие продолжают демонстрации в Хабаровске",
+         "Protesters Keep Up Demonstrations in Zimmermann", ["Zimmermann"]),
+        ("de", "Bürger in Dresden protestieren weiter gegen die Schließung",
+         "Citizens in Dresden Keep Protesting Against the Closure", []),
+        ("de", "Bürger in Dresden protestieren weiter gegen die Schließung",
+         "Citizens in Nagano Keep Protesting Against the Closure", ["Nagano"]),
+        ("ja", "福島で縮小開催の相馬野馬追", "Soma Nomaoi Scaled Down in Fukushima", []),
+        ("ja", "福島で縮小開催の相馬野馬追", "Soma Nomaoi Scaled Down in Zealand", ["Zealand"]),
+    ],
+)
+def test_names_in_a_title_case_headline(code, original, translation, flagged):
+    hits = [h for h in compare(translation, original, code, metrics=False).hits if h.rule == "FID-ADDED-NAME"]
+    assert [translation[h.start : h.end] for h in hits] == flagged
+
+
 def test_a_short_sound_is_no_transliteration_of_a_longer_name():
     from audit.fidelity.readings import sounds_alike
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from .align import Aligner, Bead
 from .names import (
+    COMMON_WORD_ENDING,
     SkeletonIndex,
     common_english,
     cyrillic_exonym_of,
@@ -501,7 +502,7 @@ def _explained_in_cjk(ctx: Context, name: Name, window: list[int]) -> bool:
     forms = exonym_forms(ctx.original.code, word)
     if forms and any(form in ctx.original.sentence_text(i) for i in window for form in forms):
         return True
-    common = english_word(word) and _COMMON_NOUN.search(word)
+    common = english_word(word) and COMMON_WORD_ENDING.search(word)
     if ctx.original.code == "zh" and not (common and common.group(1) is None) and _given_name_unspelled(
             ctx, name, window):
         return False
@@ -516,12 +517,6 @@ def _explained_in_cjk(ctx: Context, name: Name, window: list[int]) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-# The endings of English common nouns, adjectives and adverbs (Management, Recently, Editor, Nature): an
-# English word so shaped is a word a Chinese or Japanese original writes by its meaning, not a name.
-_COMMON_NOUN = re.compile(
-    r"(?:tion|sion|ment|ness|ship|ity|ety|ance|ence|ancy|ency|ical|al|ive|ous|ics|logy|ure|ude|ary|ery|ory|ism|ist"
-    r"|logies|ly|ing|ful|less|able|ible|ize|ise|(?<=....)(er|or))(?:e?s)?$"
-)
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _RUN_WORD = re.compile(r"[A-Z][\w'’.-]*|of|and|for|the|on|&")
 _RUN_GAP = re.compile(r"[ -]")

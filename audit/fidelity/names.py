@@ -256,6 +256,24 @@ def _pronounced_words() -> frozenset[str]:
         return frozenset()
 
 
+# The endings of English common nouns, adjectives and adverbs (Management, Recently, Editor, Nature): an
+# English word so shaped is a word a Chinese or Japanese original writes by its meaning, not a name.
+COMMON_WORD_ENDING = re.compile(
+    r"(?:tion|sion|ment|ness|ship|ity|ety|ance|ence|ancy|ency|ical|al|ive|ous|ics|logy|ure|ude|ary|ery|ory|ism|ist"
+    r"|logies|ly|ing|ful|less|able|ible|ize|ise|(?<=....)(er|or))(?:e?s)?$"
+)
+
+
+def headline_name(word: str) -> bool:
+    """May a capitalised word of a title-case headline be a name? Not when it is shaped like an English
+    word of its kind and the dictionary has it ("Demonstrations", "Protesting", "Continued"): the
+    words left ("Josef", "Fukushima") are names a headline carries as a sentence does. The caller has
+    already set aside the common capitals and the words the document writes in lower case."""
+    bare = _POSSESSIVE.sub("", word)
+    shaped = COMMON_WORD_ENDING.search(bare) or bare.endswith(("ed", "es"))
+    return not (shaped and english_word(bare))
+
+
 def english_word(word: str) -> bool:
     """Is the word in the CMU pronouncing dictionary ("Medical", "Knights"; also "Smith", "Putin")?"""
     return _POSSESSIVE.sub("", word).lower() in _pronounced_words()
@@ -278,12 +296,14 @@ def common_english(word: str) -> bool:
 
 
 __all__ = [
+    "COMMON_WORD_ENDING",
     "ENGLISH_COMMON_CAPITALS",
     "SkeletonIndex",
     "common_english",
     "cyrillic_exonym_of",
     "cyrillic_exonyms",
     "english_word",
+    "headline_name",
     "one_apart",
     "same_name",
     "script_of",

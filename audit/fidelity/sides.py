@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from .align import Unit
 from .languages import Language
-from .names import common_english, skeleton
+from .names import common_english, headline_name, skeleton
 from .numbers import Mention, find_numbers
 from .quotes import find_quotes, quote_pairs
 from .readings import Reader
@@ -188,7 +188,7 @@ def _names(side: Side, english: bool) -> tuple[list[list[Name]], list[list[str]]
             if _POLITE.fullmatch(word):
                 continue  # "Вас", "Vám", "I’m": a pronoun capitalised, not a name
             proper.extend(item.keys)
-            if opens or (english and title_case):
+            if opens or (english and title_case and not headline_name(word)):
                 continue
             if word.isupper() and len(word) <= 5 and not english and script != "latin":
                 continue  # an acronym: translated (США = US), not transliterated
@@ -211,8 +211,10 @@ def _spellings(text: str, start: int, end: int) -> dict[str, list[str]]:
 
 def _title_case(matches: list[re.Match]) -> bool:
     """A headline in title case: most familiar English words of four letters or more are capitalised
-    ("Government Allocates Money to Repair Schools"; not "… Denys Shmyhal announced this in Kyiv")."""
-    familiar = [m.group() for m in matches if len(m.group()) >= 4 and common_english(m.group().lower())]
+    ("Government Allocates Money to Repair Schools", "Protesters Keep Up Demonstrations"; not "… Denys Shmyhal
+    announced this in Kyiv"): familiar words, and words of English shape the dictionary has."""
+    familiar = [m.group() for m in matches if len(m.group()) >= 4
+                and (common_english(m.group().lower()) or not headline_name(m.group().lower()))]
     return len(familiar) >= 2 and sum(1 for w in familiar if w[0].isupper()) >= 0.7 * len(familiar)
 
 

@@ -52,10 +52,12 @@ MIN_KNOWN_SOUNDS = 3  # a shorter skeleton (Київ: KV) matches too many words
 CERTAIN_MARGIN = 4.0
 MARGIN_BEADS = 2  # beads on each side of a gap that the alternative alignments may rearrange
 # A sentence merged with its neighbours into one pair is reported as possibly omitted (or added) unless
-# the merge is as surely the better reading as a certain omission is: e^4 times likelier than leaving
-# the sentence without a counterpart (with e², a short sentence added or dropped beside a long one
-# hid in the merge too often: the length of a pair varies that much).
-MERGE_MARGIN = CERTAIN_MARGIN
+# the merge is e^6 (about 400) times likelier than leaving the sentence without a counterpart. A merge
+# hides a dropped sentence more easily than a gap does (its length is shared with a neighbour, and pairs
+# vary that much): at e^4, the margin of a certain gap, one omission or addition in ten went unreported
+# in chat and comment threads of short sentences (with e², a short sentence added or dropped beside a
+# long one hid in the merge too often).
+MERGE_MARGIN = 6.0
 
 
 @dataclass(frozen=True)

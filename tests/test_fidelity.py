@@ -72,6 +72,9 @@ def test_dates_months_weekdays_and_times():
     assert ("18.9", [("n", 18.9)]) in values("全长约18.9千米", "zh")  # 千米 is a kilometre, not a thousand
     assert ("６９", [("n", 69.0), ("n", 1869.0), ("n", 1969.0), ("n", 2069.0)]) in values("（１８２５～６９年）", "ja")
     assert ("8", [("m", 8.0), ("n", 8.0)]) in values("8月24日", "zh")
+    # one numeral character is a number after the ordinal 第 or before a counter, not inside a word
+    assert ("三", [("n", 3.0)]) in values("第三轮比赛", "zh") and ("二", [("n", 2.0)]) in values("第二段階", "ja")
+    assert values("他们一起去了三峡", "zh") == []
     assert ("下午6点", [("n", 6.0), ("t", 18.0)]) not in values("下午6点", "zh")  # the span is the hour itself
     assert ("6点", [("n", 6.0), ("t", 18.0)]) in values("下午6点", "zh")
     assert ("15 Uhr", [("n", 15.0), ("t", 15.0)]) in values("um 15 Uhr", "de")

@@ -386,7 +386,11 @@ def find_numbers(
                     continue
                 value = _cjk_value(numeral)
                 following = plain[numeral_end : numeral_end + 1]
-                if value is None or (len(numeral) == 1 and (not following or following not in _CJK_COUNTERS)):
+                # one numeral character is a number before a counter (三人) or after the ordinal 第 (第三轮: the
+                # 3rd round); elsewhere it is as often part of a word (一起, 三峡)
+                counted = bool(following) and following in _CJK_COUNTERS
+                ordinal = numeral_start > 0 and plain[numeral_start - 1] == "第"
+                if value is None or (len(numeral) == 1 and not counted and not ordinal):
                     continue
                 keys = {_key(value)}
                 if following == "月" and 1 <= value <= 12:

@@ -19,6 +19,7 @@ from typing import Literal
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.words import distinct_matches
 from .base import Check, CheckContext, Needs, SharedIndex, register
 
 # ------------------------------------------------------------------------------------ comma splices
@@ -299,7 +300,7 @@ class VariantNamesCheck(Check):
         text = doc.text
         # the distinct spellings first (most articles have no two with one key), positions after
         spellings_by_key: dict[str, set[str]] = {}
-        for name in set(self.names.findall(text)):
+        for name in distinct_matches(self.names, text):
             spellings_by_key.setdefault(transliteration_key(name), set()).add(name)
         groups = [names for names in spellings_by_key.values() if len(names) > 1]
         if not groups:
@@ -337,7 +338,7 @@ _LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?:-[a-z]+)?(?![\w-])")
 def _lower_case_words(text: str) -> set[str]:
     """The words the article uses in lower case (a name among them is a common word capitalised at a
     sentence start: Mayor, Major)."""
-    return set(_LOWER_CASE_WORD.findall(text))
+    return distinct_matches(_LOWER_CASE_WORD, text)
 
 
 def _already_flagged(context: CheckContext, category: str, start: int, end: int) -> bool:

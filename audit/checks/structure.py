@@ -14,6 +14,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.words import SPACE_CHUNK, space_chunks
 from .base import (
     Check,
     CheckContext,
@@ -100,27 +101,13 @@ def normalise_line(line: str) -> str:
     return collapse_white_space(line.casefold())
 
 
-_WHITE_SPACE = re.compile(r"\s")  # re's \s is str.isspace, what str.split() splits on
-_COLLAPSE_CHUNK = 1_000_000
-
-
 def collapse_white_space(text: str) -> str:
     """" ".join(text.split()), a megabyte at a time: the words of a 16 MB line are not all listed at
     once (they took 250 MB). Each piece ends before a white-space character, so no word is cut."""
-    if len(text) <= _COLLAPSE_CHUNK:
+    if len(text) <= SPACE_CHUNK:
         return " ".join(text.split())
-    parts: list[str] = []
-    start = 0
-    while start < len(text):
-        cut = start + _COLLAPSE_CHUNK
-        if cut < len(text):
-            space = _WHITE_SPACE.search(text, cut)
-            cut = space.start() if space else len(text)
-        part = " ".join(text[start:cut].split())
-        if part:
-            parts.append(part)
-        start = cut
-    return " ".join(parts)
+    parts = (" ".join(text[start:end].split()) for start, end in space_chunks(text))
+    return " ".join(part for part in parts if part)
 
 
 def _line_hit(doc: Document, start: int, end: int) -> tuple[int, int]:

@@ -4,6 +4,7 @@ the share of frequent English function words (the language pre-check and the MT-
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A word: letters with inner apostrophes (don't, Kyiv’s), or a number with inner separators (1,200.5).
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -15,6 +16,35 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "he she they we you i his her their our your him them us as if than then there here what when where why how "
     "all any some each also only just about into over after before up out so such very more most".split()
 )
+
+
+_SPACE = re.compile(r"\s")  # re's \s is str.isspace, what str.split() splits on
+SPACE_CHUNK = 1_000_000
+
+
+def space_chunks(text: str, size: int = SPACE_CHUNK) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of about `size` characters covering `text`, each cut just before a white-space
+    character: no word (and no match that cannot cross white space) is cut, so a long text can be
+    scanned a piece at a time instead of listing all its words at once."""
+    start = 0
+    while start < len(text):
+        cut = start + size
+        if cut < len(text):
+            space = _SPACE.search(text, cut)
+            cut = space.start() if space else len(text)
+        else:
+            cut = len(text)
+        yield start, cut
+        start = cut
+
+
+def distinct_matches(pattern: re.Pattern[str], text: str) -> set[str]:
+    """set(pattern.findall(text)) for a pattern whose matches never hold or border on white space
+    (nothing it tests looks across it), without a list of every match of a long text."""
+    found: set[str] = set()
+    for start, end in space_chunks(text):
+        found.update(pattern.findall(text, start, end))
+    return found
 
 
 def letter_words(text: str) -> list[str]:
@@ -30,4 +60,4 @@ def english_share(words: list[str]) -> float:
     return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, letters))) / len(letters)
 
 
-__all__ = ["ENGLISH_FUNCTION_WORDS", "WORD", "english_share", "letter_words"]
+__all__ = ["ENGLISH_FUNCTION_WORDS", "WORD", "distinct_matches", "english_share", "letter_words", "space_chunks"]

@@ -183,11 +183,9 @@ class RepeatedLineCheck(Check):
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         seen: dict[str, int] = {}
-        # earlier lines long enough to count as a repeated prefix, as a trie of their words: each node
-        # is {word: child}, with the key "" holding the line's normalised text where a line ends.
-        # (Comparing each line with every earlier one was quadratic in the number of lines.)
-        prefixes: dict[str, dict] = {}
-        order: dict[str, int] = {}
+        # earlier lines long enough to count as a repeated prefix, as a trie of their words
+        # (comparing each line with every earlier one was quadratic in the number of lines)
+        trie = _LineTrie()
         # a line enters the trie when a later line may look it up (an article of one long line: never)
         pending: tuple[str, list[str]] | None = None
         for _index, start, end in doc.lines():
@@ -196,7 +194,7 @@ class RepeatedLineCheck(Check):
             if len(line.split(None, self.min_words - 1)) < self.min_words:
                 continue
             if pending is not None:
-                _add_to_trie(prefixes, order, *pending)
+                trie.add(*pending)
                 pending = None
             key = normalise_line(line)
             if key in seen:
@@ -208,7 +206,7 @@ class RepeatedLineCheck(Check):
             # words split whole took hundreds of megabytes)
             words = key.split(" ", _TRIE_WORDS + 1)[: _TRIE_WORDS + 1]
             if self.prefix:
-                previous = _earliest_prefix(prefixes, order, words)
+                previous = trie.earliest_prefix(words)
                 if previous is not None:
                     prefix_end = _prefix_end(doc.text, s, e, len(previous))
                     yield self.hit(s, prefix_end, message=f"This line starts by repeating line {seen[previous]}.")
@@ -220,27 +218,46 @@ class RepeatedLineCheck(Check):
 _TRIE_WORDS = 300
 
 
-def _add_to_trie(trie: dict[str, dict], order: dict[str, int], key: str, words: list[str]) -> None:
-    order[key] = len(order)
-    node = trie
-    for word in words:
-        node = node.setdefault(word, {})
-    node.setdefault("", key)
+class _LineTrie:
+    """Lines as a trie of their words, kept flat: a node is a number, a child is found by the integer
+    (parent node, word number) in one dict, and a word is numbered once. (A dict per node and a string
+    per word took a hundred megabytes on a 20 MB file.)"""
+
+    __slots__ = ("children", "word_numbers", "ends", "lines")
+
+    def __init__(self) -> None:
+        self.children: dict[int, int] = {}
+        self.word_numbers: dict[str, int] = {}
+        self.ends: dict[int, int] = {}  # node -> the number of the first line that ends there
+        self.lines: list[str] = []  # the lines' normalised text, in the order they were added
+
+    def add(self, key: str, words: list[str]) -> None:
+        number = len(self.lines)
+        self.lines.append(key)
+        node = 0
+        for word in words:
+            word_number = self.word_numbers.setdefault(word, len(self.word_numbers))
+            node = self.children.setdefault(_edge(node, word_number), len(self.children) + 1)
+        self.ends.setdefault(node, number)
+
+    def earliest_prefix(self, words: list[str]) -> str | None:
+        """The earliest line of the trie whose words are a proper prefix of `words`."""
+        best: int | None = None
+        node = 0
+        for word in words[:-1]:
+            word_number = self.word_numbers.get(word)
+            child = None if word_number is None else self.children.get(_edge(node, word_number))
+            if child is None:
+                break
+            node = child
+            ended = self.ends.get(node)
+            if ended is not None and (best is None or ended < best):
+                best = ended
+        return None if best is None else self.lines[best]
 
 
-def _earliest_prefix(trie: dict[str, dict], order: dict[str, int], words: list[str]) -> str | None:
-    """The earliest line of the trie whose words are a proper prefix of `words`."""
-    best: str | None = None
-    node = trie
-    for word in words[:-1]:
-        child = node.get(word)
-        if child is None:
-            break
-        node = child
-        ended = node.get("")
-        if ended is not None and (best is None or order[ended] < order[best]):
-            best = ended
-    return best
+def _edge(node: int, word_number: int) -> int:
+    return (node << 32) | word_number
 
 
 def _prefix_end(text: str, start: int, end: int, normalised_length: int) -> int:

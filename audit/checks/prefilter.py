@@ -263,6 +263,7 @@ class PrefixIndex:
         if lowered is None or self.empty:
             return None
         limit = len(lowered) // DENSE_STARTS + 1
+        typecode = "i" if len(lowered) < 2**31 else "q"  # four bytes an offset where they do
         by_prefix: dict[tuple[int, tuple[int, ...]], array[int]] = {}
         dense: set[tuple[int, tuple[int, ...]]] = set()
         for end, value in self.automaton.iter(lowered):
@@ -270,7 +271,7 @@ class PrefixIndex:
             if bucket is None:
                 if value in dense:
                     continue
-                bucket = by_prefix[value] = array("q")
+                bucket = by_prefix[value] = array(typecode)
             bucket.append(end - value[0])
             if len(bucket) > limit:
                 dense.add(value)
@@ -287,7 +288,7 @@ class PrefixIndex:
             if parts is None or sum(len(part) for part in parts) > limit:
                 found[index] = None
             else:
-                found[index] = parts[0] if len(parts) == 1 else array("q", heapq.merge(*parts))
+                found[index] = parts[0] if len(parts) == 1 else array(typecode, heapq.merge(*parts))
         return found
 
 

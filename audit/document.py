@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .spans import Span, SpanList, merged
-from .text.folding import FOLD_TRAPS
+from .text.folding import FOLD_TRAPS, lower
 from .text.plain import plain_text, unsafe_characters
 from .text.sentences import iter_sentences
 
@@ -40,7 +40,7 @@ _URL_NEEDLES = ("://", "www.", *(f".{tld}" for tld in _TLDS))
 def _may_have_url(text: str) -> bool:
     if not text.isascii() and any(c in text for c in FOLD_TRAPS):
         return True
-    lowered = text.lower()
+    lowered = lower(text)
     return any(needle in lowered for needle in _URL_NEEDLES)
 
 

@@ -37,7 +37,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.model import Rule
 from ..rules.params import NoParams
-from ..text.folding import FOLD_TRAPS
+from ..text.folding import FOLD_TRAPS, lower
 from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, reads_alike
 from .budget import bounded, is_builtin_pack
 from .prefilter import required_literals
@@ -492,7 +492,7 @@ class CheckContext:
         """The document in lower case, for literal prefilters; None where a prefilter is unsafe."""
         if self._lowered is None:
             text = doc.text
-            self._lowered = "" if not text.isascii() and any(c in text for c in FOLD_TRAPS) else text.lower()
+            self._lowered = "" if not text.isascii() and any(c in text for c in FOLD_TRAPS) else lower(text)
         return self._lowered or None
 
     def flagged_lines(self, doc: Document, category: str) -> set[int]:

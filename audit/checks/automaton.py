@@ -13,6 +13,7 @@ from ..document import Document
 from ..hits import Hit
 from ..text.folding import fold
 from .base import Check
+from .prefilter import iter_matches
 
 
 def _is_word_char(char: str) -> bool:
@@ -34,6 +35,7 @@ class PhraseIndex:
                 entries.setdefault(folded, []).append((index, payload, len(folded)))
         for key, values in entries.items():
             self.automaton.add_word(key, values)
+        self.longest = max(map(len, entries), default=0)
         self.empty = not entries
         if not self.empty:
             self.automaton.make_automaton()
@@ -52,7 +54,7 @@ class PhraseIndex:
         if self.empty:
             return
         text_length = len(folded)
-        for last, values in self.automaton.iter(folded):
+        for last, values in iter_matches(self.automaton, folded, self.longest):
             for index, payload, length in values:
                 if wanted is not None and index not in wanted:
                     continue

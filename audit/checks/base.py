@@ -483,17 +483,18 @@ class CheckContext:
     hits: dict[str, list[Hit]] = field(default_factory=dict)  # rule id -> hits
     categories: dict[str, str] = field(default_factory=dict)  # rule id -> category
     prepared: dict[type, Any] = field(default_factory=dict)  # SharedIndex class -> its per-document value
-    _lowered: str | None = field(default=None, repr=False)
 
     def shared(self, index: type[SharedIndex]) -> Any:
         return self.prepared.get(index)
 
     def lowered_text(self, doc: Document) -> str | None:
-        """The document in lower case, for literal prefilters; None where a prefilter is unsafe."""
-        if self._lowered is None:
-            text = doc.text
-            self._lowered = "" if not text.isascii() and any(c in text for c in FOLD_TRAPS) else lower(text)
-        return self._lowered or None
+        """The document in lower case, for literal prefilters; None where a prefilter is unsafe. Made
+        afresh at each call and not kept: its one reader (the regex index) needs it only while it
+        prepares, and kept it was a second copy of the document for the whole lint."""
+        text = doc.text
+        if not text.isascii() and any(c in text for c in FOLD_TRAPS):
+            return None
+        return lower(text) or None
 
     def flagged_lines(self, doc: Document, category: str) -> set[int]:
         lines: set[int] = set()

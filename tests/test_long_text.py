@@ -3,8 +3,12 @@ must be those of reading them whole, whatever the piece size."""
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import re
+import subprocess
+import sys
 
 import ahocorasick
 import pytest
@@ -58,3 +62,28 @@ def test_distinct_matches_equal_the_set_of_findall(monkeypatch):
     monkeypatch.setattr(words.space_chunks, "__defaults__", (11,))
     pattern = re.compile(r"(?<![\w’'-])[a-z]+(?:-[a-z]+)?(?![\w-])")
     assert distinct_matches(pattern, text) == set(pattern.findall(text))
+
+
+def test_a_text_past_the_raw_hit_limit_reports_the_same_findings_whatever_the_hash_seed(tmp_path):
+    """The variant-names check groups spellings in sets; past the limit of raw hits per rule the kept
+    ones must not depend on the order of those sets (PYTHONHASHSEED)."""
+    # a few variants of two names early, then more variants of one name than the limit keeps
+    sentences = [f"Then {'Sergei' if i % 2 else 'Sergey'} and {'Oleksiy' if i % 2 else 'Oleksii'} met on day {i}."
+                 for i in range(20)]
+    sentences += [f"Then {'Zelenskyy' if i % 3 else 'Zelensky'} spoke about item {i}." for i in range(3600)]
+    path = tmp_path / "long.txt"
+    path.write_text(" ".join(sentences) + "\n", encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "MTAUDIT_NO_CACHE": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "audit", "lint", "--no-scores", "--select", "TRL-VARIANT-SPELLINGS",
+             "--format", "json", str(path)],
+            capture_output=True, text=True, env=env, check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        findings = json.loads(result.stdout)["files"][0]["findings"]
+        outputs.append([(f["line"], f["column"], f["text"]) for f in findings])
+    assert len(outputs[0]) == 200
+    assert outputs[0][0][2] in ("Sergey", "Sergei")  # the first by position are kept
+    assert outputs[0] == outputs[1] == outputs[2] == outputs[3]

@@ -316,18 +316,22 @@ class VariantNamesCheck(Check):
         for m in pattern.finditer(text):
             if not doc.quote_at(*m.span()) and not doc.is_protected(*m.span()):
                 found_by_group[group_of[m.group()]].append((m.start(), m.end(), m.group()))
+        # the variants of every group, then yielded in the order of the text: the groups come from sets,
+        # whose order changes with the hash seed, and a text past the raw-hit limit keeps the first
+        variants: list[tuple[int, int, str, str]] = []
         for found in found_by_group:
             counts = Counter(name for _s, _e, name in found)
             if len(counts) < 2:
                 continue
             first_seen = {name: i for i, (_s, _e, name) in reversed(list(enumerate(found)))}
             dominant = max(counts, key=lambda n: (counts[n], -first_seen[n]))
-            for start, end, name in found:
-                if name == dominant or _already_flagged(context, self.rule.category, start, end):
-                    continue
-                if not self.blocked_by_antipattern(doc, start, end):
-                    message = f"“{name}” is spelled “{dominant}” elsewhere in this article; keep one spelling."
-                    yield self.hit(start, end, suggestion=dominant, message=message)
+            variants.extend((start, end, name, dominant) for start, end, name in found if name != dominant)
+        for start, end, name, dominant in sorted(variants):
+            if _already_flagged(context, self.rule.category, start, end):
+                continue
+            if not self.blocked_by_antipattern(doc, start, end):
+                message = f"“{name}” is spelled “{dominant}” elsewhere in this article; keep one spelling."
+                yield self.hit(start, end, suggestion=dominant, message=message)
 
 
 # A lower-case word as a name would be searched for in lower case: not after a word character, an

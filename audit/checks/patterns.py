@@ -28,7 +28,8 @@ from .base import (
     time_bound,
     timed_out,
 )
-from .prefilter import LiteralGate, PrefixIndex, required_literals, required_prefixes
+from .prefilter import LiteralGate, PrefixIndex, required_literals, required_pieces, required_prefixes
+from .prefilter import weight as _piece_weight
 from .template import CONTEXT_FIELD, check_fields, fill, group_fields
 
 
@@ -61,10 +62,23 @@ class RegexIndex(SharedIndex):
         self.prefixes = PrefixIndex(prefixes)
         self.owner = [check for check in checks for _pattern in check.patterns]  # pattern number -> check
         self.everyone = frozenset(checks)
+        # pattern number -> its short pieces (RegexCheck.pieces), for the patterns that have them
+        self.pieces = {
+            self.base[check.rule.id] + number: pieces
+            for check in checks
+            for number, pieces in enumerate(check.pieces)  # type: ignore[attr-defined]
+            if pieces is not None
+        }
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runnable = self.gate.runnable(lowered)
+        if lowered is not None:  # past the literal gate, the pieces (a few `in` tests a pattern)
+            pieces = self.pieces
+            runnable.difference_update([
+                number for number in runnable
+                if number in pieces and not any(piece in lowered for piece in pieces[number])
+            ])
         return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
@@ -97,6 +111,12 @@ class RegexCheck(Check):
         ignore_case = not params.case_sensitive
         self.patterns = [compile_regex(p, rule, "pattern", ignore_case=ignore_case) for p in patterns]
         self.literals = [required_literals(p) for p in patterns]  # None: always run
+        # short strings one of which every match contains, looked for with `in` past the literal gate
+        # (None: none that rule out more than the literals do)
+        self.pieces = [
+            _worth_looking_for(required_pieces(pattern), literals)
+            for pattern, literals in zip(patterns, self.literals, strict=True)
+        ]
         # where a match can start (built-in rules only: the match at each start has its own time bound)
         builtin = is_builtin_pack(rule.pack)
         self.prefixes = [required_prefixes(p) if builtin else None for p in patterns]
@@ -125,13 +145,6 @@ class RegexCheck(Check):
         problem = check_fields(self.message_fields, set.intersection(*(set(p.groupindex) for p in self.patterns)))
         if self.message_fields and problem:
             raise rule.error(problem, "message")
-
-    def may_match(self, doc: Document, context: CheckContext) -> bool:
-        state: RegexState = context.shared(RegexIndex)
-        base = state.base[self.rule.id]
-        if len(self.patterns) == 1:
-            return base in state.runnable
-        return any(index in state.runnable for index in range(base, base + len(self.patterns)))
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         state: RegexState = context.shared(RegexIndex)
@@ -172,6 +185,16 @@ class RegexCheck(Check):
                     groups = {name: match.group(name) for name in self.message_fields if name != CONTEXT_FIELD}
                     message = fill(self.rule.message, groups, doc.text, start, end, suggestion)
                 yield self.hit(start, end, suggestion=suggestion, replacement=suggestion, message=message)
+
+
+_MIN_PIECE_WEIGHT = 2  # a set with one common character in it (" ", ".") rules out nothing
+
+
+def _worth_looking_for(pieces: frozenset[str] | None, literals: frozenset[str] | None) -> frozenset[str] | None:
+    """The pieces, unless they are the literals themselves or one is a single common character."""
+    if pieces is None or pieces == literals or min(map(_piece_weight, pieces)) < _MIN_PIECE_WEIGHT:
+        return None
+    return pieces
 
 
 # A match tried at one start costs about as much as a scan of this many characters (by `regex` with

@@ -62,12 +62,13 @@ def required_literals(pattern: str, min_weight: int = MIN_LENGTH, classes: bool 
     if tree is None:
         return None
     found = _sequence(list(tree), classes)
-    if not found or min(map(_weight, found)) < min_weight:
+    if not found or min(map(weight, found)) < min_weight:
         return None
     return frozenset(found)
 
 
-def _weight(literal: str) -> int:
+def weight(literal: str) -> int:
+    """How rare a string looks: a character outside ASCII or a rare mark counts 3, others 1."""
     return sum(3 if (not c.isascii() or c in _RARE) else 1 for c in literal)
 
 
@@ -81,7 +82,7 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
         return b
     if b is None:
         return a
-    return a if (min(map(_weight, a)), -len(a)) >= (min(map(_weight, b)), -len(b)) else b
+    return a if (min(map(weight, a)), -len(a)) >= (min(map(weight, b)), -len(b)) else b
 
 
 def _literal_set(run: list[str]) -> set[str] | None:
@@ -231,6 +232,77 @@ def _start_node(op: Any, arg: Any) -> set[tuple[str, bool]] | None:
     return None  # classes, any character, back-references, conditionals: anything may start here
 
 
+# -- pieces: short strings of which every match contains one, anywhere in it
+
+MAX_PIECES = 24  # more strings than this cost more to look for than they save
+
+
+def required_pieces(pattern: str, max_count: int = MAX_PIECES) -> frozenset[str] | None:
+    r"""Lower-case strings of which every match of `pattern` contains one (in the lower-cased text),
+    however short, or None: what starts at some element of the pattern, read as `required_prefixes`
+    reads the start of a match (so two characters from two neighbouring elements count: "( " from
+    ``(?<=\()[ ]+``, " %" from ``[ ]%``), the best such set by its rarest-looking string (`weight`).
+    Looked for with `in`, a few per rule, they rule out most rules that have no literal worth an
+    automaton key (a space before a colon, a dotted date). A string that contains another is dropped
+    (the other is found wherever it is)."""
+    tree = _parse(pattern)
+    if tree is None:
+        return None
+    found = _best_pieces(_piece_sets(list(tree), max_count), max_count)
+    if found is None:
+        return None
+    found = {s for s in found if not any(other in s for other in found if other != s)}
+    return frozenset(found) if len(found) <= max_count else None
+
+
+def _piece_sets(items: list[tuple[Any, Any]], max_count: int) -> list[set[str]]:
+    """Candidate sets of strings, each of which every match of the sequence contains one of."""
+    sets: list[set[str]] = []
+
+    def add(found: set[tuple[str, bool]] | None) -> None:
+        if found:
+            sets.append({prefix for prefix, _complete in found})
+
+    for index, (op, arg) in enumerate(items):
+        rest = items[index + 1 :]
+        if op is _c.ASSERT and arg[0] == -1:  # a look-behind: what it matches ends where the rest starts
+            add(_starts(list(arg[1]) + rest))
+        elif op is _c.ASSERT:  # a look-ahead: what it matches starts here
+            add(_starts(list(arg[1])))
+        elif op not in _ZERO_WIDTH:
+            add(_starts(items[index:]))
+        if op in _REPEATS and arg[0] >= 1:  # the last repetition, and what follows it
+            add(_starts(list(arg[2]) + rest))
+        if op is _c.SUBPATTERN:
+            sets += _piece_sets(list(arg[-1]), max_count)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            sets += _piece_sets(list(arg), max_count)
+        elif op in _REPEATS and arg[0] >= 1:
+            sets += _piece_sets(list(arg[2]), max_count)
+        elif op is _c.BRANCH:
+            union: set[str] | None = set()
+            for alternative in arg[1]:
+                best = _best_pieces(_piece_sets(list(alternative), max_count), max_count)
+                if best is None:
+                    union = None
+                    break
+                union |= best  # type: ignore[operator]
+            if union:
+                sets.append(union)
+    return sets
+
+
+def _best_pieces(sets: list[set[str]], max_count: int) -> set[str] | None:
+    """The set whose rarest-looking string looks rarest (then the smallest), of at most max_count strings."""
+    best: set[str] | None = None
+    for found in sets:
+        if found and "" not in found and len(found) <= max_count and (
+            best is None or (min(map(weight, found)), -len(found)) > (min(map(weight, best)), -len(best))
+        ):
+            best = found
+    return best
+
+
 SCAN_PIECE = 1 << 20  # characters an automaton reads at a time
 
 
@@ -345,4 +417,7 @@ class LiteralGate:
         return found
 
 
-__all__ = ["iter_matches", "required_literals", "required_prefixes", "MIN_LENGTH", "LiteralGate", "PrefixIndex"]
+__all__ = [
+    "iter_matches", "required_literals", "required_pieces", "required_prefixes", "weight", "MIN_LENGTH", "LiteralGate",
+    "PrefixIndex",
+]

@@ -23,6 +23,7 @@ from .base import (
     is_builtin_pack,
     regex_timeout,
     register,
+    runs_unbounded,
     scan,
     stdlib_twin,
     time_bound,
@@ -123,6 +124,8 @@ class RegexCheck(Check):
         # Python's re stands in for `regex` on the patterns that scan every document (it is faster on
         # those; `regex` is faster on the long alternations of the gated ones)
         twins = [compile_twin(p, rule) for p in self.patterns]
+        # built-in and read by `re` too: no time bound on a short text (base.UNBOUNDED_MAX_CHARS)
+        self.trusted = [twin is not None for twin in twins]
         # Python's re stands in for `regex` on plain text: in a scan of the whole text where it is the
         # faster of the two on a sample of news copy (often not: `regex` is faster on long alternations),
         # and for the matches tried at a pattern's prefixes (a call of `regex` with its time bound costs
@@ -151,6 +154,7 @@ class RegexCheck(Check):
         base = state.base[self.rule.id]
         for number, (pattern, twin) in enumerate(zip(self.patterns, self.twins, strict=True)):
             start_twin = self.start_twins[number]
+            trusted = self.trusted[number]
             index = base + number
             if index not in state.runnable:
                 continue  # a string every match contains is not in the text (LiteralGate)
@@ -159,15 +163,15 @@ class RegexCheck(Check):
                 starts = state.starts.get(index, _NO_STARTS)
             if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
                 if len(starts) * _SCAN_PER_TWIN_START >= len(doc.text):
-                    matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
+                    matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id, trusted=trusted)
                 elif start_twin.worth_compiling(len(starts)):
                     matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
-                    matches = _matches_at(pattern, doc.text, starts, self.rule.id)
+                    matches = _matches_at(pattern, doc.text, starts, self.rule.id, trusted)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
-                matches = _matches_at(pattern, doc.text, starts, self.rule.id)
+                matches = _matches_at(pattern, doc.text, starts, self.rule.id, trusted)
             else:
-                matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
+                matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id, trusted=trusted)
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -271,17 +275,22 @@ def _twin_matches_at(twin: Twin, text: str, starts: Sequence[int], rule_id: str)
 _TRIES_PER_CLOCK = 256
 
 
-def _matches_at(pattern: regex.Pattern, text: str, starts: Sequence[int], rule_id: str) -> Iterator[regex.Match]:
+def _matches_at(
+    pattern: regex.Pattern, text: str, starts: Sequence[int], rule_id: str, trusted: bool = False
+) -> Iterator[regex.Match]:
     """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
-    the leftmost match is the one at the first start where the pattern matches, and so on after it."""
+    the leftmost match is the one at the first start where the pattern matches, and so on after it.
+    Each try has its time bound, but a trusted pattern's on a short text (base.runs_unbounded)."""
     reach = 0
     tried = -1
+    unbounded = trusted and runs_unbounded(text)
     try:
         for start in starts:
             if start < reach or start == tried:
                 continue
             tried = start
-            match = pattern.match(text, start, timeout=regex_timeout(text, rule_id))
+            match = pattern.match(text, start) if unbounded else pattern.match(
+                text, start, timeout=regex_timeout(text, rule_id))
             if match is not None:
                 yield match
                 reach = max(match.end(), start + 1)
@@ -336,13 +345,14 @@ class SpacingCheck(Check):
         self.twins = [stdlib_twin(p.pattern, p.flags) for p in self.patterns]
         # every match has a space, tab or no-break space right before one of the marks
         self.needles = [gap + mark for gap in " \t\u00a0" for mark in marks]
+        self.builtin = is_builtin_pack(rule.pack)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         text = doc.text
         if not any(needle in text for needle in self.needles):
             return
         for pattern, twin in zip(self.patterns, self.twins, strict=True):
-            for match in scan(pattern, twin, doc, self.rule.id):
+            for match in scan(pattern, twin, doc, self.rule.id, trusted=twin is not None and self.builtin):
                 if match.group("mark") in "-‐":
                     start, end = match.start("left"), match.end()
                     fixed = match.group("left") + match.group("mark") + match.group("right")
@@ -385,7 +395,7 @@ class DoubledWordCheck(Check):
         self.exceptions = {e.lower() for e in rule.params.exceptions}
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for match in scan(self._PATTERN, self._TWIN, doc, self.rule.id):
+        for match in scan(self._PATTERN, self._TWIN, doc, self.rule.id, trusted=self._TWIN is not None):
             word = match.group("first")
             second = match.group("second")
             if word.lower() in self.exceptions:

@@ -13,6 +13,7 @@ import re
 import warnings
 from array import array
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 try:  # Python 3.11+
@@ -323,6 +324,7 @@ def iter_matches(automaton: Any, text: str, longest: int) -> Iterator[tuple[int,
 
 
 DENSE_STARTS = 16  # a start every this many characters or more: scan the whole text (RegexCheck)
+SHORT_TEXT = 100_000  # characters: below this, PrefixIndex.starts keeps its offsets as lists
 
 
 class PrefixIndex:
@@ -355,6 +357,8 @@ class PrefixIndex:
         if lowered is None or self.empty:
             return None
         limit = len(lowered) // DENSE_STARTS + 1
+        if len(lowered) <= SHORT_TEXT:
+            return self._short_starts(lowered, wanted, limit)
         typecode = "i" if len(lowered) < 2**31 else "q"  # four bytes an offset where they do
         by_prefix: dict[tuple[int, tuple[int, ...]], array[int]] = {}
         dense: set[tuple[int, tuple[int, ...]]] = set()
@@ -381,6 +385,41 @@ class PrefixIndex:
                 found[index] = None
             else:
                 found[index] = parts[0] if len(parts) == 1 else array(typecode, heapq.merge(*parts))
+        return found
+
+    def _short_starts(self, lowered: str, wanted: set[int], limit: int) -> dict[int, Sequence[int] | None]:
+        """`starts` of a short text (SHORT_TEXT): the same offsets, as lists, with less work a match
+        (the ends of each prefix group collected first, turned into starts for the wanted patterns)."""
+        ends: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+        get = ends.get
+        for end, value in self.automaton.iter(lowered):
+            bucket = get(value)
+            if bucket is None:
+                ends[value] = [end]
+            else:
+                bucket.append(end)
+        sources: dict[int, list[list[int]] | None] = {}
+        for value, bucket in ends.items():
+            shift, indexes = value
+            dense = len(bucket) > limit
+            offsets = None
+            for index in indexes:
+                if index not in wanted:
+                    continue
+                if dense:
+                    sources[index] = None
+                    continue
+                parts = sources.get(index, ())
+                if parts is not None:
+                    if offsets is None:
+                        offsets = [end - shift for end in bucket] if shift else bucket
+                    sources.setdefault(index, []).append(offsets)  # type: ignore[union-attr]
+        found: dict[int, Sequence[int] | None] = {}
+        for index, parts in sources.items():
+            if parts is None or sum(map(len, parts)) > limit:
+                found[index] = None
+            else:
+                found[index] = parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts))
         return found
 
 

@@ -61,6 +61,7 @@ class RegexIndex(SharedIndex):
             prefixes += check.prefixes
         self.gate = LiteralGate(literals)
         self.prefixes = PrefixIndex(prefixes)
+        self.prefixed = frozenset(number for number, found in enumerate(prefixes) if found is not None)
         self.owner = [check for check in checks for _pattern in check.patterns]  # pattern number -> check
         self.everyone = frozenset(checks)
         # pattern number -> its short pieces (RegexCheck.pieces), for the patterns that have them
@@ -80,7 +81,11 @@ class RegexIndex(SharedIndex):
                 number for number in runnable
                 if number in pieces and not any(piece in lowered for piece in pieces[number])
             ])
-        return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base)
+        starts = self.prefixes.starts(lowered, runnable)
+        if starts is not None:  # a pattern with prefixes none of which occurs has nowhere to start
+            prefixed = self.prefixed
+            runnable.difference_update([number for number in runnable if number in prefixed and number not in starts])
+        return RegexState(runnable, starts, self.base)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
         owner = self.owner

@@ -7,7 +7,13 @@ import pytest
 
 from audit import audit_text
 from audit.checks.patterns import RegexCheck
-from audit.checks.prefilter import LiteralGate, required_literals, required_pieces, required_prefixes
+from audit.checks.prefilter import (
+    LiteralGate,
+    lookbehinds_bounded,
+    required_literals,
+    required_pieces,
+    required_prefixes,
+)
 from audit.config import Config
 from audit.engine import RuleSet
 
@@ -122,3 +128,17 @@ def test_pieces_rule_out_a_pattern_whose_pieces_are_absent():
                  for text in ("Prices rose by 4 % in May.", "Prices rose by 4% in May.")}
     assert "LOC-SPACE-BEFORE-PERCENT" in report_of["Prices rose by 4 % in May."]
     assert "LOC-SPACE-BEFORE-PERCENT" not in report_of["Prices rose by 4% in May."]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<=\S[ \t]{1,3})Photo", True),  # varying width, bounded: a bounded cost at each position
+        (r"(?<![\w-])word", True),
+        (r"(?<=\b[a-z]{3,})[.!?]", False),  # as wide as a word is long
+        (r"(?:x(?<=a[^\n]*)y)+", False),  # inside a repetition too
+        (r"\p{Cyrillic}+", False),  # not read by Python's parser
+    ],
+)
+def test_lookbehinds_bounded(pattern, expected):
+    assert lookbehinds_bounded(pattern) is expected

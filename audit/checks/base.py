@@ -184,10 +184,11 @@ def scan(
 
 
 # A built-in pattern that Python's `re` reads too (it has a twin: no look-behind of varying width, no
-# \p{…}) runs by `regex` without its time bound on a text of at most this many characters, as its `re`
-# twin already runs on a plain text of up to STDLIB_MAX_CHARS: the built-in patterns are tested linear,
-# and `regex` reads its clock for a bound by two system calls a call (about a hundred calls an
-# article: 5-10% of a rules-only lint, more on a busy machine).
+# \p{…}), or whose look-behinds have a bounded width (RegexCheck.trusted), runs by `regex` without its
+# time bound on a text of at most this many characters, as its `re` twin already runs on a plain text
+# of up to STDLIB_MAX_CHARS: the built-in patterns are tested linear, and `regex` reads its clock for a
+# bound by two system calls a call (about a hundred calls an article: 5-10% of a rules-only lint, more
+# on a busy machine).
 UNBOUNDED_MAX_CHARS = 20_000
 
 

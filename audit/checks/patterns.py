@@ -29,7 +29,14 @@ from .base import (
     time_bound,
     timed_out,
 )
-from .prefilter import LiteralGate, PrefixIndex, required_literals, required_pieces, required_prefixes
+from .prefilter import (
+    LiteralGate,
+    PrefixIndex,
+    lookbehinds_bounded,
+    required_literals,
+    required_pieces,
+    required_prefixes,
+)
 from .prefilter import weight as _piece_weight
 from .template import CONTEXT_FIELD, check_fields, fill, group_fields
 
@@ -129,8 +136,12 @@ class RegexCheck(Check):
         # Python's re stands in for `regex` on the patterns that scan every document (it is faster on
         # those; `regex` is faster on the long alternations of the gated ones)
         twins = [compile_twin(p, rule) for p in self.patterns]
-        # built-in and read by `re` too: no time bound on a short text (base.UNBOUNDED_MAX_CHARS)
-        self.trusted = [twin is not None for twin in twins]
+        # built-in and read by `re` too, or with look-behinds of bounded width only (what keeps `re` from
+        # reading most of the others): no time bound on a short text (base.UNBOUNDED_MAX_CHARS)
+        self.trusted = [
+            twin is not None or (builtin and lookbehinds_bounded(pattern))
+            for twin, pattern in zip(twins, patterns, strict=True)
+        ]
         # Python's re stands in for `regex` on plain text: in a scan of the whole text where it is the
         # faster of the two on a sample of news copy (often not: `regex` is faster on long alternations),
         # and for the matches tried at a pattern's prefixes (a call of `regex` with its time bound costs

@@ -233,6 +233,36 @@ def _start_node(op: Any, arg: Any) -> set[tuple[str, bool]] | None:
     return None  # classes, any character, back-references, conditionals: anything may start here
 
 
+def lookbehinds_bounded(pattern: str) -> bool:
+    """Can every look-behind of the pattern match only a bounded number of characters (so that trying
+    it costs a bounded time at each position)? False for a pattern Python's parser does not read."""
+    tree = _parse(pattern)
+    return tree is not None and _bounded_behind(list(tree))
+
+
+def _bounded_behind(items: list[tuple[Any, Any]]) -> bool:
+    for op, arg in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            if arg[0] == -1 and arg[1].getwidth()[1] >= _c.MAXREPEAT:
+                return False
+            inner = [list(arg[1])]
+        elif op is _c.SUBPATTERN:
+            inner = [list(arg[-1])]
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            inner = [list(arg)]
+        elif op in _REPEATS:
+            inner = [list(arg[2])]
+        elif op is _c.BRANCH:
+            inner = [list(alternative) for alternative in arg[1]]
+        elif op is _c.GROUPREF_EXISTS:
+            inner = [list(branch) for branch in arg[1:] if branch is not None]
+        else:
+            continue
+        if not all(_bounded_behind(sequence) for sequence in inner):
+            return False
+    return True
+
+
 # -- pieces: short strings of which every match contains one, anywhere in it
 
 MAX_PIECES = 24  # more strings than this cost more to look for than they save
@@ -457,6 +487,6 @@ class LiteralGate:
 
 
 __all__ = [
-    "iter_matches", "required_literals", "required_pieces", "required_prefixes", "weight", "MIN_LENGTH", "LiteralGate",
-    "PrefixIndex",
+    "iter_matches", "lookbehinds_bounded", "required_literals", "required_pieces", "required_prefixes", "weight",
+    "MIN_LENGTH", "LiteralGate", "PrefixIndex",
 ]

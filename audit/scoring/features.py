@@ -51,7 +51,11 @@ NAME, CONTENT, NUMBER, START = "N", "_", "#", "<s>"
 
 _CONTRACTION = re.compile(r"[A-Za-z](?:n['’]t|['’](?:re|ve|ll|d|m))\b", re.IGNORECASE)
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\w [,.;:!?](?:\s|$)")
+_SPACES_BEFORE = tuple(" " + mark for mark in ",.;:!?")  # what every match of it holds
 _DASH = re.compile(r"—|–| - |--")
+# _DASH's matches, counted with str.count: no two of them can overlap (the hyphen of " - " has a space on
+# either side, and str.count takes "--" and " - " left to right without overlap, as findall does)
+_DASHES = ("—", "–", " - ", "--")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\u024f]")
 MATTR_WINDOW = 50
 REPETITION_WINDOW = 20  # content words
@@ -196,6 +200,33 @@ def local_repetition(words: list[str], window: int) -> float:
     return 100 * repeats / max(len(words), 1)
 
 
+def variety_and_repetition(words: list[str], window: int) -> tuple[float, float]:
+    """(moving_type_token_ratio(words), local_repetition(words, window)) in one pass: a window of
+    MATTR_WINDOW words that starts at s counts word i as new when s > i's previous occurrence, so each
+    word adds the number of such windows that hold it."""
+    count = len(words)
+    if count < MATTR_WINDOW:
+        return moving_type_token_ratio(words), local_repetition(words, window)
+    last_start = count - MATTR_WINDOW  # the last window's start
+    last_seen: dict[str, int] = {}
+    total = repeats = 0
+    for index, word in enumerate(words):
+        previous = last_seen.get(word)
+        last_seen[word] = index
+        if previous is None:
+            first = index - MATTR_WINDOW + 1  # the first window holding the word (0 at least)
+            if first < 0:
+                first = 0
+        else:
+            if index - previous <= window:
+                repeats += 1
+            first = previous + 1 if previous >= index - MATTR_WINDOW else index - MATTR_WINDOW + 1
+        final = index if index < last_start else last_start
+        if final >= first:
+            total += final - first + 1
+    return total / (count - MATTR_WINDOW + 1) / MATTR_WINDOW, 100 * repeats / max(count, 1)
+
+
 def token_class(word: str) -> str:
     lowered = word.lower()
     if lowered in FUNCTION_WORDS:
@@ -299,6 +330,12 @@ def _non_latin_words(text: str, words: list[str]) -> int:
     return sum(1 for w in words if _NON_LATIN_LETTER.search(w))
 
 
+def _spaces_before_punctuation(text: str) -> int:
+    if not any(map(text.__contains__, _SPACES_BEFORE)):  # the common case, without a regex scan
+        return 0
+    return len(_SPACE_BEFORE_PUNCTUATION.findall(text))
+
+
 def _ending_counts(lowered: list[str], *endings: str) -> int:
     """How many of the words end with one of `endings` (none of which ends another)."""
     joined = " ".join(lowered) + " "  # a word's end is the one place followed by a space
@@ -328,6 +365,7 @@ def article_stats(
     variance = sum((n - mean_length) ** 2 for n in lengths) / len(lengths)
     lowered = body.lowered
     per_100 = 100 / n_words
+    mattr, repeated_words = variety_and_repetition(lowered, 10)
 
     tells = evidence_tells(findings)
     graded = [f for f in tells if f.severity != "neutral"]
@@ -352,7 +390,7 @@ def article_stats(
         "parentheses": per_100 * text.count("("),
         "question_marks": per_100 * text.count("?"),
         "quotation_marks": per_100 * sum(text.count(q) for q in '"“”'),
-        "dashes": per_100 * len(_DASH.findall(text)),
+        "dashes": per_100 * sum(map(text.count, _DASHES)),
         # words
         "word_length": sum(map(len, words)) / n_words,
         "long_words": per_100 * sum(map((8).__lt__, map(len, words))),  # 9 letters or more
@@ -360,15 +398,15 @@ def article_stats(
         "nominalisations": per_100 * _ending_counts(lowered, "tion", "tions", "ment", "ments"),
         "ly_adverbs": per_100 * _ending_counts(lowered, "ly"),
         "ing_forms": per_100 * _ending_counts(lowered, "ing"),
-        "mattr": moving_type_token_ratio(lowered),
-        "repeated_words": local_repetition(lowered, 10),
+        "mattr": mattr,
+        "repeated_words": repeated_words,
         "repeated_content_words": local_repetition(
             [w for w in lowered if len(w) > 3 and w not in FUNCTION_WORDS], REPETITION_WINDOW
         ),
         # what a translator would not leave (per 1,000 words)
         "machine_tells": math.log1p(density * distinct_tells(t for t in graded if t.category in MACHINE_CATEGORIES)),
         "doubled_words": 1000 * _doubled_words(lowered) / n_words,
-        "space_before_punctuation": 1000 * len(_SPACE_BEFORE_PUNCTUATION.findall(text)) / n_words,
+        "space_before_punctuation": 1000 * _spaces_before_punctuation(text) / n_words,
         "non_latin_words": 1000 * _non_latin_words(text, words) / n_words,
         "lower_case_openings": openings_lower / len(lengths),
     }

@@ -219,22 +219,39 @@ class Pushes:
 class JointModel:
     """The translated and the machine model read in one pass over an article's token sequences (both
     weigh many of the same ones): the translated model's pushes and the machine model's own logit,
-    each equal to the last bit to what its LinearPart gives alone."""
+    each equal to the last bit to what its LinearPart gives alone.
+
+    Every sequence feature of likelihood.json is a square root with no lower bound above 0, which an
+    article's count (1 or more) never falls under: the pass reads only the upper bound. A model with
+    another kind of sequence feature is read by its LinearParts one after the other."""
 
     def __init__(self, translated: LinearPart, machine: LinearPart) -> None:
         self.translated = translated
         self.machine = machine
-        # by kind, key -> (the translated model's slot or None, the machine model's slot or None)
+        self.simple = all(
+            root and (low is None or low <= 0)
+            for model in (translated, machine)
+            for slots in model._slots.values()
+            for _position, _absent, _weight, _center, low, _high, root in slots.values()
+        )
+        # by kind, key -> (the translated model's position (-1: it does not weigh the key), weight, center
+        # and upper bound, the machine model's push when absent, weight (None: it does not weigh the key),
+        # center and upper bound); no upper bound is infinity
         self._slots: dict[str, dict[Any, tuple]] = {}
         for kind, slots in translated._slots.items():
-            joint: dict[Any, tuple] = {key: (slot, None) for key, slot in slots.items()}
-            for key, slot in machine._slots[kind].items():
-                joint[key] = (joint.get(key, (None,))[0], slot)
+            joint: dict[Any, tuple] = {}
+            for key, (position, _absent, weight, center, _low, high, _root) in slots.items():
+                joint[key] = (position, weight, center, math.inf if high is None else high, 0.0, None, 0.0, 0.0)
+            for key, (_position, absent, weight, center, _low, high, _root) in machine._slots[kind].items():
+                mine = joint.get(key, (-1, 0.0, 0.0, 0.0))[:4]
+                joint[key] = (*mine, absent, weight, center, math.inf if high is None else high)
             self._slots[kind] = joint
 
     def evaluate(self, stats: ArticleStats) -> tuple[Pushes, float]:
         """(`translated.push_values(stats)`, `machine.logit(stats)`)."""
         translated, machine = self.translated, self.machine
+        if not self.simple:
+            return translated.push_values(stats), machine.logit(stats)
         values = translated._absent_values.copy()
         touched = []
         scalars = stats.scalars
@@ -270,26 +287,14 @@ class JointModel:
             # than the model weighs; then in the model's order, in a loop of its own here
             in_order = len(counts) <= len(machine._slots[kind])
             for key in filter(joint.__contains__, counts):
-                mine, theirs = joint[key]
+                position, weight, center, high, absent, their_weight, their_center, their_high = joint[key]
                 raw = counts[key] * unit
-                rooted = sqrt(raw) if raw > 0 else 0.0
-                if mine is not None:
-                    position, _absent, weight, center, low, high, root = mine
-                    value = rooted if root else raw
-                    if low is not None and value < low:
-                        value = low
-                    if high is not None and value > high:
-                        value = high
-                    values[position] = weight * (value - center)
+                value = sqrt(raw) if raw > 0 else 0.0
+                if position >= 0:
+                    values[position] = weight * ((high if value > high else value) - center)
                     touched.append(position)
-                if theirs is not None and in_order:
-                    _position, absent, weight, center, low, high, root = theirs
-                    value = rooted if root else raw
-                    if low is not None and value < low:
-                        value = low
-                    if high is not None and value > high:
-                        value = high
-                    total += weight * (value - center) - absent
+                if their_weight is not None and in_order:
+                    total += their_weight * ((their_high if value > their_high else value) - their_center) - absent
             if not in_order:
                 table = machine._slots[kind]
                 for key in filter(counts.__contains__, table):

@@ -24,6 +24,7 @@ from audit.scoring.features import (
     _spaces_before_punctuation,
     article_stats,
     local_repetition,
+    lowered_letter_words,
     moving_type_token_ratio,
     token_class,
     token_classes,
@@ -113,6 +114,9 @@ def test_token_classes_are_token_class_of_each_word():
     words = [w for text in TEXTS for w in WORD.findall(text)] + ["<s>", "The", "the", "1,200", "Kyiv’s"]
     assert token_classes(words) == [w if w == "<s>" else token_class(w) for w in words]
     assert token_classes(words) == [w if w == "<s>" else token_class(w) for w in words]  # from the cache
+    letters = [w for w in words if w != "<s>"] + ["İstanbul", "½", "2024"]
+    for _ in range(2):  # then from the cache
+        assert lowered_letter_words(letters) == [w.lower() for w in letters if w[0].isalpha()]
 
 
 SENTENCE_TEXT = st.text(alphabet=list("aZ9_.!?'’ \n\t\x1c\xa0-—\"“(),;:éЖ½²\u0301"), max_size=60)

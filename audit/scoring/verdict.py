@@ -305,12 +305,12 @@ def statistic_text(name: str, value: float, native: float | None) -> str:
 
 @dataclass(frozen=True)
 class _Family:
-    """The features of one family of a model: their positions in `LinearPart.names` (in order), a
-    getter of their pushes, and the sequence features among them ranked by (push when absent, name),
+    """The features of one family of a model: their positions in `LinearPart.names`, a getter of their
+    pushes (in that order), and the sequence features among them ranked by (push when absent, name),
     largest first."""
 
     name: str
-    positions: tuple[int, ...]
+    positions: frozenset[int]
     pushes_of: Any
     absent_rank: tuple[int, ...]
 
@@ -328,7 +328,7 @@ def _families(model: LinearPart) -> tuple[_Family, ...]:
         pushes_of = operator.itemgetter(*positions) if len(positions) > 1 else (lambda v, i=positions[0]: (v[i],))
         absent = [i for i in positions if model.names[i] in model.absent]
         absent.sort(key=lambda i: (model.absent[model.names[i]], model.names[i]), reverse=True)
-        families.append(_Family(family, tuple(positions), pushes_of, tuple(absent)))
+        families.append(_Family(family, frozenset(positions), pushes_of, tuple(absent)))
     return tuple(families)
 
 
@@ -353,7 +353,7 @@ def _ranked_families(
     touched = set(pushes.touched)
     out = []
     for total, family, table in ranked:
-        items = [(values[i], names[i]) for i in table.positions if i in touched]
+        items = [(values[i], names[i]) for i in pushes.touched if i in table.positions]
         absent = 0
         for i in table.absent_rank:
             if absent == 8:

@@ -257,7 +257,7 @@ def lowered_letter_words(words: list[str]) -> list[str]:
 # token_class by word, across articles (most words of an article were seen before); START stands for
 # itself. Emptied when it grows past CLASS_CACHE_SIZE words.
 _classes: dict[str, str] = {START: START}
-CLASS_CACHE_SIZE = 100_000
+CLASS_CACHE_SIZE = 50_000
 
 
 def token_classes(words: list[str]) -> list[str]:

@@ -172,7 +172,7 @@ def word_syllables(word: str) -> int:
 # unfamiliar: the sum of an article's codes holds the four counts (each far under 2 ** 32). Emptied
 # when it grows past CODE_CACHE_SIZE words.
 _codes: dict[str, int] = {}
-CODE_CACHE_SIZE = 200_000
+CODE_CACHE_SIZE = 50_000
 _FIELD = (1 << 32) - 1
 
 

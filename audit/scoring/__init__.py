@@ -11,7 +11,6 @@ the whole article (when the pre-check is not conclusive) run only with ``Config.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,8 +18,7 @@ from ..config import Config
 from ..document import Document
 from ..finding import Finding
 from ..text.language import article_language
-from ..text.words import WORD
-from .features import article_stats, body_sentence_lengths
+from .features import BodyWords, article_stats
 from .fidelity import COMPARISONS, measured_fidelity
 from .model import Fidelity, Language, NotMeasured, Readability, Scores
 from .quality import mqm
@@ -42,14 +40,15 @@ def score_document(
     its findings. `evidence`: what the MT likelihood reads (the matchers' findings and signals;
     default: the findings); `outputs`: the producers' by-products (the comparison with an original)."""
     full = config.full_scores
-    body = doc.body_text()
-    words = WORD.findall(body)
+    body_words = BodyWords.of(doc)  # the body's words, found once for every score
+    body = body_words.text
+    words = body_words.words
     notes: list[str] = []
-    lengths = body_sentence_lengths(doc)
+    lengths = body_words.sentence_lengths
     evidence = findings if evidence is None else evidence
 
     foreign_paragraphs = sum(1 for f in evidence if f.rule == FOREIGN_PARAGRAPH_RULE)
-    guess = article_language(body, full=full, foreign_paragraphs=foreign_paragraphs)
+    guess = article_language(body, full=full, foreign_paragraphs=foreign_paragraphs, lowered_words=body_words.lowered)
     language = Language(
         code=guess.code,
         confidence=guess.confidence,
@@ -72,14 +71,14 @@ def score_document(
         reported = {id(f) for f in findings}
         tells = [f for f in evidence if id(f) in reported]
         signals = [f for f in evidence if id(f) not in reported]
-        judgement = judge(article_stats(doc, tells, signals=signals, words=words), tells, list_like(doc))
+        judgement = judge(article_stats(doc, tells, signals=signals, body=body_words), tells, list_like(doc))
         judged = judgement.verdict
         reasons = judgement.reasons
         if judgement.likelihood is not None:
             likelihood = round(judgement.likelihood, 4)
             if judgement.native_percentile is not None:
                 percentile = round(judgement.native_percentile, 2)
-            strongest = heapq.nlargest(EVIDENCE_SHOWN, judgement.evidence.items(), key=lambda item: abs(item[1]))
+            strongest = judgement.pushes.strongest(EVIDENCE_SHOWN) if judgement.pushes is not None else []
             mt_evidence = {name: round(push, 3) for name, push in strongest}
             extra["machine_likelihood"] = round(judgement.machine, 4)
         extra["mt_supports"] = judgement.supports

@@ -18,6 +18,7 @@ its paragraphs were kept or run into one block.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -26,7 +27,7 @@ from typing import Any
 
 from ..document import Document
 from ..finding import TELL_CATEGORIES
-from ..text.words import WORD
+from ..text.words import WORD, word_pattern
 from .quality import PUNCTUATION_CATEGORIES
 
 # Severity weights of tell findings in the MT-likelihood evidence (neutral findings are weak hints).
@@ -50,7 +51,11 @@ NAME, CONTENT, NUMBER, START = "N", "_", "#", "<s>"
 
 _CONTRACTION = re.compile(r"[A-Za-z](?:n['’]t|['’](?:re|ve|ll|d|m))\b", re.IGNORECASE)
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\w [,.;:!?](?:\s|$)")
+_SPACES_BEFORE = tuple(" " + mark for mark in ",.;:!?")  # what every match of it holds
 _DASH = re.compile(r"—|–| - |--")
+# _DASH's matches, counted with str.count: no two of them can overlap (the hyphen of " - " has a space on
+# either side, and str.count takes "--" and " - " left to right without overlap, as findall does)
+_DASHES = ("—", "–", " - ", "--")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\u024f]")
 MATTR_WINDOW = 50
 REPETITION_WINDOW = 20  # content words
@@ -59,6 +64,42 @@ REPETITION_WINDOW = 20  # content words
 MACHINE_CATEGORIES = frozenset({"casing", "spacing", "repetition", "language"})
 LONG_SENTENCE_WORDS = 35
 HOUSE_STYLE_PREFIX = "HOUSE-"
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """The body's words, found once per article and shared by the scores (statistics, sentence
+    counts, the language pre-check): `text`, the body (`Document.body_text`); `words`, its WORD tokens;
+    `lowered`, those that start with a letter, lower-cased; `sentences`, the body's sentence spans
+    (`body_sentences`) and `sentence_words`, the WORD tokens of each."""
+
+    text: str
+    words: list[str]
+    lowered: list[str]
+    sentences: list[tuple[int, int]]
+    sentence_words: list[list[str]]
+
+    @classmethod
+    def of(cls, doc: Document, words: list[str] | None = None) -> BodyWords:
+        """The body's words; `words`: its WORD tokens, when the caller has them."""
+        find = word_pattern(doc.text).findall  # the body and its sentences are parts of doc.text
+        text = doc.body_text()
+        if words is None:
+            words = find(text)
+        sentences = body_sentences(doc)
+        source = doc.text
+        return cls(
+            text=text,
+            words=words,
+            lowered=lowered_letter_words(words),
+            sentences=sentences,
+            sentence_words=[find(source, start, end) for start, end in sentences],
+        )
+
+    @property
+    def sentence_lengths(self) -> list[int]:
+        """Word counts of the body's sentences that have words (`body_sentence_lengths`)."""
+        return [n for n in map(len, self.sentence_words) if n]
 
 
 def body_words(doc: Document) -> list[str]:
@@ -159,6 +200,33 @@ def local_repetition(words: list[str], window: int) -> float:
     return 100 * repeats / max(len(words), 1)
 
 
+def variety_and_repetition(words: list[str], window: int) -> tuple[float, float]:
+    """(moving_type_token_ratio(words), local_repetition(words, window)) in one pass: a window of
+    MATTR_WINDOW words that starts at s counts word i as new when s > i's previous occurrence, so each
+    word adds the number of such windows that hold it."""
+    count = len(words)
+    if count < MATTR_WINDOW:
+        return moving_type_token_ratio(words), local_repetition(words, window)
+    last_start = count - MATTR_WINDOW  # the last window's start
+    last_seen: dict[str, int] = {}
+    total = repeats = 0
+    for index, word in enumerate(words):
+        previous = last_seen.get(word)
+        last_seen[word] = index
+        if previous is None:
+            first = index - MATTR_WINDOW + 1  # the first window holding the word (0 at least)
+            if first < 0:
+                first = 0
+        else:
+            if index - previous <= window:
+                repeats += 1
+            first = previous + 1 if previous >= index - MATTR_WINDOW else index - MATTR_WINDOW + 1
+        final = index if index < last_start else last_start
+        if final >= first:
+            total += final - first + 1
+    return total / (count - MATTR_WINDOW + 1) / MATTR_WINDOW, 100 * repeats / max(count, 1)
+
+
 def token_class(word: str) -> str:
     lowered = word.lower()
     if lowered in FUNCTION_WORDS:
@@ -166,6 +234,44 @@ def token_class(word: str) -> str:
     if word[0].isdigit():
         return NUMBER
     return NAME if word[0].isupper() else CONTENT
+
+
+# A word -> the word lower-cased if it starts with a letter, else "", across articles. Emptied when it
+# grows past CLASS_CACHE_SIZE words.
+_lowered: dict[str, str] = {}
+
+
+def lowered_letter_words(words: list[str]) -> list[str]:
+    """[w.lower() for w in words if w[0].isalpha()], most words found in a cache (in C)."""
+    found = list(map(_lowered.get, words))
+    if None in found:
+        if len(_lowered) > CLASS_CACHE_SIZE:
+            _lowered.clear()
+        for index, known in enumerate(found):
+            if known is None:
+                word = words[index]
+                found[index] = _lowered[word] = word.lower() if word[0].isalpha() else ""
+    return list(filter(None, found))
+
+
+# token_class by word, across articles (most words of an article were seen before); START stands for
+# itself. Emptied when it grows past CLASS_CACHE_SIZE words.
+_classes: dict[str, str] = {START: START}
+CLASS_CACHE_SIZE = 50_000
+
+
+def token_classes(words: list[str]) -> list[str]:
+    """token_class of each word (START kept as it is)."""
+    classes = list(map(_classes.get, words))
+    if None in classes:
+        if len(_classes) > CLASS_CACHE_SIZE:
+            _classes.clear()
+            _classes[START] = START
+        for index, known in enumerate(classes):
+            if known is None:
+                word = words[index]
+                classes[index] = _classes[word] = token_class(word)
+    return classes  # type: ignore[return-value]
 
 
 @dataclass
@@ -205,19 +311,23 @@ class ArticleStats:
         )
 
 
-def _sequence_counts(doc: Document, stats: ArticleStats) -> list[int]:
+def _sequence_counts(body: BodyWords, stats: ArticleStats) -> list[int]:
     """Count the token sequences of the body's sentences into `stats`; return the sentence lengths."""
-    lengths = []
+    lengths = body.sentence_lengths
     sequence: list[str] = []
-    for start, end in body_sentences(doc):
-        classes = [token_class(w) for w in WORD.findall(doc.text, start, end)]
-        if classes:
-            lengths.append(len(classes))
+    for words in body.sentence_words:
+        if words:
             sequence.append(START)
-            sequence += classes
+            sequence += words
+    sequence = token_classes(sequence)
     stats.unigrams.update(sequence)
     del stats.unigrams[START]
-    stats.openings.update(sequence[i + 1] for i, token in enumerate(sequence) if token == START)
+    openings = []  # the token after each START
+    start = 0
+    for length in lengths:
+        openings.append(sequence[start + 1])
+        start += length + 1
+    stats.openings.update(openings)
     stats.bigrams.update(zip(sequence, sequence[1:]))  # noqa: B905 (shorter by design)
     stats.trigrams.update(zip(sequence, sequence[1:], sequence[2:]))  # noqa: B905
     stats.tokens = sum(lengths)
@@ -226,7 +336,28 @@ def _sequence_counts(doc: Document, stats: ArticleStats) -> list[int]:
 
 
 def _doubled_words(words: list[str]) -> int:
+    if not any(map(operator.eq, words, words[1:])):  # the common case, without a pair at a time in Python
+        return 0
     return sum(1 for a, b in zip(words, words[1:]) if a == b and a[0].isalpha() and a not in ("had", "that"))  # noqa: B905
+
+
+def _non_latin_words(text: str, words: list[str]) -> int:
+    """How many of the words (of `text`) have a letter of another script than Latin."""
+    if not _NON_LATIN_LETTER.search(text):
+        return 0
+    return sum(1 for w in words if _NON_LATIN_LETTER.search(w))
+
+
+def _spaces_before_punctuation(text: str) -> int:
+    if not any(map(text.__contains__, _SPACES_BEFORE)):  # the common case, without a regex scan
+        return 0
+    return len(_SPACE_BEFORE_PUNCTUATION.findall(text))
+
+
+def _ending_counts(lowered: list[str], *endings: str) -> int:
+    """How many of the words end with one of `endings` (none of which ends another)."""
+    joined = " ".join(lowered) + " "  # a word's end is the one place followed by a space
+    return sum(joined.count(ending + " ") for ending in endings)
 
 
 def article_stats(
@@ -235,26 +366,30 @@ def article_stats(
     *,
     signals: Iterable[Any] = (),
     words: list[str] | None = None,
+    body: BodyWords | None = None,
 ) -> ArticleStats:
     """Every statistic the MT-likelihood models may read. `findings` and `signals` need `rule`,
     `category`, `severity` and `extra` (Finding objects, or anything shaped like them); `words`: the
-    body's WORD tokens, when the caller has them."""
-    text = doc.body_text()
-    if words is None:
-        words = WORD.findall(text)
+    body's WORD tokens, when the caller has them; `body`: the body's words (`BodyWords.of(doc)`),
+    when the caller has them."""
+    if body is None:
+        body = BodyWords.of(doc, words)
+    text = body.text
+    words = body.words
     n_words = max(len(words), 1)
     stats = ArticleStats(words=len(words), tokens=0, sentences=0)
-    lengths = _sequence_counts(doc, stats) or [len(words)]
+    lengths = _sequence_counts(body, stats) or [len(words)]
     mean_length = sum(lengths) / len(lengths)
     variance = sum((n - mean_length) ** 2 for n in lengths) / len(lengths)
-    lowered = [w.lower() for w in words if w[0].isalpha()]
+    lowered = body.lowered
     per_100 = 100 / n_words
+    mattr, repeated_words = variety_and_repetition(lowered, 10)
 
     tells = evidence_tells(findings)
     graded = [f for f in tells if f.severity != "neutral"]
     signal_hits = [s for s in signals if s.category in TELL_CATEGORIES]
     density = 1000 / max(len(words), TELL_DENSITY_FLOOR)
-    openings_lower = sum(1 for start, _end in body_sentences(doc) if doc.text[start : start + 1].islower())
+    openings_lower = sum(1 for start, _end in body.sentences if doc.text[start : start + 1].islower())
     stats.scalars = {
         # evidence from the rules (log-densities per 1,000 words, and a count)
         "lexical_tells": math.log1p(density * distinct_tells(tells, punctuation=False)),
@@ -273,24 +408,24 @@ def article_stats(
         "parentheses": per_100 * text.count("("),
         "question_marks": per_100 * text.count("?"),
         "quotation_marks": per_100 * sum(text.count(q) for q in '"“”'),
-        "dashes": per_100 * len(_DASH.findall(text)),
+        "dashes": per_100 * sum(map(text.count, _DASHES)),
         # words
         "word_length": sum(map(len, words)) / n_words,
-        "long_words": per_100 * sum(1 for w in words if len(w) >= 9),
+        "long_words": per_100 * sum(map((8).__lt__, map(len, words))),  # 9 letters or more
         "contractions": per_100 * len(_CONTRACTION.findall(text)),
-        "nominalisations": per_100 * sum(1 for w in lowered if w.endswith(("tion", "tions", "ment", "ments"))),
-        "ly_adverbs": per_100 * sum(1 for w in lowered if w.endswith("ly")),
-        "ing_forms": per_100 * sum(1 for w in lowered if w.endswith("ing")),
-        "mattr": moving_type_token_ratio(lowered),
-        "repeated_words": local_repetition(lowered, 10),
+        "nominalisations": per_100 * _ending_counts(lowered, "tion", "tions", "ment", "ments"),
+        "ly_adverbs": per_100 * _ending_counts(lowered, "ly"),
+        "ing_forms": per_100 * _ending_counts(lowered, "ing"),
+        "mattr": mattr,
+        "repeated_words": repeated_words,
         "repeated_content_words": local_repetition(
             [w for w in lowered if len(w) > 3 and w not in FUNCTION_WORDS], REPETITION_WINDOW
         ),
         # what a translator would not leave (per 1,000 words)
         "machine_tells": math.log1p(density * distinct_tells(t for t in graded if t.category in MACHINE_CATEGORIES)),
         "doubled_words": 1000 * _doubled_words(lowered) / n_words,
-        "space_before_punctuation": 1000 * len(_SPACE_BEFORE_PUNCTUATION.findall(text)) / n_words,
-        "non_latin_words": 1000 * sum(1 for w in words if _NON_LATIN_LETTER.search(w)) / n_words,
+        "space_before_punctuation": 1000 * _spaces_before_punctuation(text) / n_words,
+        "non_latin_words": 1000 * _non_latin_words(text, words) / n_words,
         "lower_case_openings": openings_lower / len(lengths),
     }
     return stats
@@ -298,6 +433,7 @@ def article_stats(
 
 __all__ = [
     "ArticleStats",
+    "BodyWords",
     "FUNCTION_WORDS",
     "WORD",
     "article_stats",

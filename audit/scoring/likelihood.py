@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
+import operator
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,10 @@ def load_model(path: Path = MODEL_PATH) -> dict[str, Any]:
 
 class LinearPart:
     """One model of likelihood.json, ready for sparse evaluation: an article has a few hundred of the
-    token sequences the model weighs, and every absent one pushes by the same, precomputed amount."""
+    token sequences the model weighs, and every absent one pushes by the same, precomputed amount.
+
+    `names` orders the features as `pushes` gives them (the sequences in the model's order, then the
+    scalars); `push_values` gives the pushes in that order as a list."""
 
     def __init__(self, part: dict[str, Any]) -> None:
         self.intercept: float = part["intercept"]
@@ -59,6 +64,17 @@ class LinearPart:
             else:
                 self.scalars[name] = entry
         self.base = self.intercept + sum(self.absent.values())
+        self.names: tuple[str, ...] = (*self.absent, *self.scalars)
+        position = {name: index for index, name in enumerate(self.names)}
+        self._absent_values = [*self.absent.values(), *(0.0 for _ in self.scalars)]
+        self._scalar_slots = [(position[name], name, *entry) for name, entry in self.scalars.items()]
+        # by kind, key -> (position in `names`, push when absent, weight, center, min, max, sqrt)
+        self._slots: dict[str, dict[Any, tuple]] = {
+            kind: {key: (position[name], self.absent[name], *entry) for key, (name, entry) in table.items()}
+            for kind, table in self.sequences.items()
+        }
+        # the sequence features by how strongly they push when absent (for `strongest`)
+        self._absent_rank = sorted(range(len(self.absent)), key=lambda index: -abs(self._absent_values[index]))
 
     def _present(self, stats: ArticleStats):
         """(name, entry, raw value) of each feature the article has: every scalar, and the sequences."""
@@ -81,18 +97,217 @@ class LinearPart:
                 name, entry = table[key]
                 yield name, entry, count * unit
 
+    def _kinds(self, stats: ArticleStats):
+        """(slots, counts, unit, the present keys in `_present`'s order) of each kind of sequence."""
+        per_token = 100 / max(stats.tokens, 1)
+        per_sentence = 1 / max(stats.sentences, 1)
+        slots = self._slots
+        for kind, counts, unit in (
+            ("w", stats.unigrams, per_token),
+            ("b", stats.bigrams, per_token),
+            ("t", stats.trigrams, per_token),
+            ("s", stats.openings, per_sentence),
+        ):
+            table = slots[kind]
+            if len(counts) > len(table):
+                present = filter(counts.__contains__, table)
+            else:
+                present = filter(table.__contains__, counts)
+            yield table, counts, unit, present
+
     def logit(self, stats: ArticleStats) -> float:
+        """The model's logit: `base` plus each present feature's push less its push when absent, in
+        `_present`'s order (the sum is the same to the last bit whichever way it is computed here)."""
         total = self.base
-        for name, entry, raw in self._present(stats):
-            total += push(entry, raw) - self.absent.get(name, 0.0)
+        scalars = stats.scalars
+        for _position, name, weight, center, low, high, root in self._scalar_slots:
+            raw = scalars[name]
+            value = (math.sqrt(raw) if raw > 0 else 0.0) if root else raw
+            if low is not None and value < low:
+                value = low
+            if high is not None and value > high:
+                value = high
+            total += weight * (value - center) - 0.0
+        sqrt = math.sqrt
+        for table, counts, unit, present in self._kinds(stats):
+            for key in present:
+                _position, absent, weight, center, low, high, root = table[key]
+                raw = counts[key] * unit
+                value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+                if low is not None and value < low:
+                    value = low
+                if high is not None and value > high:
+                    value = high
+                total += weight * (value - center) - absent
         return total
+
+    def push_values(self, stats: ArticleStats) -> Pushes:
+        """`pushes`, in the order of `names`."""
+        values = self._absent_values.copy()
+        touched = []
+        scalars = stats.scalars
+        for position, name, weight, center, low, high, root in self._scalar_slots:
+            raw = scalars[name]
+            value = (math.sqrt(raw) if raw > 0 else 0.0) if root else raw
+            if low is not None and value < low:
+                value = low
+            if high is not None and value > high:
+                value = high
+            values[position] = weight * (value - center)
+            touched.append(position)
+        sqrt = math.sqrt
+        for table, counts, unit, present in self._kinds(stats):
+            for key in present:
+                position, _absent, weight, center, low, high, root = table[key]
+                raw = counts[key] * unit
+                value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+                if low is not None and value < low:
+                    value = low
+                if high is not None and value > high:
+                    value = high
+                values[position] = weight * (value - center)
+                touched.append(position)
+        return Pushes(self, values, touched)
 
     def pushes(self, stats: ArticleStats) -> dict[str, float]:
         """Each feature's push on the logit (positive: towards the model's positive class)."""
-        out = dict(self.absent)
-        for name, entry, raw in self._present(stats):
-            out[name] = push(entry, raw)
-        return out
+        return self.push_values(stats).as_dict()
+
+
+class Pushes:
+    """Each feature's push on a model's logit for one article, in the order of `model.names`;
+    `touched`: the positions of the features the article has (the others push as when absent)."""
+
+    __slots__ = ("model", "values", "touched")
+
+    def __init__(self, model: LinearPart, values: list[float], touched: list[int]) -> None:
+        self.model = model
+        self.values = values
+        self.touched = touched
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(zip(self.model.names, self.values, strict=True))
+
+    def logit(self) -> float:
+        """The intercept plus every push, summed in the order of `names`."""
+        return self.model.intercept + sum(self.values)
+
+    def strongest(self, count: int) -> list[tuple[str, float]]:
+        """The `count` (name, push) pairs of the largest pushes either way, as
+        `heapq.nlargest(count, pushes.items(), key=lambda item: abs(item[1]))` gives them (ties in
+        the order of `names`): only the present features and the strongest absent ones are ranked."""
+        if count <= 0:
+            return []
+        touched = set(self.touched)
+        candidates = list(self.touched)
+        for position in self.model._absent_rank:
+            if len(candidates) >= len(touched) + count:
+                break
+            if position not in touched:
+                candidates.append(position)
+        values, names = self.values, self.model.names
+        strengths = list(map(abs, map(values.__getitem__, candidates)))
+        if len(strengths) > count:  # keep those at least as strong as the count-th strongest (ties kept)
+            weakest = sorted(strengths, reverse=True)[count - 1]
+            keep = list(map(weakest.__le__, strengths))
+            candidates = list(itertools.compress(candidates, keep))
+            strengths = list(itertools.compress(strengths, keep))
+        ranked = sorted(zip(map(operator.neg, strengths), candidates, strict=True))
+        return [(names[position], values[position]) for _strength, position in ranked[:count]]
+
+
+class JointModel:
+    """The translated and the machine model read in one pass over an article's token sequences (both
+    weigh many of the same ones): the translated model's pushes and the machine model's own logit,
+    each equal to the last bit to what its LinearPart gives alone.
+
+    Every sequence feature of likelihood.json is a square root with no lower bound above 0, which an
+    article's count (1 or more) never falls under: the pass reads only the upper bound. A model with
+    another kind of sequence feature is read by its LinearParts one after the other."""
+
+    def __init__(self, translated: LinearPart, machine: LinearPart) -> None:
+        self.translated = translated
+        self.machine = machine
+        self.simple = all(
+            root and (low is None or low <= 0)
+            for model in (translated, machine)
+            for slots in model._slots.values()
+            for _position, _absent, _weight, _center, low, _high, root in slots.values()
+        )
+        # by kind, key -> (the translated model's position (-1: it does not weigh the key), weight, center
+        # and upper bound, the machine model's push when absent, weight (None: it does not weigh the key),
+        # center and upper bound); no upper bound is infinity
+        self._slots: dict[str, dict[Any, tuple]] = {}
+        for kind, slots in translated._slots.items():
+            joint: dict[Any, tuple] = {}
+            for key, (position, _absent, weight, center, _low, high, _root) in slots.items():
+                joint[key] = (position, weight, center, math.inf if high is None else high, 0.0, None, 0.0, 0.0)
+            for key, (_position, absent, weight, center, _low, high, _root) in machine._slots[kind].items():
+                mine = joint.get(key, (-1, 0.0, 0.0, 0.0))[:4]
+                joint[key] = (*mine, absent, weight, center, math.inf if high is None else high)
+            self._slots[kind] = joint
+
+    def evaluate(self, stats: ArticleStats) -> tuple[Pushes, float]:
+        """(`translated.push_values(stats)`, `machine.logit(stats)`)."""
+        translated, machine = self.translated, self.machine
+        if not self.simple:
+            return translated.push_values(stats), machine.logit(stats)
+        values = translated._absent_values.copy()
+        touched = []
+        scalars = stats.scalars
+        sqrt = math.sqrt
+        for position, name, weight, center, low, high, root in translated._scalar_slots:
+            raw = scalars[name]
+            value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+            if low is not None and value < low:
+                value = low
+            if high is not None and value > high:
+                value = high
+            values[position] = weight * (value - center)
+            touched.append(position)
+        total = machine.base  # the machine model's logit, summed in LinearPart.logit's order
+        for _position, name, weight, center, low, high, root in machine._scalar_slots:
+            raw = scalars[name]
+            value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+            if low is not None and value < low:
+                value = low
+            if high is not None and value > high:
+                value = high
+            total += weight * (value - center) - 0.0
+        per_token = 100 / max(stats.tokens, 1)
+        per_sentence = 1 / max(stats.sentences, 1)
+        touch = touched.append
+        for kind, counts, unit in (
+            ("w", stats.unigrams, per_token),
+            ("b", stats.bigrams, per_token),
+            ("t", stats.trigrams, per_token),
+            ("s", stats.openings, per_sentence),
+        ):
+            joint = self._slots[kind]
+            # LinearPart.logit reads the article's sequences in their order unless it has more of them
+            # than the model weighs; then in the model's order, in a loop of its own here
+            in_order = len(counts) <= len(machine._slots[kind])
+            for key in filter(joint.__contains__, counts):
+                position, weight, center, high, absent, their_weight, their_center, their_high = joint[key]
+                raw = counts[key] * unit
+                value = sqrt(raw) if raw > 0 else 0.0
+                if position >= 0:
+                    values[position] = weight * ((high if value > high else value) - center)
+                    touch(position)
+                if their_weight is not None and in_order:
+                    total += their_weight * ((their_high if value > their_high else value) - their_center) - absent
+            if not in_order:
+                table = machine._slots[kind]
+                for key in filter(counts.__contains__, table):
+                    _position, absent, weight, center, low, high, root = table[key]
+                    raw = counts[key] * unit
+                    value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+                    if low is not None and value < low:
+                        value = low
+                    if high is not None and value > high:
+                        value = high
+                    total += weight * (value - center) - absent
+        return Pushes(translated, values, touched), total
 
 
 def push(entry: tuple, raw: float) -> float:
@@ -116,6 +331,18 @@ def compiled(part: dict[str, Any]) -> LinearPart:
     if cached is None or cached[0] is not part:
         cached = _COMPILED[id(part)] = (part, LinearPart(part))
     return cached[1]
+
+
+_JOINT: dict[tuple[int, int], tuple[LinearPart, LinearPart, JointModel]] = {}
+
+
+def joint(model: dict[str, Any]) -> JointModel:
+    """The JointModel of a model's two parts (built once per pair)."""
+    translated, machine = compiled(model[TRANSLATED]), compiled(model[MACHINE])
+    cached = _JOINT.get((id(translated), id(machine)))
+    if cached is None or cached[0] is not translated or cached[1] is not machine:
+        cached = _JOINT[id(translated), id(machine)] = (translated, machine, JointModel(translated, machine))
+    return cached[2]
 
 
 def contributions(stats: ArticleStats, part: dict[str, Any]) -> dict[str, float]:
@@ -205,9 +432,12 @@ __all__ = [
     "MACHINE",
     "MODEL_PATH",
     "TRANSLATED",
+    "JointModel",
     "LinearPart",
+    "Pushes",
     "compiled",
     "contributions",
+    "joint",
     "load_model",
     "logit",
     "logit_of_values",

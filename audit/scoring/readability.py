@@ -42,8 +42,22 @@ def list_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
+# textstat's sentences are the runs of text between runs of [.!?] that have a word character (_SENTENCE),
+# and a sentence's words (list_words) are its white-space separated chunks with a word character (the
+# punctuation it removes never holds one; a contraction's apostrophe it keeps is followed by one). One
+# match of this pattern per sentence of three words or more: three such chunks, the rest of the run.
+_SENTENCE_OF_THREE_WORDS = re.compile(r"(?:[^.!?\w]*+\w[^\s.!?]*+){3}[^.!?]*+")
+
+
 def count_sentences(text: str) -> int:
     """textstat's `count_sentences`: sentences of three words or more, at least one."""
+    if not text:
+        return 0
+    return max(1, len(_SENTENCE_OF_THREE_WORDS.findall(text)))
+
+
+def count_sentences_by_textstat(text: str) -> int:
+    """count_sentences as textstat 0.7.8 computes it, one sentence at a time (the reference for the tests)."""
     if not text:
         return 0
     sentences = _SENTENCE.findall(text)
@@ -153,6 +167,29 @@ def word_syllables(word: str) -> int:
     return count
 
 
+# A word (as list_words gives it) -> its syllables, and 1 << 32 if it has 3 or more, 1 << 64 if it is
+# unfamiliar (not one of Dale-Chall's easy words) with SYLLABLE_THRESHOLD or more, 1 << 96 if it is
+# unfamiliar: the sum of an article's codes holds the four counts (each far under 2 ** 32). Emptied
+# when it grows past CODE_CACHE_SIZE words.
+_codes: dict[str, int] = {}
+CODE_CACHE_SIZE = 50_000
+_FIELD = (1 << 32) - 1
+
+
+def _word_code(word: str, easy_words: frozenset[str]) -> int:
+    lowered = word.lower()
+    syllables = word_syllables(lowered)
+    unfamiliar = lowered not in easy_words
+    code = (
+        syllables
+        | (syllables >= 3) << 32
+        | (unfamiliar and syllables >= SYLLABLE_THRESHOLD) << 64
+        | unfamiliar << 96
+    )
+    _codes[word] = code
+    return code
+
+
 def readability(body: str) -> dict[str, Any]:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall, counts."""
     _table, _hyphenator, easy_words = _load()
@@ -162,17 +199,20 @@ def readability(body: str) -> dict[str, Any]:
     if n_words == 0:
         return {"words": 0, "sentences": 0}
     sentences = count_sentences(body)
-    lowered = list(map(str.lower, words))
-    syllables = list(map(_syllables.get, lowered))  # the per-process cache first: most words are known
-    if None in syllables:
-        syllables = [s if s is not None else word_syllables(w) for w, s in zip(lowered, syllables, strict=True)]
-    polysyllables = sum(1 for s in syllables if s >= 3)
-    unfamiliar = [w not in easy_words for w in lowered]
-    difficult = sum(1 for u, s in zip(unfamiliar, syllables, strict=True) if u and s >= SYLLABLE_THRESHOLD)
-    hard = sum(unfamiliar)  # Dale-Chall: syllable threshold 0
+    # each word's counts packed in one integer (see _word_code), summed over the words in C
+    codes = list(map(_codes.get, words))
+    if None in codes:
+        if len(_codes) > CODE_CACHE_SIZE:
+            _codes.clear()
+        codes = [c if c is not None else _word_code(w, easy_words) for w, c in zip(words, codes, strict=True)]
+    packed = sum(codes)
+    syllable_count = packed & _FIELD
+    polysyllables = (packed >> 32) & _FIELD  # words of 3 syllables or more
+    difficult = (packed >> 64) & _FIELD  # unfamiliar words of SYLLABLE_THRESHOLD syllables or more
+    hard = packed >> 96  # unfamiliar words (Dale-Chall: syllable threshold 0)
 
     words_per_sentence = n_words / sentences
-    syllables_per_word = sum(syllables) / n_words
+    syllables_per_word = syllable_count / n_words
     if words_per_sentence == 0 or syllables_per_word == 0:
         flesch = grade = 0.0
     else:
@@ -218,4 +258,11 @@ def textstat_readability(body: str) -> dict[str, Any]:
     }
 
 
-__all__ = ["count_sentences", "list_words", "readability", "textstat_readability", "word_syllables"]
+__all__ = [
+    "count_sentences",
+    "count_sentences_by_textstat",
+    "list_words",
+    "readability",
+    "textstat_readability",
+    "word_syllables",
+]

@@ -21,13 +21,23 @@ from __future__ import annotations
 import functools
 import heapq
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .features import MACHINE_CATEGORIES, START, ArticleStats, evidence_tells
-from .likelihood import MACHINE, TRANSLATED, contributions, load_model, machine_logit, native_percentile, sigmoid
+from .likelihood import (
+    MACHINE,
+    TRANSLATED,
+    LinearPart,
+    Pushes,
+    joint,
+    load_model,
+    native_percentile,
+    sigmoid,
+)
 
 VERDICTS = ("clean", "review", "likely-mt", "too-short")
 MIN_WORDS = 60  # fewer body words: `too-short`, no likelihood
@@ -112,8 +122,13 @@ class Judgement:
     machine: float | None = None  # machine output rather than human translation, 0 to 1
     supports: str | None = None  # "machine" or "translated": what the evidence supports (above clean)
     reasons: tuple[str, ...] = ()
-    evidence: dict[str, float] = field(default_factory=dict)  # each feature's push on the logit
+    pushes: Pushes | None = field(default=None, compare=False)  # each feature's push on the logit
     native_percentile: float | None = None  # share of native news articles scoring lower, 0 to 100
+
+    @property
+    def evidence(self) -> dict[str, float]:
+        """Each feature's push on the logit, by name."""
+        return self.pushes.as_dict() if self.pushes is not None else {}
 
 
 def list_like(doc: Any) -> bool:
@@ -288,25 +303,81 @@ def statistic_text(name: str, value: float, native: float | None) -> str:
     return text + (f" (native news: {typical})" if typical is not None else "")
 
 
+@dataclass(frozen=True)
+class _Family:
+    """The features of one family of a model: their positions in `LinearPart.names`, a getter of their
+    pushes (in that order), and the sequence features among them ranked by (push when absent, name),
+    largest first."""
+
+    name: str
+    positions: frozenset[int]
+    pushes_of: Any
+    absent_rank: tuple[int, ...]
+
+
+@functools.lru_cache(maxsize=8)
+def _families(model: LinearPart) -> tuple[_Family, ...]:
+    """The families of a model's features that reasons may name (tells are named separately)."""
+    grouped: dict[str, list[int]] = {}
+    for position, name in enumerate(model.names):
+        family, _label = describe(name)
+        if family != "tells":
+            grouped.setdefault(family, []).append(position)
+    families = []
+    for family, positions in grouped.items():
+        pushes_of = operator.itemgetter(*positions) if len(positions) > 1 else (lambda v, i=positions[0]: (v[i],))
+        absent = [i for i in positions if model.names[i] in model.absent]
+        absent.sort(key=lambda i: (model.absent[model.names[i]], model.names[i]), reverse=True)
+        families.append(_Family(family, frozenset(positions), pushes_of, tuple(absent)))
+    return tuple(families)
+
+
+def _ranked_families(
+    pushes: dict[str, float] | Pushes, limit: int
+) -> list[tuple[float, str, list[tuple[float, str]]]]:
+    """(net push, family, its 8 strongest (push, name) pairs) of the `limit` families (the tells left
+    out) that push most, strongest first."""
+    if not isinstance(pushes, Pushes):
+        families: dict[str, list[tuple[float, str]]] = {}
+        for name, push in pushes.items():
+            family, _label = describe(name)
+            if family != "tells":
+                families.setdefault(family, []).append((push, name))
+        totals = ((sum(p for p, _ in items), family, items) for family, items in families.items())
+        ranked = sorted(totals, reverse=True)[:limit]
+        return [(total, family, heapq.nlargest(8, items)) for total, family, items in ranked]
+    # the same from the model's own ordering: the net push of every family, and its strongest features
+    # among those the article has and the strongest absent ones (the rest push as when absent)
+    values, names = pushes.values, pushes.model.names
+    ranked = sorted(((sum(f.pushes_of(values)), f.name, f) for f in _families(pushes.model)), reverse=True)[:limit]
+    touched = set(pushes.touched)
+    out = []
+    for total, family, table in ranked:
+        items = [(values[i], names[i]) for i in pushes.touched if i in table.positions]
+        absent = 0
+        for i in table.absent_rank:
+            if absent == 8:
+                break
+            if i not in touched:
+                items.append((values[i], names[i]))
+                absent += 1
+        out.append((total, family, heapq.nlargest(8, items)))
+    return out
+
+
 def statistics_reasons(
-    stats: ArticleStats, pushes: dict[str, float], part: dict[str, Any], limit: int = 2
+    stats: ArticleStats, pushes: dict[str, float] | Pushes, part: dict[str, Any], limit: int = 2
 ) -> list[str]:
     """The families of statistics that raised the score most, each with its strongest features'
     values against native news (tells are named separately)."""
-    families: dict[str, list[tuple[float, str]]] = {}
-    for name, push in pushes.items():
-        family, _label = describe(name)
-        if family != "tells":
-            families.setdefault(family, []).append((push, name))
     # a family's net push ranks it; its features that pushed up are named
-    ranked = sorted(((sum(p for p, _ in items), family, items) for family, items in families.items()), reverse=True)
     reasons = []
-    for total, family, items in ranked[:limit]:
+    for total, family, strongest in _ranked_families(pushes, limit):
         if total < REASON_MIN_PUSH:
             break
         shown: list[str] = []
         keys: list[str] = []
-        for push, name in heapq.nlargest(8, items):
+        for push, name in strongest:
             key = name.partition(":")[2] or name
             if push <= 0 or len(shown) == 2:
                 break
@@ -333,15 +404,15 @@ def judge(
             reasons=(f"only {stats.words} words of body text, fewer than the {MIN_WORDS} needed to judge",),
         )
     translated = model[TRANSLATED]
-    pushes = contributions(stats, translated)
-    translated_logit = translated["intercept"] + sum(pushes.values())
+    pushes, machine_own = joint(model).evaluate(stats)
+    translated_logit = pushes.logit()
     likelihood = sigmoid(translated_logit)
     percentile = native_percentile(translated_logit, translated)
     tells = evidence_tells(findings)
     verdict = decide(likelihood, stats.words, TellEvidence.of(tells), listy, translated["thresholds"])
-    machine = sigmoid(machine_logit(stats, model, translated_logit))
+    machine = sigmoid(machine_own + model[MACHINE].get("translated_weight", 0.0) * translated_logit)  # machine_logit
     if verdict == "clean":
-        return Judgement(verdict, likelihood, machine, evidence=pushes, native_percentile=percentile)
+        return Judgement(verdict, likelihood, machine, pushes=pushes, native_percentile=percentile)
 
     reasons = []
     tell_text = tells_reason(tells)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import lexicon_share
-from .words import english_share, letter_words
+from .words import ENGLISH_FUNCTION_WORDS, english_share, letter_words
 
 MIN_WORDS_TO_DETECT = 20  # fewer letter words than this: no guess
 ENGLISH_SHARE_CLEAR = 0.22  # English prose has 35-55% function words; other languages a few per cent
@@ -49,6 +49,13 @@ def _function_word_share(text: str) -> float | None:
     if len(words) < MIN_WORDS_TO_DETECT:
         return None
     return english_share(words)
+
+
+def _lowered_function_word_share(lowered: list[str]) -> float | None:
+    """_function_word_share from the text's letter words already lower-cased."""
+    if len(lowered) < MIN_WORDS_TO_DETECT:
+        return None
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, lowered)) / len(lowered)
 
 
 def looks_english(text: str) -> bool | None:
@@ -106,11 +113,14 @@ class LanguageGuess:
     method: str
 
 
-def article_language(body: str, full: bool = False, foreign_paragraphs: int = 0) -> LanguageGuess:
+def article_language(
+    body: str, full: bool = False, foreign_paragraphs: int = 0, lowered_words: list[str] | None = None
+) -> LanguageGuess:
     """The article's language: by the pre-check when it is clearly English, else by langdetect; `None`
     for a text too short to tell. With `full`, the pre-check decides only when it is conclusive (see
-    `conclusively_english`) and no paragraph was found foreign (`foreign_paragraphs`)."""
-    share = _function_word_share(body)
+    `conclusively_english`) and no paragraph was found foreign (`foreign_paragraphs`). `lowered_words`:
+    the body's letter words (`letter_words`) lower-cased, when the caller has them."""
+    share = _function_word_share(body) if lowered_words is None else _lowered_function_word_share(lowered_words)
     if share is None:
         return LanguageGuess(None, None, "too short to tell")
     if share >= ENGLISH_SHARE_CLEAR:  # the looks_english and conclusively_english tests on one count

@@ -8,6 +8,10 @@ from collections.abc import Iterator
 
 # A word: letters with inner apostrophes (don't, Kyiv’s), or a number with inner separators (1,200.5).
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# WORD for a text whose word characters are all ASCII (curly quotes and dashes are not word characters):
+# the same matches, about twice as fast (no Unicode class look-ups).
+ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[0-9]+(?:[.,][0-9]+)*")
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\x00-\x7f](?<=\w)")
 
 # Frequent English function words: the share of them tells English prose from other languages.
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -47,6 +51,14 @@ def distinct_matches(pattern: re.Pattern[str], text: str) -> set[str]:
     return found
 
 
+def word_pattern(text: str) -> re.Pattern[str]:
+    """WORD, or its faster twin ASCII_WORD when every word character of `text` is ASCII: either finds
+    the same words in `text` and in any part of it."""
+    if text.isascii() or not _NON_ASCII_WORD_CHARACTER.search(text):
+        return ASCII_WORD
+    return WORD
+
+
 def letter_words(text: str) -> list[str]:
     """The WORD tokens of a text that start with a letter."""
     return [w for w in WORD.findall(text) if w[0].isalpha()]
@@ -60,4 +72,13 @@ def english_share(words: list[str]) -> float:
     return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, letters))) / len(letters)
 
 
-__all__ = ["ENGLISH_FUNCTION_WORDS", "WORD", "distinct_matches", "english_share", "letter_words", "space_chunks"]
+__all__ = [
+    "ASCII_WORD",
+    "ENGLISH_FUNCTION_WORDS",
+    "WORD",
+    "distinct_matches",
+    "english_share",
+    "letter_words",
+    "space_chunks",
+    "word_pattern",
+]

@@ -1,0 +1,186 @@
+"""The article scores' fast paths give exactly what the plain computations give: the two MT models read
+in one pass (JointModel) against each LinearPart alone, the evidence and reasons ranked from the
+present features against every push, textstat's sentence count in one regex pass, MATTR and local
+repetition in one pass, WORD's ASCII twin, and the counts by str.count."""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.document import Document
+from audit.scoring.features import (
+    _DASH,
+    _DASHES,
+    _SPACE_BEFORE_PUNCTUATION,
+    ArticleStats,
+    _ending_counts,
+    _spaces_before_punctuation,
+    article_stats,
+    local_repetition,
+    lowered_letter_words,
+    moving_type_token_ratio,
+    token_class,
+    token_classes,
+    variety_and_repetition,
+)
+from audit.scoring.likelihood import MACHINE, TRANSLATED, JointModel, LinearPart, compiled, load_model
+from audit.scoring.readability import count_sentences, count_sentences_by_textstat
+from audit.scoring.verdict import _ranked_families, judge, statistics_reasons
+from audit.text.words import ASCII_WORD, WORD, word_pattern
+
+from .conftest import SEEDS
+
+TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def _stats() -> list[ArticleStats]:
+    stats = [article_stats(Document.from_text(text), []) for text in TEXTS]
+    # one article with more distinct token sequences than the machine model weighs of some kinds, so
+    # that its logit reads them in the model's order
+    long_text = "\n\n".join(TEXTS) * 3
+    stats.append(article_stats(Document.from_text(long_text), []))
+    return stats
+
+
+def _machine_reads_in_model_order(stats: ArticleStats, machine: LinearPart) -> bool:
+    counters = (stats.unigrams, stats.bigrams, stats.trigrams, stats.openings)
+    return any(len(c) > len(machine._slots[kind]) for kind, c in zip("wbts", counters, strict=True))
+
+
+def test_joint_model_equals_each_model_alone_to_the_last_bit():
+    model = load_model()
+    translated, machine = compiled(model[TRANSLATED]), compiled(model[MACHINE])
+    joint = JointModel(translated, machine)
+    assert joint.simple
+    every = _stats()
+    assert any(_machine_reads_in_model_order(s, machine) for s in every)
+    for stats in every:
+        pushes, machine_logit = joint.evaluate(stats)
+        assert pushes.values == list(translated.pushes(stats).values())
+        assert pushes.as_dict() == translated.pushes(stats)
+        assert machine_logit == machine.logit(stats)
+        assert pushes.logit() == model[TRANSLATED]["intercept"] + sum(translated.pushes(stats).values())
+
+
+def test_joint_model_of_a_model_with_other_features_reads_each_part_alone():
+    model = json.loads(json.dumps(load_model()))
+    name = next(n for n in model[MACHINE]["features"] if n.startswith("b:"))
+    model[MACHINE]["features"][name]["transform"] = "identity"
+    translated, machine = LinearPart(model[TRANSLATED]), LinearPart(model[MACHINE])
+    joint = JointModel(translated, machine)
+    assert not joint.simple
+    for stats in _stats()[:3]:
+        pushes, machine_logit = joint.evaluate(stats)
+        assert pushes.values == translated.push_values(stats).values
+        assert machine_logit == machine.logit(stats)
+
+
+def test_strongest_pushes_are_those_of_nlargest_over_every_push():
+    model = load_model()
+    translated = compiled(model[TRANSLATED])
+    for stats in _stats():
+        pushes = translated.push_values(stats)
+        every = pushes.as_dict()
+        for count in (1, 5, 12, 40):
+            expected = heapq.nlargest(count, every.items(), key=lambda item: abs(item[1]))
+            assert pushes.strongest(count) == expected
+
+
+def test_ranked_families_from_the_model_equal_those_from_every_push():
+    model = load_model()
+    part = model[TRANSLATED]
+    translated = compiled(part)
+    for stats in _stats():
+        pushes = translated.push_values(stats)
+        assert _ranked_families(pushes, 3) == _ranked_families(pushes.as_dict(), 3)
+        assert statistics_reasons(stats, pushes, part) == statistics_reasons(stats, pushes.as_dict(), part)
+
+
+def test_judgement_evidence_is_every_push():
+    model = load_model()
+    stats = _stats()[0]
+    judgement = judge(stats, [])
+    assert judgement.evidence == compiled(model[TRANSLATED]).pushes(stats)
+
+
+def test_token_classes_are_token_class_of_each_word():
+    words = [w for text in TEXTS for w in WORD.findall(text)] + ["<s>", "The", "the", "1,200", "Kyiv’s"]
+    assert token_classes(words) == [w if w == "<s>" else token_class(w) for w in words]
+    assert token_classes(words) == [w if w == "<s>" else token_class(w) for w in words]  # from the cache
+    letters = [w for w in words if w != "<s>"] + ["İstanbul", "½", "2024"]
+    for _ in range(2):  # then from the cache
+        assert lowered_letter_words(letters) == [w.lower() for w in letters if w[0].isalpha()]
+
+
+SENTENCE_TEXT = st.text(alphabet=list("aZ9_.!?'’ \n\t\x1c\xa0-—\"“(),;:éЖ½²\u0301"), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SENTENCE_TEXT)
+def test_sentence_count_in_one_pass_equals_textstat(text):
+    assert count_sentences(text) == count_sentences_by_textstat(text)
+
+
+def test_sentence_count_of_the_seeds_equals_textstat():
+    for text in TEXTS:
+        assert count_sentences(text) == count_sentences_by_textstat(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcdefghij"), max_size=140), st.integers(1, 30))
+def test_variety_and_repetition_in_one_pass(words, window):
+    mattr, repeated = variety_and_repetition(words, window)
+    assert mattr == moving_type_token_ratio(words)
+    assert repeated == local_repetition(words, window)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("aZ09'’.,- \n—“é"), max_size=60))
+def test_ascii_word_pattern_finds_what_word_finds(text):
+    pattern = word_pattern(text)
+    assert pattern.findall(text) == WORD.findall(text)
+    if pattern is ASCII_WORD:
+        assert not any(c.isalnum() and not c.isascii() for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list(" -—–a.,;:!?\n"), max_size=40))
+def test_counts_by_str_count_equal_the_regexes(text):
+    assert sum(map(text.count, _DASHES)) == len(_DASH.findall(text))
+    assert _spaces_before_punctuation(text) == len(_SPACE_BEFORE_PUNCTUATION.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=list("lyingtomens"), min_size=1, max_size=7), max_size=30))
+def test_ending_counts_equal_endswith(words):
+    assert _ending_counts(words, "tion", "tions", "ment", "ments") == sum(
+        1 for w in words if w.endswith(("tion", "tions", "ment", "ments"))
+    )
+    assert _ending_counts(words, "ly") == sum(1 for w in words if w.endswith("ly"))
+
+
+def test_statistics_equal_those_read_one_word_at_a_time():
+    for text in TEXTS[:5]:
+        doc = Document.from_text(text)
+        stats = article_stats(doc, [])
+        words = WORD.findall(doc.body_text())
+        n_words = max(len(words), 1)
+        assert stats.scalars["long_words"] == 100 / n_words * sum(1 for w in words if len(w) >= 9)
+        assert stats.scalars["non_latin_words"] == 1000 * sum(
+            1 for w in words if re.search(r"[^\W\d_\x00-\u024f]", w)
+        ) / n_words
+        sequence = []
+        for start, end in doc.sentences:
+            if doc.zone_at(start) == "body":
+                classes = [token_class(w) for w in WORD.findall(doc.text, start, end)]
+                if classes:
+                    sequence += ["<s>", *classes]
+        assert stats.openings == Counter(sequence[i + 1] for i, t in enumerate(sequence) if t == "<s>")
+        assert not math.isnan(stats.scalars["mattr"])

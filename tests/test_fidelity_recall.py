@@ -78,3 +78,33 @@ def test_a_dropped_quotation_merged_into_the_next_sentence_is_placed_on_both_sid
     where = _MINISTER_EN.index("the minister said.")
     placed = {h.rule for h in hits if h.start <= where < h.end}
     assert {"FID-OMITTED-QUOTE", "FID-POSSIBLE-OMISSION"} <= placed
+
+
+@pytest.mark.parametrize(
+    ("code", "original", "faithful", "dropped"),
+    [
+        # five words of Czech, nine of English: short, but a sentence of its own
+        ("cs", "Žena ukradla synovi peníze z účtu a koupila si za ně nové auto. Slíbila, že peníze synovi vrátí. "
+               "Soud ji přesto odsoudil k podmíněnému trestu na dva roky.",
+         "The woman stole money from her son's account and bought a new car with it. She promised to return the "
+         "money to her son. The court nevertheless gave her a two-year suspended sentence.",
+         "Slíbila, že peníze synovi vrátí."),
+        ("uk", "Я шукаю роботу масажистом у Києві вже третій місяць поспіль. Буду дуже вдячна за допомогу. "
+               "Телефонуйте мені будь-коли вдень або ввечері.",
+         "I have been looking for a job as a masseuse in Kyiv for the third month in a row. I will be very "
+         "grateful for help. Call me any time during the day or in the evening.",
+         "Буду дуже вдячна за допомогу."),
+    ],
+)
+def test_a_short_sentence_dropped_is_possibly_omitted(code, original, faithful, dropped):
+    assert compare(faithful, original, code, metrics=False).hits == []
+    english = faithful.split(". ")
+    damaged = ". ".join(english[:1] + english[2:])
+    cited = [original[h.source_start : h.source_end] for h in compare(damaged, original, code, metrics=False).hits
+             if h.rule == "FID-POSSIBLE-OMISSION"]
+    assert dropped in cited
+    # and the other way round: the English sentence with no counterpart in an original without it
+    shorter = original.replace(" " + dropped, "")
+    added = [faithful[h.start : h.end] for h in compare(faithful, shorter, code, metrics=False).hits
+             if h.rule == "FID-POSSIBLE-ADDITION"]
+    assert english[1] + "." in added

@@ -31,7 +31,8 @@ from .readings import Reader, exonym_forms, hepburn_shaped, pinyin_syllables
 from .sides import Name, Side, demonym_stem, without_links
 from .text import CJK, Span, fold, main_script, script_counts, script_of, word_count
 
-LONG_PASSAGE_WORDS = 6  # a shorter piece with no counterpart is page furniture or a merged fragment
+LONG_PASSAGE_WORDS = 6  # a shorter piece with no counterpart is page furniture or a merged fragment ...
+SHORT_PASSAGE_WORDS = 3  # ... or, from this many words, a short sentence possibly dropped (or added): minor
 LENGTH_DEVIATION = 3.0  # standard deviations: a translation this much shorter or longer than its original ...
 LENGTH_DIFFERENCE = 25  # ... by this many characters at least (of English) is reported
 MIN_PAIRS_FOR_SCALE = 6  # a document's own spread of lengths is measured on this many pairs at least
@@ -197,9 +198,10 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
                 last += 1
             first_o, last_o = ctx.original.sentences[bead.original[0]], ctx.original.sentences[beads[last].original[-1]]
             source = ctx.original.text[first_o[0] : last_o[1]]
-            if word_count(source) >= LONG_PASSAGE_WORDS:
+            words = word_count(source)
+            if words >= SHORT_PASSAGE_WORDS:
                 start, end = ctx.gap_span(index, last)
-                if ctx.margin(index, last) >= CERTAIN_MARGIN:
+                if words >= LONG_PASSAGE_WORDS and ctx.margin(index, last) >= CERTAIN_MARGIN:
                     rule, says = "FID-OMITTED-PASSAGE", "a passage here that the translation leaves out"
                 else:
                     rule, says = "FID-POSSIBLE-OMISSION", ("a passage here that the translation may leave out "
@@ -215,8 +217,9 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
             first_t = ctx.translation.sentences[bead.translation[0]]
             last_t = ctx.translation.sentences[beads[last].translation[-1]]
             added = ctx.translation.text[first_t[0] : last_t[1]]
-            if not _in_original_script(ctx, added) and word_count(added) >= LONG_PASSAGE_WORDS:
-                if ctx.margin(index, last) >= CERTAIN_MARGIN:
+            words = word_count(added)
+            if not _in_original_script(ctx, added) and words >= SHORT_PASSAGE_WORDS:
+                if words >= LONG_PASSAGE_WORDS and ctx.margin(index, last) >= CERTAIN_MARGIN:
                     rule, says = "FID-ADDED-PASSAGE", "has no counterpart"
                 else:
                     rule = "FID-POSSIBLE-ADDITION"
@@ -247,7 +250,7 @@ def merge_hits(ctx: Context) -> Iterator[RawHit]:
                     sentence = (i0 if first else i1 - 1) if original else (j0 if first else j1 - 1)
                     side = ctx.original if original else ctx.translation
                     text = side.sentence_text(sentence)
-                    if word_count(text) < LONG_PASSAGE_WORDS or (not original and _in_original_script(ctx, text)):
+                    if word_count(text) < SHORT_PASSAGE_WORDS or (not original and _in_original_script(ctx, text)):
                         continue
                     if aligner.split_margin(i0, i1, j0, j1, original, first) >= MERGE_MARGIN:
                         continue

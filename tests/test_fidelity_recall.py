@@ -108,3 +108,38 @@ def test_a_short_sentence_dropped_is_possibly_omitted(code, original, faithful, 
     added = [faithful[h.start : h.end] for h in compare(faithful, shorter, code, metrics=False).hits
              if h.rule == "FID-POSSIBLE-ADDITION"]
     assert english[1] + "." in added
+
+
+@pytest.mark.parametrize(
+    ("code", "original", "faithful", "dashed", "damaged"),
+    [
+        ("ru", "Певица рассказала о разводе. — Это была очень красивая история, они сразу родили ребенка, все было "
+               "прекрасно, — сказала она. Потом они расстались.",
+         "The singer spoke about the divorce. “It was a very beautiful story, they had a child right away, "
+         "everything was wonderful,” she said. Then they broke up.",
+         "The singer spoke about the divorce. — It was a very beautiful story, they had a child right away, "
+         "everything was wonderful, — she said. Then they broke up.",
+         "The singer spoke about the divorce. — she said. Then they broke up."),
+        ("uk", "Волонтер розповів про евакуацію. — Ми вивезли з міста сорок дітей і двох вчителів! — сказав він. "
+               "Автобуси повернулися вранці.",
+         "The volunteer spoke about the evacuation. “We took forty children and two teachers out of the city!” "
+         "he said. The buses returned in the morning.",
+         "The volunteer spoke about the evacuation. — We took forty children and two teachers out of the city! — "
+         "he said. The buses returned in the morning.",
+         "The volunteer spoke about the evacuation. — he said. The buses returned in the morning."),
+    ],
+)
+def test_dialogue_opened_by_a_dash_is_a_quotation(code, original, faithful, dashed, damaged):
+    # with quotation marks or with the original's dashes, the speech is kept; dropped, it is missed
+    assert quote_rules(faithful, original, code) == []
+    assert quote_rules(dashed, original, code) == []
+    assert quote_rules(damaged, original, code) == ["FID-OMITTED-QUOTE"]
+
+
+def test_a_dash_opens_no_quotation_in_a_language_that_does_not_write_dialogue_so():
+    from audit.fidelity.compare import compare as compare_texts
+
+    original = "Der Minister sprach über den Haushalt. - Die Steuern steigen nicht, sagte er am Montag."
+    translation = "The minister spoke about the budget. Taxes will not rise, he said on Monday."
+    comparison = compare_texts(translation, original, "de", metrics=False)
+    assert comparison.original.quotes == [[], []]

@@ -199,7 +199,7 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
             first_o, last_o = ctx.original.sentences[bead.original[0]], ctx.original.sentences[beads[last].original[-1]]
             source = ctx.original.text[first_o[0] : last_o[1]]
             words = word_count(source)
-            if words >= SHORT_PASSAGE_WORDS:
+            if _passage(ctx.original, (first_o[0], last_o[1]), words):
                 start, end = ctx.gap_span(index, last)
                 if words >= LONG_PASSAGE_WORDS and ctx.margin(index, last) >= CERTAIN_MARGIN:
                     rule, says = "FID-OMITTED-PASSAGE", "a passage here that the translation leaves out"
@@ -218,7 +218,7 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
             last_t = ctx.translation.sentences[beads[last].translation[-1]]
             added = ctx.translation.text[first_t[0] : last_t[1]]
             words = word_count(added)
-            if not _in_original_script(ctx, added) and words >= SHORT_PASSAGE_WORDS:
+            if not _in_original_script(ctx, added) and _passage(ctx.translation, (first_t[0], last_t[1]), words):
                 if words >= LONG_PASSAGE_WORDS and ctx.margin(index, last) >= CERTAIN_MARGIN:
                     rule, says = "FID-ADDED-PASSAGE", "has no counterpart"
                 else:
@@ -229,6 +229,14 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
             index = last + 1
             continue
         index += 1
+
+
+def _passage(side: Side, span: Span, words: float) -> bool:
+    """Is a piece with no counterpart long enough to report: LONG_PASSAGE_WORDS, or SHORT_PASSAGE_WORDS
+    of prose (a short line that is a comment, a link or markup is no sentence dropped or added)?"""
+    if words >= LONG_PASSAGE_WORDS:
+        return True
+    return words >= SHORT_PASSAGE_WORDS and not side.doc.is_protected(*span)
 
 
 def merge_hits(ctx: Context) -> Iterator[RawHit]:
@@ -250,7 +258,8 @@ def merge_hits(ctx: Context) -> Iterator[RawHit]:
                     sentence = (i0 if first else i1 - 1) if original else (j0 if first else j1 - 1)
                     side = ctx.original if original else ctx.translation
                     text = side.sentence_text(sentence)
-                    if word_count(text) < SHORT_PASSAGE_WORDS or (not original and _in_original_script(ctx, text)):
+                    if not _passage(side, side.sentences[sentence], word_count(text)) or (
+                            not original and _in_original_script(ctx, text)):
                         continue
                     if aligner.split_margin(i0, i1, j0, j1, original, first) >= MERGE_MARGIN:
                         continue

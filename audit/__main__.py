@@ -6,6 +6,8 @@ import sys
 
 from .version import __version__
 
+YOUNG_OBJECTS = 100_000  # the command line's first-generation threshold of the garbage collector (see main)
+
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
@@ -19,6 +21,13 @@ def main() -> None:
     from .cli import main as command_line  # the whole command line, for every other use
 
     gc.freeze()
+    # The run then loads the compiled rule packs (some 45,000 objects that live as long as the process,
+    # unpickled with the collector paused: audit/rules/cache.py) and makes each document's objects. At
+    # the default threshold (700 new objects) the collector walked the packs twice in a one-file lint
+    # (once young, once in the middle generation: 3 + 9 ms, a twentieth of the run); a young generation
+    # of 100,000 objects leaves a one-file lint without a collection. Peak memory measured unchanged
+    # (a 400-article run: 60 MB; one 20 MB file: 251 MB).
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
     if collecting:
         gc.enable()
     command_line()

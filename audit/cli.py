@@ -10,9 +10,8 @@ from pathlib import Path
 
 import click
 
-from .baseline import BaselineError, write_baseline_file
 from .changed_lines import GitError
-from .commands import register_all
+from .commands import Commands
 from .commands.options import config_option, ignore_option, jobs_option, select_option, split_selectors
 from .config import Config
 from .config_file import ConfigError
@@ -34,7 +33,14 @@ from .version import __version__
 
 FORMATS = tuple(REPORT_FORMATS)
 INPUT_FORMATS = ("files", "jsonl")
-ERRORS = (UsageError, ConfigError, GitError, RuleError, BaselineError)
+
+
+def errors() -> tuple[type[Exception], ...]:
+    """The errors a run reports in one line (exit 2). Asked for when an exception is being handled:
+    audit/baseline.py (BaselineError) is imported by the runs that read or write a baseline only."""
+    from .baseline import BaselineError
+
+    return (UsageError, ConfigError, GitError, RuleError, BaselineError)
 
 
 def fail(message: str) -> None:
@@ -52,7 +58,7 @@ def write_output(text, output: str | None, err: bool = False) -> None:
         fail(str(error))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mtaudit")
 def cli() -> None:
     """mtaudit: find machine-translation tells in news copy, and score its readability and fidelity."""
@@ -152,9 +158,12 @@ def lint(paths, fmt, input_format, fail_on, fail_on_verdict, config_file, includ
         fail("--baseline and --write-baseline do not go together: write the baseline, then lint against it")
     if fix_only and diff:
         fail("--fix-only writes the fixes and --diff only shows them: choose one")
-    from .commands.compare import companions_for
+    companions: dict[str, str] = {}
+    companions_of: dict[str, dict[str, str]] = {}
+    if reference or source or source_dir or source_lang:
+        from .commands.compare import companions_for  # the module of `compare`, imported when it is used
 
-    companions, companions_of = companions_for(paths, reference, source, source_dir, source_lang)
+        companions, companions_of = companions_for(paths, reference, source, source_dir, source_lang)
     options = Options(
         config_file=Path(config_file) if config_file else None,
         select=split_selectors(select) or None,
@@ -194,8 +203,10 @@ def lint(paths, fmt, input_format, fail_on, fail_on_verdict, config_file, includ
     try:
         report = run(list(paths), replace(options, progress=progress_bar))
         if write_baseline:
+            from .baseline import write_baseline_file  # only --write-baseline (see errors())
+
             click.echo(write_baseline_file(report, write_baseline), err=True)
-    except ERRORS as error:
+    except errors() as error:
         fail(str(error))
     for file_report in report.files:
         if file_report.error:
@@ -251,7 +262,7 @@ def _lint_batches(paths: list[str], options: Options) -> int:
                     click.echo(f"mtaudit: error: {terminal_safe(file_report.error)}", err=True)
                 outcome = Report((file_report,), fail_on=fail_on or "minor", fail_on_verdict=options.fail_on_verdict)
                 status = max(status, outcome.exit_code())
-        except ERRORS as error:
+        except errors() as error:
             fail(str(error))
         finally:
             if stream is not sys.stdin.buffer:
@@ -349,9 +360,6 @@ def show_rule(rule_id, fmt, rule_dirs) -> None:
         for name, text in example.companions:
             click.echo(f"    ({name}: {text})")
     click.echo(f"\nKind: {rule.kind}; pack: {Path(rule.pack).name}")
-
-
-register_all(cli)
 
 
 def main() -> None:

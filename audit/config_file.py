@@ -274,12 +274,15 @@ class ConfigResolver:
         self.extra_rule_dirs = tuple(Path(d).resolve() for d in extra_rule_dirs)
         self.extra_select = extra_select
         self._cache: dict[Path | None, Config] = {}
+        self._folders: dict[str, Path | None] = {}  # folder -> its configuration file, in this run
 
     def config_file_for(self, path: str) -> Path | None:
         if self.explicit is not None:
             return self.explicit
-        folder = Path.cwd() if path == "-" else Path(os.path.abspath(path)).parent
-        return find_config_file(folder)
+        folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+        if folder not in self._folders:  # resolving a folder's path costs a system call per part of it
+            self._folders[folder] = find_config_file(Path(folder))
+        return self._folders[folder]
 
     def for_path(self, path: str) -> Config:
         if not self._cache:

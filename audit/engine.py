@@ -144,18 +144,20 @@ class RuleSet:
                 hits_by_rule.setdefault(hit.rule, []).append(hit)
         except RegexTimeout as error:
             _warn_once(warnings, str(error))
+        take = limiter.take
         for check in self.scanning:
-            if check in ruled_out or (only is not None and check.rule.id not in only):
+            if check in ruled_out:
                 continue
-            if not check.may_match(doc, context):
+            rule_id = check.rule.id
+            if (only is not None and rule_id not in only) or not check.may_match(doc, context):
                 continue
             try:
-                found = limiter.take(check.find(doc, context), check.rule.id)
+                found = take(check.find(doc, context), rule_id)
             except RegexTimeout as error:
                 _warn_once(warnings, str(error))  # the spent budget of the user rules: one warning
                 continue
             if found:
-                hits_by_rule.setdefault(check.rule.id, []).extend(found)
+                hits_by_rule.setdefault(rule_id, []).extend(found)
                 hits.extend(found)
         return hits
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from typing import TypeVar
 
 from .finding import Finding
@@ -60,15 +61,14 @@ class LimitCounter:
     def take(self, hits: Iterable[T], rule_id: str) -> list[T]:
         """The hits of one rule that may be kept. The check is not run past them: its count of what
         was left out becomes a lower bound ("at least")."""
-        room = self.limits.raw_per_rule - self.raw_kept[rule_id]
-        kept: list[T] = []
-        for hit in hits:
-            if len(kept) >= room:
-                self.left_out[rule_id] += 1
-                self.unfinished.add(rule_id)
-                break
-            kept.append(hit)
-        self.raw_kept[rule_id] += len(kept)
+        room = max(0, self.limits.raw_per_rule - self.raw_kept[rule_id])
+        kept = list(islice(hits, room + 1))  # one past the room: is there more?
+        if len(kept) > room:
+            kept.pop()
+            self.left_out[rule_id] += 1
+            self.unfinished.add(rule_id)
+        if kept:
+            self.raw_kept[rule_id] += len(kept)
         return kept
 
     def cap(self, findings: list[Finding]) -> list[Finding]:

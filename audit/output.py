@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from .atomic import write_atomically
 from .safe_text import encode_report
@@ -70,20 +70,62 @@ def check_output_target(output: str | None, inputs: Iterable[str] = ()) -> None:
         raise OutputError(f"{output}: is read-only; refusing to replace it")
 
 
+# The report's pieces (a JSON report comes in some 300 a file) are written in batches of about this
+# many characters: one write a batch, not one a piece (an unbuffered standard output, PYTHONUNBUFFERED
+# or `python -u`, made each piece a system call), and never more than a batch held.
+BATCH_CHARS = 64 * 1024
+
+
+def batches(chunks: Iterable[str], size: int = BATCH_CHARS) -> Iterator[str]:
+    """The pieces joined into strings of at least `size` characters (the last one shorter). A piece
+    that fails to come (an error while rendering) ends the batches with what came before it: see
+    `_write_all`, which writes that part before the error goes on."""
+    pending: list[str] = []
+    held = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            yield "".join(pending)
+            pending, held = [], 0
+    if pending:
+        yield "".join(pending)
+
+
+def _write_all(chunks: Iterable[str], write: Callable[[str], object]) -> None:
+    """`write` each batch of the pieces; when a piece fails to come (the renderer raised), the part of
+    the report already rendered is written before the error goes on, as it was when every piece was
+    written as it came."""
+    pending: list[str] = []
+    held = 0
+    try:
+        for chunk in chunks:
+            pending.append(chunk)
+            held += len(chunk)
+            if held >= BATCH_CHARS:
+                batch = "".join(pending)
+                pending, held = [], 0
+                write(batch)
+    finally:
+        if pending:
+            write("".join(pending))
+
+
 def write_report(chunks: Iterable[str], output: str | None) -> None:
-    """Write the report's pieces as they come: to standard output, to a device, a FIFO or a
-    descriptor directly, or atomically to a regular file. OutputError if it cannot be written."""
-    data = (encode_report(chunk) for chunk in chunks)
+    """Write the report's pieces as they come, in batches (BATCH_CHARS): to standard output, to a
+    device, a FIFO or a descriptor directly, or atomically to a regular file (whose old content stays
+    when rendering fails). OutputError if it cannot be written."""
     if output is None or output == STDIN:
-        _write_stream(data, sys.stdout)
+        _write_stream(chunks, sys.stdout)
         return
     descriptor = descriptor_of(output)
     if descriptor is not None:
         if descriptor in (1, 2):
-            _write_stream(data, sys.stdout if descriptor == 1 else sys.stderr)
+            _write_stream(chunks, sys.stdout if descriptor == 1 else sys.stderr)
         else:
-            _write_descriptor(data, descriptor, output)
+            _write_descriptor(chunks, descriptor, output)
         return
+    data = (encode_report(batch) for batch in batches(chunks))
     check_output_target(output)
     try:
         info = os.stat(output)
@@ -103,24 +145,22 @@ def write_report(chunks: Iterable[str], output: str | None) -> None:
         raise OutputError(f"{output}: cannot write: {error.strerror or error}") from None
 
 
-def _write_stream(data: Iterable[bytes], stream) -> None:
+def _write_stream(chunks: Iterable[str], stream) -> None:
     stream.flush()
     binary = getattr(stream, "buffer", None)
-    for piece in data:
-        if binary is not None:
-            binary.write(piece)
-        else:  # a text-only stream (a test harness's): UTF-8 text
-            stream.write(piece.decode("utf-8"))
+    if binary is not None:
+        _write_all(chunks, lambda batch: binary.write(encode_report(batch)))
+    else:  # a text-only stream (a test harness's): UTF-8 text
+        _write_all(chunks, lambda batch: stream.write(encode_report(batch).decode("utf-8")))
     stream.flush()
 
 
-def _write_descriptor(data: Iterable[bytes], descriptor: int, name: str) -> None:
+def _write_descriptor(chunks: Iterable[str], descriptor: int, name: str) -> None:
     try:
         with os.fdopen(os.dup(descriptor), "wb") as handle:
-            for piece in data:
-                handle.write(piece)
+            _write_all(chunks, lambda batch: handle.write(encode_report(batch)))
     except OSError as error:
         raise OutputError(f"{name}: cannot write: {error.strerror or error}") from None
 
 
-__all__ = ["OutputError", "check_output_target", "descriptor_of", "write_report"]
+__all__ = ["BATCH_CHARS", "OutputError", "batches", "check_output_target", "descriptor_of", "write_report"]

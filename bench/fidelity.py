@@ -1,11 +1,14 @@
 """Fidelity against the original, measured by controlled damage.
 
-    python bench/fidelity.py [--data PATH] [--langs ru,uk,de,cs,zh,ja] [--half all|dev|test]
+    python bench/fidelity.py [--pairs PATH] [--langs ru,uk,de,cs,zh,ja] [--half all|dev|test]
                              [--limit N] [--seed 1] [--long] [--show KIND]
 
 Reads ../shared/data/wmt-dev-sources.jsonl.gz (originals with their professional reference
-translations, segment by segment). Each clean pair (reference, original) is compared as it is; then
-copies of the reference each get one damage of six kinds:
+translations, segment by segment), or with --pairs another file of that shape (JSON lines, gzipped
+or not, kept outside the project): then every language in it is measured unless --langs says
+otherwise, and the replacement names and added sentences come from that file. Each clean pair
+(reference, original) is compared as it is (the comparison's notes are counted: "no number rules for
+…"); then copies of the reference each get one damage of six kinds:
 
     omitted      a passage (a segment of 8 words or more) deleted
     number       a number that occurs in the original changed
@@ -210,6 +213,19 @@ def name_pool(rows: list[dict]) -> list[str]:
 
 
 # ------------------------------------------------------------------------------ running
+def read_pairs(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def languages_of(rows: list[dict]) -> list[str]:
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        counts[row["src_lang"]] += 1
+    return sorted(counts, key=lambda lang: (-counts[lang], lang))
+
+
 def hits_of(translation: str, original: str, lang: str | None) -> list:
     return compare(translation, original, lang, metrics=False).hits
 
@@ -220,8 +236,9 @@ def overlaps(hit, span: tuple[int, int]) -> bool:
 
 def run(args: argparse.Namespace) -> None:
     severities = {r.id: r.severity for r in RuleSet.load(Config()).all_rules if r.id.startswith("FID-")}
-    every_row = [json.loads(line) for line in gzip.open(args.data, "rt", encoding="utf-8")]
-    langs = args.langs.split(",")
+    every_row = read_pairs(args.data)
+    own_data = args.data.resolve() == DEFAULT_DATA.resolve()
+    langs = args.langs.split(",") if args.langs else list(TARGET_LANGS) if own_data else languages_of(every_row)
     rows = [r for r in every_row if r["src_lang"] in langs]
     if args.half != "all":
         rows = [r for r in rows if half_of(r["doc"]) == args.half]
@@ -235,7 +252,7 @@ def run(args: argparse.Namespace) -> None:
         rows = kept
     # the damage of a document does not depend on which languages, half or limit are printed: the
     # replacement names and added sentences come from every document of the target languages
-    pool_rows = [r for r in every_row if r["src_lang"] in TARGET_LANGS]
+    pool_rows = [r for r in every_row if r["src_lang"] in TARGET_LANGS] if own_data else every_row
     pool_names = name_pool(pool_rows)
     pool_sentences = [segment for row in pool_rows for segment in row["reference_segments"]]
     # (half, language, kind) -> [damaged copies, found at the place, found by chance on the clean copy]
@@ -243,6 +260,7 @@ def run(args: argparse.Namespace) -> None:
     # (half, language) -> [documents, findings, documents with a major or critical finding]
     clean: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0, 0])
     rule_counts: dict[str, int] = defaultdict(int)
+    notes: dict[tuple[str, str], int] = defaultdict(int)  # (language, note of the comparison) -> clean pairs
     started = time.perf_counter()
     compared = 0
     for row in rows:
@@ -250,7 +268,10 @@ def run(args: argparse.Namespace) -> None:
         reference, source = row["reference_segments"], row["source_segments"]
         original = join(source)
         clean_text = join(reference)
-        clean_hits = hits_of(clean_text, original, lang if args.given_lang else None)
+        comparison = compare(clean_text, original, lang if args.given_lang else None, metrics=False)
+        clean_hits = comparison.hits
+        for note in comparison.notes:
+            notes[(lang, note)] += 1
         compared += 1
         major = any(severities.get(h.rule) in ("major", "critical") for h in clean_hits)
         stats = clean[(half, lang)]
@@ -283,6 +304,8 @@ def run(args: argparse.Namespace) -> None:
                     print(f"    {hit.rule}: {damaged_text[hit.start:hit.end][:60]!r} | {hit.message[:120]}")
     elapsed = time.perf_counter() - started
     _report(found, clean, langs, rule_counts, elapsed, compared)
+    for (lang, note), count in sorted(notes.items()):
+        print(f"note on {count} clean {lang} pair(s): {note}")
 
 
 def _report(found, clean, langs, rule_counts, elapsed, compared) -> None:
@@ -334,7 +357,7 @@ def _clean_cell(stats: list[float]) -> str:
 
 # ------------------------------------------------------------------------------ long articles
 def long_articles(args: argparse.Namespace, sentences: int = 4000) -> None:
-    rows = [json.loads(line) for line in gzip.open(args.data, "rt", encoding="utf-8")]
+    rows = read_pairs(args.data)
     for lang in ("en", "ru"):
         source_rows = [r for r in rows if r["src_lang"] in ("ru", "uk")]
         translation, original = [], []
@@ -370,8 +393,10 @@ def long_articles(args: argparse.Namespace, sentences: int = 4000) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--langs", default=",".join(TARGET_LANGS))
+    parser.add_argument("--pairs", "--data", dest="data", type=Path, default=DEFAULT_DATA,
+                        help="JSON lines of originals and English translations (default: the development set)")
+    parser.add_argument("--langs", default="", help="languages to measure (default: ru,uk,de,cs,zh,ja on the "
+                        "development set, every language of a --pairs file)")
     parser.add_argument("--half", choices=("all", "dev", "test"), default="all")
     parser.add_argument("--limit", type=int, default=0, help="documents per language")
     parser.add_argument("--seed", type=int, default=1)

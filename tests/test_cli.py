@@ -174,3 +174,22 @@ def test_bad_rule_pack_is_a_one_line_error(cli, tmp_path):
 
 def test_root_is_repo():
     assert (ROOT / "pyproject.toml").exists()
+
+
+def test_every_sub_command_module_is_in_the_table_of_lazy_commands():
+    """audit/commands/__init__.py MODULES names each command of each module of the package (imported
+    when the command is run or listed), so that none is left out of `mtaudit --help`."""
+    import importlib
+    import pkgutil
+
+    from audit import commands
+    from audit.cli import cli
+
+    found = {}
+    for module_info in pkgutil.iter_modules(commands.__path__):
+        module = importlib.import_module(f"audit.commands.{module_info.name}")
+        found.update({command.name: module_info.name for command in getattr(module, "COMMANDS", ())})
+    assert found == commands.MODULES
+    listed = cli.list_commands(None)
+    assert set(found) <= set(listed) and listed == sorted(listed)
+    assert all(cli.get_command(None, name).name == name for name in listed)

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from audit import audit_text
 from audit.checks.patterns import RegexCheck
-from audit.checks.prefilter import LiteralGate, required_literals, required_prefixes
+from audit.checks.prefilter import (
+    LiteralGate,
+    lookbehinds_bounded,
+    required_literals,
+    required_pieces,
+    required_prefixes,
+)
 from audit.config import Config
 from audit.engine import RuleSet
 
@@ -81,3 +88,57 @@ def test_every_match_in_the_rule_examples_starts_with_one_of_its_prefixes():
                 assert example.lower().startswith(tuple(prefixes), match.start()), (check.rule.id, example)
                 checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<=\()[ \u00a0]+(?=\S)|(?<=\w)[ ]+(?=\))", {"( ", "(\u00a0", " )"}),  # look-behind, last repetition
+        (r"(?<=[^\W\d_])[ ](?P<v>[:;])(?=\s)", {" :", " ;"}),  # two neighbouring elements
+        (r"\bof\s+the\b", {"the"}),  # \s is no small set: the strings stop there
+        (r"[a-e][a-e]x", {"ax", "bx", "cx", "dx", "ex"}),  # 25 strings are more than are worth looking for
+        (r"grn\.|grn\b", {"grn"}),  # a string that contains another is dropped
+        (r"\w+ly", {"ly"}),
+    ],
+)
+def test_required_pieces(pattern, expected):
+    found = required_pieces(pattern)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_every_rule_example_that_a_pattern_matches_contains_one_of_its_pieces():
+    checked = 0
+    for check, number in _rule_regexes():
+        pieces = required_pieces(check.patterns[number].pattern, max_count=1_000)
+        if pieces is None:
+            continue
+        for example in [e.text for e in check.rule.bad + check.rule.good]:
+            if check.patterns[number].search(example):
+                assert any(piece in example.lower() for piece in pieces), (check.rule.id, example, pieces)
+                checked += 1
+    assert checked > 100
+
+
+def test_pieces_rule_out_a_pattern_whose_pieces_are_absent():
+    """A rule regex with no literal worth an automaton key is not run where its pieces are absent."""
+    ruleset = RuleSet.load(Config(scores=False))
+    check = next(c for c in ruleset.scanning if c.rule.id == "LOC-SPACE-BEFORE-PERCENT")
+    assert check.literals == [None] and check.pieces[0] is not None
+    report_of = {text: [f.rule for f in audit_text(text, Config(scores=False)).files[0].findings]
+                 for text in ("Prices rose by 4 % in May.", "Prices rose by 4% in May.")}
+    assert "LOC-SPACE-BEFORE-PERCENT" in report_of["Prices rose by 4 % in May."]
+    assert "LOC-SPACE-BEFORE-PERCENT" not in report_of["Prices rose by 4% in May."]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<=\S[ \t]{1,3})Photo", True),  # varying width, bounded: a bounded cost at each position
+        (r"(?<![\w-])word", True),
+        (r"(?<=\b[a-z]{3,})[.!?]", False),  # as wide as a word is long
+        (r"(?:x(?<=a[^\n]*)y)+", False),  # inside a repetition too
+        (r"\p{Cyrillic}+", False),  # not read by Python's parser
+    ],
+)
+def test_lookbehinds_bounded(pattern, expected):
+    assert lookbehinds_bounded(pattern) is expected

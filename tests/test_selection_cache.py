@@ -94,3 +94,64 @@ def test_each_environment_has_its_own_cache_folder(tmp_path, monkeypatch):
     assert cache.cached_value("probe-1.pickle", lambda: 2, lambda value: True) == 1  # stored in its folder
     assert (elsewhere / "probe-1.pickle").is_file() and not here.exists()
     assert (here.parent.stat().st_mode & 0o777) == 0o700 and (elsewhere.stat().st_mode & 0o777) == 0o700
+
+
+def _lazy_patterns() -> list:
+    """The LazyPatterns anywhere in the compiled packs of the default settings (this process's)."""
+    import io
+    import pickle
+
+    from audit.rules.cache import LazyPattern
+
+    found: dict[int, LazyPattern] = {}
+
+    class Finder(pickle.Pickler):
+        def persistent_id(self, obj):
+            if isinstance(obj, LazyPattern):
+                found[id(obj)] = obj
+                return id(obj)
+            return None
+
+    Finder(io.BytesIO()).dump(engine._load_packs(Config().pack_settings()))
+    return list(found.values())
+
+
+def test_packs_from_the_disk_cache_make_their_patterns_when_used_and_find_the_same(fresh_cache):
+    """The `regex` patterns of packs loaded from the disk cache are made on first use (LazyPattern):
+    none is made by loading, and the findings are those of the packs as compiled."""
+    texts = [seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt"))]
+    compiled = RuleSet.load(Config())
+    want = [lint(Document.from_text(text, path="story.txt"), compiled, Config()) for text in texts]
+    assert _lazy_patterns() == []
+    engine._load_ruleset.cache_clear()  # as a new process: from the disk cache
+    engine._load_packs.cache_clear()
+    loaded = RuleSet.load(Config())
+    assert len(fresh_cache) == 1
+    lazy = _lazy_patterns()
+    assert len(lazy) > 100 and not any("_compiled" in vars(pattern) for pattern in lazy)
+    got = [lint(Document.from_text(text, path="story.txt"), loaded, Config()) for text in texts]
+    for mine, theirs in zip(got, want, strict=True):
+        assert [dataclasses.astuple(f) for f in mine.findings + mine.signals] == [
+            dataclasses.astuple(f) for f in theirs.findings + theirs.signals
+        ]
+    assert 0 < sum("_compiled" in vars(pattern) for pattern in lazy) < len(lazy)
+
+
+def test_a_lazy_pattern_reads_as_its_pattern_and_pickles_lazy():
+    import copy
+    import pickle
+
+    import regex
+
+    from audit.rules.cache import LazyPattern, _pickle, _unpickle
+
+    pattern = regex.compile(r"(?i)\b(?P<word>\L<names>)\s+said", names=["Kyiv", "Odesa"])
+    (loaded,) = _unpickle(memoryview(_pickle([pattern])))
+    assert isinstance(loaded, LazyPattern) and "_compiled" not in vars(loaded)
+    assert loaded.pattern == pattern.pattern and loaded.flags == pattern.flags
+    text = "In KYIV said the mayor; odesa  said too."
+    assert [m.span("word") for m in loaded.finditer(text)] == [m.span("word") for m in pattern.finditer(text)]
+    assert loaded.sub("X", text) == pattern.sub("X", text)
+    again = pickle.loads(pickle.dumps(loaded))
+    assert isinstance(again, LazyPattern) and "_compiled" not in vars(again) and again.search(text)
+    assert copy.deepcopy(loaded).search(text).group() == pattern.search(text).group()

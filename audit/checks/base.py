@@ -163,10 +163,14 @@ def compile_twin(pattern: regex.Pattern, rule: Rule) -> Twin | None:
     return stdlib_twin(pattern.pattern, pattern.flags)
 
 
-def scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, pos: int = 0, endpos=None):
+def scan(
+    pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, pos: int = 0, endpos=None,
+    trusted: bool = False,
+):
     """finditer by the `re` twin where it reads the document as `regex` does (`Twin.reads_alike`),
-    else by `regex` with its time bound. `re` has no time bound: past STDLIB_MAX_CHARS characters
-    scanned its scan runs under an interval timer (in the main thread; elsewhere `regex` scans)."""
+    else by `regex` with its time bound (none for a `trusted` pattern on a short text: runs_unbounded).
+    `re` has no time bound: past STDLIB_MAX_CHARS characters scanned its scan runs under an interval
+    timer (in the main thread; elsewhere `regex` scans)."""
     end = len(doc.text) if endpos is None else endpos
     if twin is not None and twin.reads_alike(doc):
         if end - pos <= STDLIB_MAX_CHARS:
@@ -174,7 +178,23 @@ def scan(pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str,
         found = _timed_twin_scan(twin, doc.text, pos, end, rule_id)
         if found is not None:
             return found
+    if trusted and runs_unbounded(doc.text):
+        return pattern.finditer(doc.text, pos, end)
     return finditer(pattern, doc.text, rule_id, pos, endpos)
+
+
+# A built-in pattern that Python's `re` reads too (it has a twin: no look-behind of varying width, no
+# \p{…}), or whose look-behinds have a bounded width (RegexCheck.trusted), runs by `regex` without its
+# time bound on a text of at most this many characters, as its `re` twin already runs on a plain text
+# of up to STDLIB_MAX_CHARS: the built-in patterns are tested linear, and `regex` reads its clock for a
+# bound by two system calls a call (about a hundred calls an article: 5-10% of a rules-only lint, more
+# on a busy machine).
+UNBOUNDED_MAX_CHARS = 20_000
+
+
+def runs_unbounded(text: str) -> bool:
+    """May a trusted pattern (see UNBOUNDED_MAX_CHARS) run on `text` without a time bound?"""
+    return len(text) <= UNBOUNDED_MAX_CHARS
 
 
 class _Expired(Exception):
@@ -417,7 +437,8 @@ class Check:
                 if literals is not None and lowered and not any(s in lowered for s in literals):
                     matches = WindowMatches(low, high, [], [])  # none of the strings every match contains
                 else:
-                    found = [match.span() for match in scan(pattern, twin, doc, self.rule.id, low, high)]
+                    found = [match.span() for match in
+                             scan(pattern, twin, doc, self.rule.id, low, high, trusted=twin is not None)]
                     matches = WindowMatches(low, high, [s for s, _e in found], [e for _s, e in found])
                 scanned[key] = matches
             if matches.overlap(start, end):

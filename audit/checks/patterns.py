@@ -23,12 +23,21 @@ from .base import (
     is_builtin_pack,
     regex_timeout,
     register,
+    runs_unbounded,
     scan,
     stdlib_twin,
     time_bound,
     timed_out,
 )
-from .prefilter import LiteralGate, PrefixIndex, required_literals, required_prefixes
+from .prefilter import (
+    LiteralGate,
+    PrefixIndex,
+    lookbehinds_bounded,
+    required_literals,
+    required_pieces,
+    required_prefixes,
+)
+from .prefilter import weight as _piece_weight
 from .template import CONTEXT_FIELD, check_fields, fill, group_fields
 
 
@@ -59,13 +68,31 @@ class RegexIndex(SharedIndex):
             prefixes += check.prefixes
         self.gate = LiteralGate(literals)
         self.prefixes = PrefixIndex(prefixes)
+        self.prefixed = frozenset(number for number, found in enumerate(prefixes) if found is not None)
         self.owner = [check for check in checks for _pattern in check.patterns]  # pattern number -> check
         self.everyone = frozenset(checks)
+        # pattern number -> its short pieces (RegexCheck.pieces), for the patterns that have them
+        self.pieces = {
+            self.base[check.rule.id] + number: pieces
+            for check in checks
+            for number, pieces in enumerate(check.pieces)  # type: ignore[attr-defined]
+            if pieces is not None
+        }
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runnable = self.gate.runnable(lowered)
-        return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base)
+        if lowered is not None:  # past the literal gate, the pieces (a few `in` tests a pattern)
+            pieces = self.pieces
+            runnable.difference_update([
+                number for number in runnable
+                if number in pieces and not any(piece in lowered for piece in pieces[number])
+            ])
+        starts = self.prefixes.starts(lowered, runnable)
+        if starts is not None:  # a pattern with prefixes none of which occurs has nowhere to start
+            prefixed = self.prefixed
+            runnable.difference_update([number for number in runnable if number in prefixed and number not in starts])
+        return RegexState(runnable, starts, self.base)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
         owner = self.owner
@@ -97,12 +124,24 @@ class RegexCheck(Check):
         ignore_case = not params.case_sensitive
         self.patterns = [compile_regex(p, rule, "pattern", ignore_case=ignore_case) for p in patterns]
         self.literals = [required_literals(p) for p in patterns]  # None: always run
+        # short strings one of which every match contains, looked for with `in` past the literal gate
+        # (None: none that rule out more than the literals do)
+        self.pieces = [
+            _worth_looking_for(required_pieces(pattern), literals)
+            for pattern, literals in zip(patterns, self.literals, strict=True)
+        ]
         # where a match can start (built-in rules only: the match at each start has its own time bound)
         builtin = is_builtin_pack(rule.pack)
         self.prefixes = [required_prefixes(p) if builtin else None for p in patterns]
         # Python's re stands in for `regex` on the patterns that scan every document (it is faster on
         # those; `regex` is faster on the long alternations of the gated ones)
         twins = [compile_twin(p, rule) for p in self.patterns]
+        # built-in and read by `re` too, or with look-behinds of bounded width only (what keeps `re` from
+        # reading most of the others): no time bound on a short text (base.UNBOUNDED_MAX_CHARS)
+        self.trusted = [
+            twin is not None or (builtin and lookbehinds_bounded(pattern))
+            for twin, pattern in zip(twins, patterns, strict=True)
+        ]
         # Python's re stands in for `regex` on plain text: in a scan of the whole text where it is the
         # faster of the two on a sample of news copy (often not: `regex` is faster on long alternations),
         # and for the matches tried at a pattern's prefixes (a call of `regex` with its time bound costs
@@ -126,18 +165,12 @@ class RegexCheck(Check):
         if self.message_fields and problem:
             raise rule.error(problem, "message")
 
-    def may_match(self, doc: Document, context: CheckContext) -> bool:
-        state: RegexState = context.shared(RegexIndex)
-        base = state.base[self.rule.id]
-        if len(self.patterns) == 1:
-            return base in state.runnable
-        return any(index in state.runnable for index in range(base, base + len(self.patterns)))
-
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         state: RegexState = context.shared(RegexIndex)
         base = state.base[self.rule.id]
         for number, (pattern, twin) in enumerate(zip(self.patterns, self.twins, strict=True)):
             start_twin = self.start_twins[number]
+            trusted = self.trusted[number]
             index = base + number
             if index not in state.runnable:
                 continue  # a string every match contains is not in the text (LiteralGate)
@@ -146,15 +179,15 @@ class RegexCheck(Check):
                 starts = state.starts.get(index, _NO_STARTS)
             if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
                 if len(starts) * _SCAN_PER_TWIN_START >= len(doc.text):
-                    matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
+                    matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id, trusted=trusted)
                 elif start_twin.worth_compiling(len(starts)):
                     matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
-                    matches = _matches_at(pattern, doc.text, starts, self.rule.id)
+                    matches = _matches_at(pattern, doc.text, starts, self.rule.id, trusted)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
-                matches = _matches_at(pattern, doc.text, starts, self.rule.id)
+                matches = _matches_at(pattern, doc.text, starts, self.rule.id, trusted)
             else:
-                matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
+                matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id, trusted=trusted)
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -172,6 +205,16 @@ class RegexCheck(Check):
                     groups = {name: match.group(name) for name in self.message_fields if name != CONTEXT_FIELD}
                     message = fill(self.rule.message, groups, doc.text, start, end, suggestion)
                 yield self.hit(start, end, suggestion=suggestion, replacement=suggestion, message=message)
+
+
+_MIN_PIECE_WEIGHT = 2  # a set with one common character in it (" ", ".") rules out nothing
+
+
+def _worth_looking_for(pieces: frozenset[str] | None, literals: frozenset[str] | None) -> frozenset[str] | None:
+    """The pieces, unless they are the literals themselves or one is a single common character."""
+    if pieces is None or pieces == literals or min(map(_piece_weight, pieces)) < _MIN_PIECE_WEIGHT:
+        return None
+    return pieces
 
 
 # A match tried at one start costs about as much as a scan of this many characters (by `regex` with
@@ -248,17 +291,22 @@ def _twin_matches_at(twin: Twin, text: str, starts: Sequence[int], rule_id: str)
 _TRIES_PER_CLOCK = 256
 
 
-def _matches_at(pattern: regex.Pattern, text: str, starts: Sequence[int], rule_id: str) -> Iterator[regex.Match]:
+def _matches_at(
+    pattern: regex.Pattern, text: str, starts: Sequence[int], rule_id: str, trusted: bool = False
+) -> Iterator[regex.Match]:
     """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
-    the leftmost match is the one at the first start where the pattern matches, and so on after it."""
+    the leftmost match is the one at the first start where the pattern matches, and so on after it.
+    Each try has its time bound, but a trusted pattern's on a short text (base.runs_unbounded)."""
     reach = 0
     tried = -1
+    unbounded = trusted and runs_unbounded(text)
     try:
         for start in starts:
             if start < reach or start == tried:
                 continue
             tried = start
-            match = pattern.match(text, start, timeout=regex_timeout(text, rule_id))
+            match = pattern.match(text, start) if unbounded else pattern.match(
+                text, start, timeout=regex_timeout(text, rule_id))
             if match is not None:
                 yield match
                 reach = max(match.end(), start + 1)
@@ -313,13 +361,14 @@ class SpacingCheck(Check):
         self.twins = [stdlib_twin(p.pattern, p.flags) for p in self.patterns]
         # every match has a space, tab or no-break space right before one of the marks
         self.needles = [gap + mark for gap in " \t\u00a0" for mark in marks]
+        self.builtin = is_builtin_pack(rule.pack)
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         text = doc.text
         if not any(needle in text for needle in self.needles):
             return
         for pattern, twin in zip(self.patterns, self.twins, strict=True):
-            for match in scan(pattern, twin, doc, self.rule.id):
+            for match in scan(pattern, twin, doc, self.rule.id, trusted=twin is not None and self.builtin):
                 if match.group("mark") in "-‐":
                     start, end = match.start("left"), match.end()
                     fixed = match.group("left") + match.group("mark") + match.group("right")
@@ -362,7 +411,7 @@ class DoubledWordCheck(Check):
         self.exceptions = {e.lower() for e in rule.params.exceptions}
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for match in scan(self._PATTERN, self._TWIN, doc, self.rule.id):
+        for match in scan(self._PATTERN, self._TWIN, doc, self.rule.id, trusted=self._TWIN is not None):
             word = match.group("first")
             second = match.group("second")
             if word.lower() in self.exceptions:

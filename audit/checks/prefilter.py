@@ -13,6 +13,7 @@ import re
 import warnings
 from array import array
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 try:  # Python 3.11+
@@ -62,12 +63,13 @@ def required_literals(pattern: str, min_weight: int = MIN_LENGTH, classes: bool 
     if tree is None:
         return None
     found = _sequence(list(tree), classes)
-    if not found or min(map(_weight, found)) < min_weight:
+    if not found or min(map(weight, found)) < min_weight:
         return None
     return frozenset(found)
 
 
-def _weight(literal: str) -> int:
+def weight(literal: str) -> int:
+    """How rare a string looks: a character outside ASCII or a rare mark counts 3, others 1."""
     return sum(3 if (not c.isascii() or c in _RARE) else 1 for c in literal)
 
 
@@ -81,7 +83,7 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
         return b
     if b is None:
         return a
-    return a if (min(map(_weight, a)), -len(a)) >= (min(map(_weight, b)), -len(b)) else b
+    return a if (min(map(weight, a)), -len(a)) >= (min(map(weight, b)), -len(b)) else b
 
 
 def _literal_set(run: list[str]) -> set[str] | None:
@@ -231,6 +233,107 @@ def _start_node(op: Any, arg: Any) -> set[tuple[str, bool]] | None:
     return None  # classes, any character, back-references, conditionals: anything may start here
 
 
+def lookbehinds_bounded(pattern: str) -> bool:
+    """Can every look-behind of the pattern match only a bounded number of characters (so that trying
+    it costs a bounded time at each position)? False for a pattern Python's parser does not read."""
+    tree = _parse(pattern)
+    return tree is not None and _bounded_behind(list(tree))
+
+
+def _bounded_behind(items: list[tuple[Any, Any]]) -> bool:
+    for op, arg in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            if arg[0] == -1 and arg[1].getwidth()[1] >= _c.MAXREPEAT:
+                return False
+            inner = [list(arg[1])]
+        elif op is _c.SUBPATTERN:
+            inner = [list(arg[-1])]
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            inner = [list(arg)]
+        elif op in _REPEATS:
+            inner = [list(arg[2])]
+        elif op is _c.BRANCH:
+            inner = [list(alternative) for alternative in arg[1]]
+        elif op is _c.GROUPREF_EXISTS:
+            inner = [list(branch) for branch in arg[1:] if branch is not None]
+        else:
+            continue
+        if not all(_bounded_behind(sequence) for sequence in inner):
+            return False
+    return True
+
+
+# -- pieces: short strings of which every match contains one, anywhere in it
+
+MAX_PIECES = 24  # more strings than this cost more to look for than they save
+
+
+def required_pieces(pattern: str, max_count: int = MAX_PIECES) -> frozenset[str] | None:
+    r"""Lower-case strings of which every match of `pattern` contains one (in the lower-cased text),
+    however short, or None: what starts at some element of the pattern, read as `required_prefixes`
+    reads the start of a match (so two characters from two neighbouring elements count: "( " from
+    ``(?<=\()[ ]+``, " %" from ``[ ]%``), the best such set by its rarest-looking string (`weight`).
+    Looked for with `in`, a few per rule, they rule out most rules that have no literal worth an
+    automaton key (a space before a colon, a dotted date). A string that contains another is dropped
+    (the other is found wherever it is)."""
+    tree = _parse(pattern)
+    if tree is None:
+        return None
+    found = _best_pieces(_piece_sets(list(tree), max_count), max_count)
+    if found is None:
+        return None
+    found = {s for s in found if not any(other in s for other in found if other != s)}
+    return frozenset(found) if len(found) <= max_count else None
+
+
+def _piece_sets(items: list[tuple[Any, Any]], max_count: int) -> list[set[str]]:
+    """Candidate sets of strings, each of which every match of the sequence contains one of."""
+    sets: list[set[str]] = []
+
+    def add(found: set[tuple[str, bool]] | None) -> None:
+        if found:
+            sets.append({prefix for prefix, _complete in found})
+
+    for index, (op, arg) in enumerate(items):
+        rest = items[index + 1 :]
+        if op is _c.ASSERT and arg[0] == -1:  # a look-behind: what it matches ends where the rest starts
+            add(_starts(list(arg[1]) + rest))
+        elif op is _c.ASSERT:  # a look-ahead: what it matches starts here
+            add(_starts(list(arg[1])))
+        elif op not in _ZERO_WIDTH:
+            add(_starts(items[index:]))
+        if op in _REPEATS and arg[0] >= 1:  # the last repetition, and what follows it
+            add(_starts(list(arg[2]) + rest))
+        if op is _c.SUBPATTERN:
+            sets += _piece_sets(list(arg[-1]), max_count)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            sets += _piece_sets(list(arg), max_count)
+        elif op in _REPEATS and arg[0] >= 1:
+            sets += _piece_sets(list(arg[2]), max_count)
+        elif op is _c.BRANCH:
+            union: set[str] | None = set()
+            for alternative in arg[1]:
+                best = _best_pieces(_piece_sets(list(alternative), max_count), max_count)
+                if best is None:
+                    union = None
+                    break
+                union |= best  # type: ignore[operator]
+            if union:
+                sets.append(union)
+    return sets
+
+
+def _best_pieces(sets: list[set[str]], max_count: int) -> set[str] | None:
+    """The set whose rarest-looking string looks rarest (then the smallest), of at most max_count strings."""
+    best: set[str] | None = None
+    for found in sets:
+        if found and "" not in found and len(found) <= max_count and (
+            best is None or (min(map(weight, found)), -len(found)) > (min(map(weight, best)), -len(best))
+        ):
+            best = found
+    return best
+
+
 SCAN_PIECE = 1 << 20  # characters an automaton reads at a time
 
 
@@ -251,6 +354,7 @@ def iter_matches(automaton: Any, text: str, longest: int) -> Iterator[tuple[int,
 
 
 DENSE_STARTS = 16  # a start every this many characters or more: scan the whole text (RegexCheck)
+SHORT_TEXT = 100_000  # characters: below this, PrefixIndex.starts keeps its offsets as lists
 
 
 class PrefixIndex:
@@ -283,6 +387,8 @@ class PrefixIndex:
         if lowered is None or self.empty:
             return None
         limit = len(lowered) // DENSE_STARTS + 1
+        if len(lowered) <= SHORT_TEXT:
+            return self._short_starts(lowered, wanted, limit)
         typecode = "i" if len(lowered) < 2**31 else "q"  # four bytes an offset where they do
         by_prefix: dict[tuple[int, tuple[int, ...]], array[int]] = {}
         dense: set[tuple[int, tuple[int, ...]]] = set()
@@ -309,6 +415,41 @@ class PrefixIndex:
                 found[index] = None
             else:
                 found[index] = parts[0] if len(parts) == 1 else array(typecode, heapq.merge(*parts))
+        return found
+
+    def _short_starts(self, lowered: str, wanted: set[int], limit: int) -> dict[int, Sequence[int] | None]:
+        """`starts` of a short text (SHORT_TEXT): the same offsets, as lists, with less work a match
+        (the ends of each prefix group collected first, turned into starts for the wanted patterns)."""
+        ends: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+        get = ends.get
+        for end, value in self.automaton.iter(lowered):
+            bucket = get(value)
+            if bucket is None:
+                ends[value] = [end]
+            else:
+                bucket.append(end)
+        sources: dict[int, list[list[int]] | None] = {}
+        for value, bucket in ends.items():
+            shift, indexes = value
+            dense = len(bucket) > limit
+            offsets = None
+            for index in indexes:
+                if index not in wanted:
+                    continue
+                if dense:
+                    sources[index] = None
+                    continue
+                parts = sources.get(index, ())
+                if parts is not None:
+                    if offsets is None:
+                        offsets = [end - shift for end in bucket] if shift else bucket
+                    sources.setdefault(index, []).append(offsets)  # type: ignore[union-attr]
+        found: dict[int, Sequence[int] | None] = {}
+        for index, parts in sources.items():
+            if parts is None or sum(map(len, parts)) > limit:
+                found[index] = None
+            else:
+                found[index] = parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts))
         return found
 
 
@@ -345,4 +486,7 @@ class LiteralGate:
         return found
 
 
-__all__ = ["iter_matches", "required_literals", "required_prefixes", "MIN_LENGTH", "LiteralGate", "PrefixIndex"]
+__all__ = [
+    "iter_matches", "lookbehinds_bounded", "required_literals", "required_pieces", "required_prefixes", "weight",
+    "MIN_LENGTH", "LiteralGate", "PrefixIndex",
+]

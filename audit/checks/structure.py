@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -53,9 +53,14 @@ class FurnitureIndex(SharedIndex):
         self.max_words = max((c.max_words for c in lines), default=-1)
         self.combined, self.alone = combine([p for c in lines for p in c.patterns])
         self.empty = not lines
+        self.line_checks = lines
 
     def prepare(self, doc: Document, context: CheckContext) -> list[tuple[int, int]]:
         return self.candidates(doc)
+
+    def cannot_match(self, prepared: list[tuple[int, int]]) -> Collection[Check]:
+        """The boilerplate-line checks when no line may be page furniture (most articles): not run."""
+        return () if prepared else self.line_checks
 
     def candidates(self, doc: Document) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []

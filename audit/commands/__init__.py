@@ -1,16 +1,26 @@
-"""Sub-commands beyond `lint`, `rules` and `rule`: each module defines click commands and lists
-them in COMMANDS; `register_all` adds them to the main group."""
+"""Sub-commands beyond `lint`, `rules` and `rule`: each module defines click commands and lists them
+in its COMMANDS; MODULES names them here, and `Commands`, the main group's class, imports a module
+when one of its commands is run or listed (`mtaudit --help`), so that a lint does not import them."""
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 
 import click
 
+# command name -> the module of this package that defines it (tests/test_cli.py checks the table)
+MODULES = {"compare": "compare", "score": "scores"}
 
-def register_all(group: click.Group) -> None:
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        for command in getattr(module, "COMMANDS", ()):
-            group.add_command(command)
+
+class Commands(click.Group):
+    """A click group that also offers the commands of MODULES, each imported when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in MODULES:
+            module = importlib.import_module(f"{__name__}.{MODULES[cmd_name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)

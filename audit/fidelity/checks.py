@@ -23,6 +23,7 @@ from .names import (
     cyrillic_exonym_of,
     cyrillic_exonyms,
     english_word,
+    skeleton,
     spelled_alike,
     transliterate,
 )
@@ -460,6 +461,9 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
     original, translation = ctx.original, ctx.translation
     cjk_source = original.code in ("zh", "ja", "ko")
     check_original = original.code != "de" and not ctx.reference
+    # an original in a script the comparison does not read (Hebrew, Arabic, Greek) cannot show that it
+    # lacks a name of the translation: only its Latin-script names are checked (a note says so)
+    check_translation = names_readable(original.code, ctx.original_script, ctx.reference)
     # a Latin-script original's words are compared with the translation's names letter by letter
     latin_source = not cjk_source and bool(original.spellings) and main_script(original.text) == "latin"
     # names the translation writes somewhere: an original's name among them was known to the translator
@@ -486,14 +490,22 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
                         if not _found(name, words_t) and not _exonym_here(ctx, name, window_t):
                             missing.append(name)
         unexplained: list[Name] = []
-        for j in bead.translation:
+        phrases: list[Span] = []  # phrases of the original that an acronym of the translation stands for
+        for j in bead.translation if check_translation else ():
             for name in translation.names[j]:
                 if latin_source:
                     found = _spelled(name, [original.spellings[i] for i in window_o])
                 else:
                     found = _found(name, words_o) or _exonym_there(ctx, name, window_o)
                 if not found and not (cjk_source and _explained_in_cjk(ctx, name, window_o)):
-                    unexplained.append(name)
+                    phrase = _acronym_phrase(ctx, name, window_o, words_t)
+                    if phrase is None:
+                        unexplained.append(name)
+                    else:
+                        phrases.append(phrase)
+        if phrases:  # the names of a phrase an acronym renders are in the translation
+            missing = [n for n in missing if not any(a <= n.start and n.end <= b for a, b in phrases)]
+            absent = [n for n in absent if not any(a <= n.start and n.end <= b for a, b in phrases)]
         missing = _unique(missing)
         known = [name for name in _unique(absent) if len(name.key) >= MIN_KNOWN_SOUNDS and _found(name, named_t)]
         for name in unexplained:
@@ -521,6 +533,59 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
                 f"The {ctx.original_label} names “{source.text}”{_reading(source)} here; the translation does not.",
                 source_start=source.start, source_end=source.end,
             )
+
+
+NAME_SCRIPTS = frozenset({"latin", "cyrillic"})  # scripts whose names are compared by their sounds (names.py)
+
+
+def names_readable(code: str | None, script: str | None, reference: bool) -> bool:
+    """Can the comparison tell whether an original names what its translation names: a reference, an
+    original in Latin or Cyrillic script, or a Chinese, Japanese or Korean one (read, or excused, by
+    `_explained_in_cjk`)? Not Hebrew, Arabic, Greek and the other scripts it does not transliterate."""
+    return reference or script in NAME_SCRIPTS or code in ("zh", "ja", "ko") or script is None
+
+
+def _acronym_phrase(ctx: Context, name: Name, window: list[int], words_t: list[SkeletonIndex]) -> Span | None:
+    """The phrase of the original sentences `window` that an acronym of the translation stands for, or
+    None: as many words in a row as it has letters, whose initials it spells (Служба безпеки України:
+    SBU), or, as the English words cannot be read, a phrase ending on a name (a genitive: Збройними
+    силами України) whose English initial opens or closes the acronym (UAF, AFU: Ukraine), and none
+    of whose other words is a name the translation writes around here (`words_t`: "Starlink Збройними
+    силами України" is no USAF). Only a phrase so placed explains an acronym, not any name of the
+    sentence with its letter in it."""
+    letters = _POSSESSIVE.sub("", name.text)
+    if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]  # NGOs
+    if not (2 <= len(letters) <= 6 and letters.isascii() and letters.isalpha() and letters.isupper()):
+        return None
+    size, text = len(letters), ctx.original.text
+    for i in window:
+        start, end = ctx.original.sentences[i]
+        words = list(_WORDS.finditer(text, start, end))
+        for k in range(len(words) - size + 1):
+            run = words[k : k + size]
+            if any(text[a.end() : b.start()].strip() for a, b in zip(run, run[1:], strict=False)):
+                continue
+            if "".join(_initial(word.group()) for word in run) == letters:
+                return run[0].start(), run[-1].end()
+            last = run[-1].group()
+            if size >= 3 and last[0].isupper():
+                english = {_initial(last), _initial(cyrillic_exonym_of(last) or "")} - {""}
+                rendered = any(word.group()[0].isupper() and _found_key(skeleton(word.group()), words_t)
+                               for word in run[:-1])
+                if (letters[0] in english or letters[-1] in english) and not rendered:
+                    return run[0].start(), run[-1].end()
+    return None
+
+
+def _found_key(key: str, indexes: list[SkeletonIndex]) -> bool:
+    return any(index.matches(key) for index in indexes)
+
+
+def _initial(word: str) -> str:
+    """The first letter of a word in Latin script, upper case (Україна: U)."""
+    latin = transliterate(word) if word and script_of(word[0]) == "cyrillic" else fold(word)
+    return latin[:1].upper() if latin[:1].isascii() else ""
 
 
 def _explained_in_cjk(ctx: Context, name: Name, window: list[int]) -> bool:
@@ -998,4 +1063,4 @@ def link_hits(ctx: Context) -> Iterator[RawHit]:
 
 CHECKS = (passage_hits, merge_hits, length_hits, number_hits, name_hits, quote_hits, untranslated_hits, link_hits)
 
-__all__ = ["CHECKS", "Context", "RawHit"]
+__all__ = ["CHECKS", "Context", "RawHit", "names_readable"]

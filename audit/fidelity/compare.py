@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .align import VARIANCE, Aligner, Bead, Unit
-from .checks import CHECKS, Context, RawHit
+from .checks import CHECKS, Context, RawHit, names_readable
 from .detect import Detected, detect_language
 from .languages import ENGLISH, language, language_name
 from .readings import Reader
@@ -105,9 +105,17 @@ def compare(
     code = detection.code
     reference = code == "en"
     rules = ENGLISH if reference else language(code)
+    # names of the translation are looked for only in a script the comparison reads (one note says which checks run)
+    script = main_script(without_links(original[:20000]))
+    unread = "" if names_readable(code, script, reference) else (
+        f"names are compared only where the original writes them in Latin letters ({script.title()} script is "
+        "not read)")
     if code and not reference and rules is None:
-        notes.append(f"No number rules for {language_name(code)} ('{code}'): numbers are not compared; names, "
-                     "quotations, untranslated passages and links are.")
+        notes.append(f"No number rules for {language_name(code)} ('{code}'): numbers are not compared; "
+                     + (f"{unread}; quotations" if unread else "names, quotations")
+                     + ", untranslated passages and links are.")
+    elif unread:
+        notes.append(unread[0].upper() + unread[1:] + ".")
     if original.strip() == translation.strip():
         notes.append("The translation and the original are the same text.")
     elif reference and not source_lang:

@@ -55,8 +55,9 @@ ENGLISH = Language(
     decimal=".,",  # "13,5 kWh": a decimal comma left by a translator (a comma before three digits groups)
     group=", \u00a0\u2009\u202f",  # "12 500 years": a space left by a translator
     scales=(
-        (r"thousand", 1e3), (r"million|mln|mn|m(?=\b)", 1e6), (r"billion|bln|bn|b(?=\b)", 1e9),
-        (r"trillion|tln|tn|trn", 1e12), (r"k(?=\b)", 1e3),
+        # the plural after a numeral ("4.6 billions years", "3 millions") is a translator's slip for the singular
+        (r"thousands?", 1e3), (r"millions?|mln|mn|m(?=\b)", 1e6), (r"billions?|bln|bn|b(?=\b)", 1e9),
+        (r"trillions?|tln|tn|trn", 1e12), (r"k(?=\b)", 1e3),
     ),
     percent=r"per ?cent|percent|pct",
     words=tuple((w, float(v)) for w, v in _EN_WORDS),

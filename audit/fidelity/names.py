@@ -36,6 +36,7 @@ _VOWELS = frozenset("aeiouyj")
 _SINGLE = {"s": "S", "z": "S", "c": "K", "k": "K", "g": "G", "h": "G", "v": "V", "f": "F", "t": "T", "d": "D",
            "b": "B", "p": "P", "l": "L", "r": "R", "m": "M", "n": "N"}
 _POSSESSIVE = re.compile(r"['’]s?$")
+_WELL = re.compile(r"(?<=[бвгдзклмнпрстфхцчшщ])у[еэ](?=лл)")
 
 
 def transliterate(word: str) -> str:
@@ -44,6 +45,8 @@ def transliterate(word: str) -> str:
     lowered = word.lower()
     if len(lowered) > 1 and lowered[0] == "у" and lowered[1] in "аеэиоі":
         lowered = "w" + lowered[1:]
+    if "лл" in lowered:  # the English -well after a consonant (Шотуелл, Максуэлл: Shotwell, Maxwell)
+        lowered = _WELL.sub("we", lowered)
     return fold("".join(_CYRILLIC.get(char, char) for char in lowered))
 
 
@@ -69,6 +72,29 @@ def skeleton(word: str) -> str:
     return "".join(out)
 
 
+def english_j_key(word: str) -> str | None:
+    """A second key for a name that opens on English J or on Cyrillic Дж before a vowel, the same
+    for both: a J, then the skeleton of the rest (John, Джон: JN; Jennifer, Дженнифер: JNFR; the
+    silent h of John and Johnson dropped); None for other words. The skeleton reads J as the Slavic
+    one, a vowel (Jan: Ян), and Дж as a consonant; that J is no sound of any other key, so the key
+    meets only its like (not "он", a skeleton N); and `skeleton` itself stays as Chinese readings
+    need it (约翰, Yuehan: John)."""
+    lowered = word.lower()
+    if lowered.startswith("дж") and lowered[2:3] in _CYRILLIC_VOWELS:
+        rest = lowered[2:]
+    elif lowered.startswith("j") and lowered[1:2] in _LATIN_VOWELS:
+        rest = lowered[1:]
+        if re.match(r"oh[^aeiouy]", rest):
+            rest = "o" + rest[2:]
+    else:
+        return None
+    return "J" + skeleton(rest)
+
+
+_CYRILLIC_VOWELS = frozenset("аеєиіїоуюяэыё")
+_LATIN_VOWELS = frozenset("aeiouy")
+
+
 def one_apart(a: str, b: str) -> bool:
     """Equal but for one substitution, insertion or deletion."""
     if abs(len(a) - len(b)) > 1:
@@ -92,15 +118,32 @@ def same_name(a: str, b: str) -> bool:
     return len(short) >= 4 and one_apart(a, b)
 
 
+def adjective_stems(key: str) -> tuple[str, ...]:
+    """The skeletons of the place name an adjective may be made from: its own less the suffix
+    -ськ-/-ск- and a case ending that sounds (Азовського, SVSKG: SV; Лиманському, LMNSKM: LMN), and,
+    where a t or d ran into the suffix's s (Бахмутському: BGMSKM), with that sound (BGMT). The endings
+    without a consonant (Лиманський, LMNSK) already leave the name a prefix two sounds shorter. Keys
+    for a capitalised word only (Азовського моря): "советского" (SVTSKG) is no Azov."""
+    if len(key) < 5 or not key.endswith(_ADJECTIVE_ENDINGS):
+        return ()
+    stem = key[:-3]
+    return stem, stem + "T", stem + "D"
+
+
+_ADJECTIVE_ENDINGS = ("SKG", "SKM")  # -ського, -ских; -ському, -ским, -ськими
+
+
 def spelled_alike(name: str, word: str) -> bool:
     """Does a word of a Latin-script original spell a name of the translation (both folded)? Their
     first four letters agree (Jihlava, Jihlavy; Merkel, Merkels), or a short one starts the other
-    (Bor, Boru), or the first three agree and the skeletons name the same (München, Munich). Letters
-    and not sounds alone: in a language that capitalises its nouns, or in its short words, a
-    skeleton of two or three sounds (Nord: NRD) is a prefix of too many words (nur, Uhr, ihre)."""
+    (Bor, Boru; a short word of the original a name one letter longer: Rom, Rome; not the German
+    article Die, Dieter), or the first three agree and the skeletons name the same (München,
+    Munich). Letters and not sounds alone: in a language that capitalises its nouns, or in its short
+    words, a skeleton of two or three sounds (Nord: NRD) is a prefix of too many words (nur, Uhr, ihre)."""
     if len(name) < 4 or len(word) < 4:
         short, long = (name, word) if len(name) <= len(word) else (word, name)
-        return len(short) >= 2 and long.startswith(short) and (len(short) >= 3 or short == long)
+        return (len(short) >= 2 and long.startswith(short) and (len(short) >= 3 or short == long)
+                and len(name) - len(word) <= 1)
     if name[:4] == word[:4]:
         return True
     return name[:3] == word[:3] and same_name(skeleton(name), skeleton(word))
@@ -300,9 +343,11 @@ __all__ = [
     "COMMON_WORD_ENDING",
     "ENGLISH_COMMON_CAPITALS",
     "SkeletonIndex",
+    "adjective_stems",
     "common_english",
     "cyrillic_exonym_of",
     "cyrillic_exonyms",
+    "english_j_key",
     "english_word",
     "headline_name",
     "one_apart",

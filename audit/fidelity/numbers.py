@@ -183,6 +183,11 @@ def _split_digits(token: str, language: Language, remainder: bool = False) -> li
     return out
 
 
+def _year_like(written: str) -> bool:
+    """Could a figure be a year ("in 2014"; not "2,000")?"""
+    return len(written) == 4 and written.isdigit() and 1000 <= int(written) <= 2100
+
+
 def _date(token: str) -> tuple[int, int, int] | None:
     """dd.mm.yyyy (or dd.mm.yy) as (day, month, year)."""
     match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", token)
@@ -337,6 +342,8 @@ def find_numbers(
                     # "$5m", "5bn": a bare m, b or k is a scale only after a currency sign
                     if not _CURRENCY_BEFORE.search(plain, max(0, number_start - 5), number_start):
                         scale = None
+                elif scale and language.code == "en" and scale.group().endswith("s") and _year_like(token[s:e]):
+                    scale = None  # "In 2014 thousands of people fled": a year, then a plural noun
                 if scale:
                     factor = language.scales[_group_index(scale, "s")][1]
                     after = scale.end()

@@ -1,9 +1,10 @@
 """Quotations with each language's marks: « » (Russian, Ukrainian, French), „ “ (German, Czech,
 Ukrainian inner quotes), „ ” (Polish), “ ” (English, Chinese), 「 」 and 『 』 (Japanese, Chinese),
 » « (German books) and straight double quotes. Marks are paired by a stack, paragraph by paragraph,
-so nested quotations ("«…„…“…»") give one outer quotation; an unclosed mark quotes nothing.
-Russian and Ukrainian also quote with a dash: a sentence that opens with one is direct speech, up to
-the dash that attributes it ("— Мы победили, — сказал он.").
+so nested quotations ("«…„…“…»") give one outer quotation; an unclosed mark quotes nothing (and
+the quotations after it are read as if it were not there). Russian and Ukrainian also quote with a
+dash: a sentence that opens with one is direct speech, up to the dash that attributes it ("— Мы
+победили, — сказал он.").
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ def quote_pairs(language: Language | None) -> tuple[tuple[str, str], ...]:
     return ENGLISH_PAIRS if language.code == "en" else language.quotes
 
 
+# a quoted name this long at most may share its closing mark with the quotation it ends ("Газпроме", "Новая газета")
+SHARED_WORDS = 2
+
+
 def find_quotes(text: str, paragraphs: list[Span], pairs: tuple[tuple[str, str], ...]) -> list[Span]:
     """Outermost quotations (marks included), in order."""
     openers: dict[str, set[str]] = {}
@@ -41,20 +46,14 @@ def find_quotes(text: str, paragraphs: list[Span], pairs: tuple[tuple[str, str],
         chunk = text[p_start:p_end]
         if not any(mark in chunk for mark in marks):
             continue
-        stack: list[tuple[str, int]] = []
-        for offset, char in enumerate(chunk):
-            if char not in marks:
-                continue
-            role = _straight_role(chunk, offset) if char == "\"" else "either"
-            if role == "neither":
-                continue
-            if stack and char in openers[stack[-1][0]] and role != "opens":
-                opening, at = stack.pop()
-                if not stack:
-                    found.append((p_start + at, p_start + offset + 1))
-                continue
-            if char in openers and role != "closes":
-                stack.append((char, offset))
+        quotes, unclosed = _pair_marks(chunk, openers, marks, frozenset())
+        if unclosed:
+            # a quotation that ends on a quoted name may close both with one mark ("... в "Газпроме", -
+            # сказал он): read so the marks left open, if that leaves fewer marks unpaired
+            again, unclosed_again = _pair_marks(chunk, openers, marks, frozenset(unclosed))
+            if len(unclosed_again) < len(unclosed):
+                quotes = again
+        found.extend((p_start + start, p_start + end) for start, end in quotes)
     return found
 
 
@@ -89,6 +88,46 @@ def dialogue_quotes(text: str, sentences: list[Span], paragraph_of: list[int], q
         return quotes
     kept = [q for q in quotes if not any(s <= q[0] and q[1] <= e for s, e in found)]
     return sorted(kept + [q for q in found if not any(k[0] < q[0] < k[1] for k in kept)])
+
+
+def _pair_marks(
+    chunk: str, openers: dict[str, set[str]], marks: set[str], shared: frozenset[int]
+) -> tuple[list[Span], list[int]]:
+    """The outermost quotations of one paragraph, by a stack, and the offsets of the opening marks left
+    unclosed. A mark never closed quotes nothing, and the quotations inside it count as outermost (one
+    stray mark does not hide the paragraph's later quotations). A mark that closes a quotation of a name
+    (SHARED_WORDS words at most) that is the first inside another opened by the same mark, at an offset
+    in `shared`, closes that one too."""
+    stack: list[tuple[str, int, int]] = []  # (mark, offset, number of the mark)
+    closed: set[int] = set()
+    # (start, end, the number of the mark just around it: a mark never closed stays open, and so do
+    # those under it, so a quotation is outermost when that mark is never closed)
+    quotes: list[tuple[int, int, int]] = []
+    inside: list[int] = []  # per mark: the quotations closed inside it so far
+    count = 0
+    for offset, char in enumerate(chunk):
+        if char not in marks:
+            continue
+        role = _straight_role(chunk, offset) if char == "\"" else "either"
+        if role == "neither":
+            continue
+        if stack and char in openers[stack[-1][0]] and role != "opens":
+            opening, at, number = stack.pop()
+            closed.add(number)
+            if (stack and stack[-1][1] in shared and stack[-1][0] == opening and not inside[stack[-1][2]]
+                    and len(chunk[at + 1 : offset].split()) <= SHARED_WORDS):
+                _opening, at, number = stack.pop()
+                closed.add(number)
+            quotes.append((at, offset + 1, stack[-1][2] if stack else -1))
+            if stack:
+                inside[stack[-1][2]] += 1
+            continue
+        if char in openers and role != "closes":
+            stack.append((char, offset, count))
+            inside.append(0)
+            count += 1
+    outermost = [(start, end) for start, end, around in quotes if around not in closed]
+    return outermost, [at for _m, at, _n in stack]
 
 
 def _straight_role(chunk: str, offset: int) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from .align import Unit
 from .languages import Language
-from .names import common_english, headline_name, skeleton
+from .names import adjective_stems, common_english, english_j_key, headline_name, skeleton
 from .numbers import Mention, find_numbers
 from .quotes import dialogue_quotes, find_quotes, quote_pairs
 from .readings import Reader
@@ -31,8 +31,10 @@ _OPENING = "«„“\"'‘‚「『(—–-:"
 
 @dataclass
 class Name:
-    """A word that may be a name, with its skeleton (and, for an English demonym, its stem's:
-    "Australian" is also "Austral", to meet "Australská")."""
+    """A word that may be a name, with its skeleton and others it may be matched by: for an English
+    demonym, its stem's ("Australian" is also "Austral", to meet "Australská"); for a name opening on
+    J or Дж, a key of their own (names.english_j_key); for a Cyrillic word, its Ukrainian case with a
+    changed consonant and, for a place adjective, the place's name (names.adjective_stems)."""
 
     text: str
     start: int
@@ -46,13 +48,21 @@ class Name:
     def __post_init__(self) -> None:
         if not self.keys:
             self.keys = (self.key,)
+            j_key = english_j_key(self.text) if self.script in ("latin", "cyrillic") else None
+            if j_key is not None:  # John, Джон
+                self.keys = (self.key, j_key)
             if self.script == "latin" and self.capital:
                 stem = demonym_stem(self.text)
                 if stem != self.text and len(stem) >= 4:
-                    self.keys = (self.key, skeleton(stem))
-            elif self.script == "cyrillic" and self.text[-2:] in _MUTATED:
-                # Ukrainian locative and dative: г, к, х become з, ц, с before -і (Прага: у Празі)
-                self.keys = (self.key, skeleton(self.text[:-2] + _MUTATED[self.text[-2:]]))
+                    self.keys = (*self.keys, skeleton(stem))
+            elif self.script == "cyrillic":
+                keys = list(self.keys)
+                if self.text[-2:] in _MUTATED:
+                    # Ukrainian locative and dative: г, к, х become з, ц, с before -і (Прага: у Празі)
+                    keys.append(skeleton(self.text[:-2] + _MUTATED[self.text[-2:]]))
+                # an adjective made from a place name: Бахмутському напрямку, Азовського моря
+                keys.extend(adjective_stems(self.key))
+                self.keys = tuple(keys)
 
 
 _MUTATED = {"зі": "га", "ці": "ка", "сі": "ха"}

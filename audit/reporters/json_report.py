@@ -43,14 +43,24 @@ def fixes_dict(report: Report) -> dict[str, Any]:
     return {"tool": tool_info(), "files": files, "summary": report.summary()}
 
 
+PIECE_CHARS = 16 * 1024  # the size of the pieces encode_chunks gives out (at least; the last one less)
+
+
 def encode_chunks(data: Any, indent: int | None = 2) -> Iterator[str]:
     """`data` as JSON, a piece at a time (nothing holds the whole text), with the characters that
     could trip a terminal or an encoder escaped (json_safe: a file name that is not UTF-8 keeps its
     surrogate escapes)."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    pending: list[str] = []  # iterencode's pieces are a few characters each: escaped and given out in batches
+    held = 0
     for chunk in encoder.iterencode(data):
-        yield json_safe(chunk)
-    yield "\n"
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= PIECE_CHARS:
+            yield json_safe("".join(pending))
+            pending, held = [], 0
+    pending.append("\n")
+    yield json_safe("".join(pending))
 
 
 def render_chunks(report: Report) -> Iterator[str]:

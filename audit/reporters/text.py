@@ -51,8 +51,12 @@ def finding_header(path: str, finding: Finding, paint: Paint = PLAIN, signal: bo
     return header
 
 
-def render_finding(file_report: FileReport, finding: Finding, paint: Paint = PLAIN, signal: bool = False) -> list[str]:
-    path = display_path(file_report.path)
+def render_finding(
+    file_report: FileReport, finding: Finding, paint: Paint = PLAIN, signal: bool = False, path: str | None = None
+) -> list[str]:
+    """The finding's lines: its header and, with the document, the line with the span marked. `path`:
+    the file's display_path, when the caller has it."""
+    path = display_path(file_report.path) if path is None else path
     out = [finding_header(path, finding, paint, signal)]
     doc = file_report.document
     if doc is not None:
@@ -100,7 +104,7 @@ def render_file(report: Report, file_report: FileReport, paint: Paint = PLAIN, c
         if concise:
             yield finding_header(path, finding, paint, signal)
         else:
-            yield from render_finding(file_report, finding, paint, signal)
+            yield from render_finding(file_report, finding, paint, signal, path)
     if file_report.scores is not None:
         lines = score_lines(file_report)
         yield from (terminal_safe(line) for line in (lines[:1] if concise else lines))

@@ -32,11 +32,14 @@ from .readings import Reader, exonym_forms, hepburn_shaped, pinyin_syllables
 from .sides import Name, Side, demonym_stem, without_links
 from .text import CJK, Span, fold, main_script, script_counts, script_of, word_count
 
-LONG_PASSAGE_WORDS = 6  # a shorter piece with no counterpart is page furniture or a merged fragment
+LONG_PASSAGE_WORDS = 6  # a shorter piece with no counterpart is page furniture or a merged fragment ...
+SHORT_PASSAGE_WORDS = 3  # ... or, from this many words, a short sentence possibly dropped (or added): minor
 LENGTH_DEVIATION = 3.0  # standard deviations: a translation this much shorter or longer than its original ...
 LENGTH_DIFFERENCE = 25  # ... by this many characters at least (of English) is reported
 MIN_PAIRS_FOR_SCALE = 6  # a document's own spread of lengths is measured on this many pairs at least
-LONG_QUOTE_WORDS = 4  # quotations shorter than this are terms ("orange" level), not speech
+LONG_QUOTE_WORDS = 4  # quotations shorter than this are terms ("orange" level), not speech ...
+SHORT_SPEECH_WORDS = 2  # ... unless shaped as speech (see _speech_or_phrase), from this many words, ...
+SHORT_PHRASE_WORDS = 3  # ... or as a phrase, from this many (a two-word term is often a coined name: «обмен ключами»)
 CJK_TERM_CHARS = 4  # a quoted term of a CJK original this long is a phrase (an idiom, a slogan), not a word
 UNTRANSLATED_MIN_WORDS = 4  # a shorter stretch in the original's script is a name or a title
 UNTRANSLATED_SHARE = 0.5  # of the letters of a sentence in the original's script
@@ -134,6 +137,28 @@ class Context:
                 return spans[self.beads[following].translation[0]]
         return 0, max(1, len(self.translation.text.rstrip()))
 
+    def edge_span(self, index: int, sentence: int) -> Span:
+        """Where original sentence `sentence` of bead `index` sits in the translation: the bead's
+        sentences, and, when the bead pairs several original sentences and this one opens (or
+        closes) them, the translation sentence before (or after) the bead too: the merge may be the
+        aligner's, and what is missing from the translation may have stood there."""
+        start, end = self.translation_span(index)
+        bead = self.beads[index]
+        if len(bead.original) < 2 or not bead.translation:
+            return start, end
+        spans = self.translation.sentences
+        if sentence == bead.original[0]:
+            before = next((self.beads[i].translation[-1] for i in range(index - 1, -1, -1)
+                           if self.beads[i].translation), None)
+            if before is not None:
+                start = spans[before][0]
+        elif sentence == bead.original[-1]:
+            after = next((self.beads[i].translation[0] for i in range(index + 1, len(self.beads))
+                          if self.beads[i].translation), None)
+            if after is not None:
+                end = spans[after][1]
+        return start, end
+
     def gap_span(self, first: int, last: int) -> Span:
         """Where a gap of beads [first, last] with no translation sits: from the translation sentence
         before it to the one after it (the gap's exact place among sentences of similar length is
@@ -174,9 +199,10 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
                 last += 1
             first_o, last_o = ctx.original.sentences[bead.original[0]], ctx.original.sentences[beads[last].original[-1]]
             source = ctx.original.text[first_o[0] : last_o[1]]
-            if word_count(source) >= LONG_PASSAGE_WORDS:
+            words = word_count(source)
+            if _passage(ctx.original, (first_o[0], last_o[1]), words):
                 start, end = ctx.gap_span(index, last)
-                if ctx.margin(index, last) >= CERTAIN_MARGIN:
+                if words >= LONG_PASSAGE_WORDS and ctx.margin(index, last) >= CERTAIN_MARGIN:
                     rule, says = "FID-OMITTED-PASSAGE", "a passage here that the translation leaves out"
                 else:
                     rule, says = "FID-POSSIBLE-OMISSION", ("a passage here that the translation may leave out "
@@ -192,8 +218,9 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
             first_t = ctx.translation.sentences[bead.translation[0]]
             last_t = ctx.translation.sentences[beads[last].translation[-1]]
             added = ctx.translation.text[first_t[0] : last_t[1]]
-            if not _in_original_script(ctx, added) and word_count(added) >= LONG_PASSAGE_WORDS:
-                if ctx.margin(index, last) >= CERTAIN_MARGIN:
+            words = word_count(added)
+            if not _in_original_script(ctx, added) and _passage(ctx.translation, (first_t[0], last_t[1]), words):
+                if words >= LONG_PASSAGE_WORDS and ctx.margin(index, last) >= CERTAIN_MARGIN:
                     rule, says = "FID-ADDED-PASSAGE", "has no counterpart"
                 else:
                     rule = "FID-POSSIBLE-ADDITION"
@@ -203,6 +230,14 @@ def passage_hits(ctx: Context) -> Iterator[RawHit]:
             index = last + 1
             continue
         index += 1
+
+
+def _passage(side: Side, span: Span, words: float) -> bool:
+    """Is a piece with no counterpart long enough to report: LONG_PASSAGE_WORDS, or SHORT_PASSAGE_WORDS
+    of prose (a short line that is a comment, a link or markup is no sentence dropped or added)?"""
+    if words >= LONG_PASSAGE_WORDS:
+        return True
+    return words >= SHORT_PASSAGE_WORDS and not side.doc.is_protected(*span)
 
 
 def merge_hits(ctx: Context) -> Iterator[RawHit]:
@@ -224,12 +259,13 @@ def merge_hits(ctx: Context) -> Iterator[RawHit]:
                     sentence = (i0 if first else i1 - 1) if original else (j0 if first else j1 - 1)
                     side = ctx.original if original else ctx.translation
                     text = side.sentence_text(sentence)
-                    if word_count(text) < LONG_PASSAGE_WORDS or (not original and _in_original_script(ctx, text)):
+                    if not _passage(side, side.sentences[sentence], word_count(text)) or (
+                            not original and _in_original_script(ctx, text)):
                         continue
                     if aligner.split_margin(i0, i1, j0, j1, original, first) >= MERGE_MARGIN:
                         continue
                     if original:
-                        start, end = ctx.translation_span(index)
+                        start, end = ctx.edge_span(index, sentence)
                         span = ctx.original.sentences[sentence]
                         yield RawHit(
                             "FID-POSSIBLE-OMISSION", start, end,
@@ -688,9 +724,13 @@ def quote_hits(ctx: Context) -> Iterator[RawHit]:
         for i, k in sorted(partners.items()):
             yield from _altered(ctx, quotes_o[i][1], quotes_t[k][1])
     for bead_o, quote in unmatched:
-        if _quote_words(original, quote) < LONG_QUOTE_WORDS or original.text[quote[0]] in TITLE_MARKS:
+        if original.text[quote[0]] in TITLE_MARKS:
             continue
-        start, end = ctx.translation_span(bead_o)
+        if _quote_words(original, quote) < LONG_QUOTE_WORDS and not _speech_or_phrase(original, quote):
+            continue
+        sentence = next((i for i in ctx.beads[bead_o].original if original.sentences[i][0] <= quote[0]
+                         < original.sentences[i][1]), ctx.beads[bead_o].original[0])
+        start, end = ctx.edge_span(bead_o, sentence)
         text = original.text[quote[0] : quote[1]]
         yield RawHit(
             "FID-OMITTED-QUOTE", start, end,
@@ -813,6 +853,30 @@ def _quote_words(side: Side, quote: Span) -> float:
 
 
 _KATAKANA_FIRST, _KATAKANA_LAST = "\u30a0", "\u30ff"
+# After a quotation: a dash and the words that attribute it (Russian and Ukrainian "«…», — сказал он").
+_ATTRIBUTION_AFTER = re.compile(r",?[ \u00a0]?[-–—][ \u00a0]")
+_SPEECH_INSIDE_END = frozenset(".,!?…")
+
+
+def _speech_or_phrase(side: Side, quote: Span) -> bool:
+    """Is a short quotation of an alphabetic original (two or three words: Russian and Czech say in
+    three what English says in five) speech or a quoted phrase rather than a name, a title or a term?
+    Speech ends in a stop or a comma inside its marks („Nevím, co dál,“ řekl), or is attributed after
+    a dash ("Череп не разрезают", - добавил он); a quoted phrase of three words or more starts in
+    lower case ("прошла под кораблем", "tisícům kybernetických útoků"). A name or a title ("Единая
+    Россия", „Mladá fronta“) starts with a capital and stands in the sentence like a noun; a quoted
+    term of two words ("обмен ключами") is one English often writes without marks."""
+    if side.language is not None and side.language.cjk:
+        return False
+    inner = side.text[quote[0] + 1 : quote[1] - 1].strip()
+    words = word_count(inner)
+    if words < SHORT_SPEECH_WORDS:
+        return False
+    if inner[-1] in _SPEECH_INSIDE_END:
+        return True
+    if words >= SHORT_PHRASE_WORDS and next((c for c in inner if c.isalpha()), "").islower():
+        return True
+    return _ATTRIBUTION_AFTER.match(side.text, quote[1]) is not None
 
 
 # ------------------------------------------------------------------------------ untranslated

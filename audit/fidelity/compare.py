@@ -121,7 +121,7 @@ def compare(
     elif reference and not source_lang:
         notes.append("The original is in English: compared as a reference translation.")
     translation_side = build_side(translation, translation_path, "en", ENGLISH, english=True, skip=skip,
-                                  words_exact=reference)
+                                  words_exact=reference, dialogue=bool(rules is not None and rules.dialogue))
     original_skip = reference_furniture(original) if reference and reference_furniture is not None else ()
     original_side = build_side(original, original_path, code, rules, english=reference, skip=original_skip,
                                words_exact=reference)

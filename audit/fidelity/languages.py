@@ -26,6 +26,7 @@ class Language:
     weekdays: tuple[str, ...] = ()  # seven regexes, Monday first
     quotes: tuple[tuple[str, str], ...] = (("“", "”"), ("\"", "\""))  # (opening, closing) pairs
     cjk: bool = False
+    dialogue: bool = False  # a sentence opening with a dash is direct speech ("— Мы победили, — сказал он.")
     # English characters (spaces aside) per character of the original, a property of the language
     # pair: the aligner's prior for the length ratio, which each document's own ratio refines.
     length_ratio: float = 1.0
@@ -143,6 +144,7 @@ LANGUAGES: dict[str, Language] = {
         weekdays=(r"понедельник[а-я]*", r"вторник[а-я]*", r"сред[аеуы]", r"четверг[а-я]*", r"пятниц[аеуы]",
                   r"суббот[аеуы]", r"воскресень[ея]"),
         quotes=(("«", "»"), ("„", "“"), ("“", "”"), ("\"", "\"")),
+        dialogue=True,
     ),
     "uk": Language(
         code="uk", length_variance=1.7, length_ratio=1.07, name="Ukrainian", decimal=",.", group=_SPACES,
@@ -156,6 +158,7 @@ LANGUAGES: dict[str, Language] = {
         weekdays=(r"понеділ(?:ок|ка)", r"вівтор(?:ок|ка)", r"серед[аиуі]", r"четвер(?:га)?", r"п['’]ятниц[яіюи]",
                   r"субот[аиуі]", r"неділ[яіюи]"),
         quotes=(("«", "»"), ("„", "“"), ("“", "”"), ("\"", "\"")),
+        dialogue=True,
     ),
     "de": Language(
         code="de", length_variance=1.2, length_ratio=0.94, name="German", decimal=",", group="." + _SPACES,

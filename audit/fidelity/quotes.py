@@ -2,10 +2,14 @@
 Ukrainian inner quotes), „ ” (Polish), “ ” (English, Chinese), 「 」 and 『 』 (Japanese, Chinese),
 » « (German books) and straight double quotes. Marks are paired by a stack, paragraph by paragraph,
 so nested quotations ("«…„…“…»") give one outer quotation; an unclosed mark quotes nothing (and
-the quotations after it are read as if it were not there).
+the quotations after it are read as if it were not there). Russian and Ukrainian also quote with a
+dash: a sentence that opens with one is direct speech, up to the dash that attributes it ("— Мы
+победили, — сказал он.").
 """
 
 from __future__ import annotations
+
+import re
 
 from .languages import Language
 from .text import Span
@@ -51,6 +55,39 @@ def find_quotes(text: str, paragraphs: list[Span], pairs: tuple[tuple[str, str],
                 quotes = again
         found.extend((p_start + start, p_start + end) for start, end in quotes)
     return found
+
+
+# The end of a dialogue's speech: a comma, stop, question or exclamation mark (or an ellipsis) before
+# the dash that attributes it.
+_ATTRIBUTION = re.compile(r"[,.!?…](?=[ \u00a0][—–-][ \u00a0])")
+# speech opens with a capital: "— сказал он" after a quotation dropped from its sentence is no speech
+_DIALOGUE_DASH = re.compile(r"[—–-][ \u00a0]+(?=[«„“\"]?[A-ZÀ-ÞА-ЯЁІЇЄҐ])")
+
+
+def dialogue_quotes(text: str, sentences: list[Span], paragraph_of: list[int], quotes: list[Span]) -> list[Span]:
+    """Direct speech opened by a dash at the start of a sentence, as a quotation from the dash to the
+    mark before the attributing dash (or to the end of the sentence, or of the next sentences of the
+    paragraph up to such a dash): the dash and that mark stand for the quotation marks. Quotations
+    with marks inside one are part of it; those already found are returned with the new ones, in order."""
+    found: list[Span] = []
+    for index, (start, end) in enumerate(sentences):
+        if not _DIALOGUE_DASH.match(text, start) or (found and start < found[-1][1]):
+            continue
+        stop = end
+        for later in range(index, min(len(sentences), index + 4)):
+            if paragraph_of[later] != paragraph_of[index] or (later > index and _DIALOGUE_DASH.match(
+                    text, sentences[later][0])):
+                break
+            match = _ATTRIBUTION.search(text, sentences[later][0] if later > index else start, sentences[later][1])
+            if match:
+                stop = match.end()
+                break
+        if stop - start > 3:
+            found.append((start, stop))
+    if not found:
+        return quotes
+    kept = [q for q in quotes if not any(s <= q[0] and q[1] <= e for s, e in found)]
+    return sorted(kept + [q for q in found if not any(k[0] < q[0] < k[1] for k in kept)])
 
 
 def _pair_marks(
@@ -112,4 +149,4 @@ def _straight_role(chunk: str, offset: int) -> str:
     return "either"
 
 
-__all__ = ["find_quotes", "quote_pairs"]
+__all__ = ["dialogue_quotes", "find_quotes", "quote_pairs"]

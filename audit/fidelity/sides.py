@@ -13,7 +13,7 @@ from .align import Unit
 from .languages import Language
 from .names import adjective_stems, common_english, english_j_key, headline_name, skeleton
 from .numbers import Mention, find_numbers
-from .quotes import find_quotes, quote_pairs
+from .quotes import dialogue_quotes, find_quotes, quote_pairs
 from .readings import Reader
 from .text import CJK, Span, fold, length_units, script_of, split_sentences
 
@@ -111,10 +111,12 @@ class Side:
 
 def build_side(
     text: str, path: str, code: str | None, language: Language | None, english: bool, skip: Sequence[Span] = (),
-    words_exact: bool = False,
+    words_exact: bool = False, dialogue: bool | None = None,
 ) -> Side:
     """Analyse one text; sentences that overlap a `skip` span (page furniture) are left out. With
-    `words_exact`, numbers in words count as much as figures (two English texts)."""
+    `words_exact`, numbers in words count as much as figures (two English texts). A sentence opening
+    with a dash is direct speech in a language that writes dialogue so (`dialogue`, by default the
+    language's), and in a translation from one, which may keep the dashes."""
     doc = Document.from_text(text, path=path)
     side = Side(doc=doc, code=code, language=language)
     side.sentences = split_sentences(doc.text, doc.paragraphs, code)
@@ -137,7 +139,12 @@ def build_side(
         index = sentence_of(mention.start)
         if index >= 0 and not doc.is_protected(mention.start, mention.end):
             side.numbers[index].append(mention)
-    for quote in find_quotes(doc.text, doc.paragraphs, quote_pairs(language)):
+    quotes = find_quotes(doc.text, doc.paragraphs, quote_pairs(language))
+    if dialogue if dialogue is not None else (language is not None and language.dialogue):
+        paragraph_starts = [p for p, _e in doc.paragraphs]
+        paragraph_of = [bisect.bisect_right(paragraph_starts, s) for s, _e in side.sentences]
+        quotes = dialogue_quotes(doc.text, side.sentences, paragraph_of, quotes)
+    for quote in quotes:
         index = sentence_of(quote[0])
         if index >= 0:
             side.quotes[index].append(quote)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .spans import Span, SpanList, merged
-from .text.folding import FOLD_TRAPS, lower
+from .text.folding import FOLD_TRAPS, lowered_pieces
 from .text.plain import plain_text, unsafe_characters
 from .text.sentences import iter_sentences
 
@@ -40,8 +40,9 @@ _URL_NEEDLES = ("://", "www.", *(f".{tld}" for tld in _TLDS))
 def _may_have_url(text: str) -> bool:
     if not text.isascii() and any(c in text for c in FOLD_TRAPS):
         return True
-    lowered = lower(text)
-    return any(needle in lowered for needle in _URL_NEEDLES)
+    # piece by piece (no lower-cased copy of a long text): the pieces are cut before white space, which
+    # no needle holds
+    return any(needle in piece for piece in lowered_pieces(text) for needle in _URL_NEEDLES)
 
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++\b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -28,7 +28,7 @@ from .base import (
     time_bound,
     timed_out,
 )
-from .prefilter import LiteralGate, PrefixIndex, required_literals, required_prefixes
+from .prefilter import LiteralGate, Offsets, PrefixIndex, required_literals, required_prefixes
 from .template import CONTEXT_FIELD, check_fields, fill, group_fields
 
 
@@ -39,7 +39,7 @@ class RegexState:
     runnable: set[int]  # the rule regexes that may match (by their number in the index)
     # regex number -> the sorted offsets where a match may start (None: not computed; a pattern with
     # prefixes but no entry has no place to start; an entry None: too dense to use, scan the whole text)
-    starts: dict[int, Sequence[int] | None] | None
+    starts: dict[int, Offsets | None] | None
     base: dict[str, int]  # rule id -> the number of its first pattern
 
 
@@ -223,7 +223,7 @@ def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
     return by_re < 0.8 * by_regex
 
 
-def _twin_matches_at(twin: Twin, text: str, starts: Sequence[int], rule_id: str) -> Iterator[re.Match]:
+def _twin_matches_at(twin: Twin, text: str, starts: Offsets, rule_id: str) -> Iterator[re.Match]:
     """_matches_at by the pattern's `re` twin (a document of plain characters). `re` has no time bound:
     the time of all the tries is looked at every _TRIES_PER_CLOCK tries, and past the document's
     bound (`time_bound`) the rule stops as a `regex` pattern that timed out does. (`regex` cannot stand
@@ -248,7 +248,7 @@ def _twin_matches_at(twin: Twin, text: str, starts: Sequence[int], rule_id: str)
 _TRIES_PER_CLOCK = 256
 
 
-def _matches_at(pattern: regex.Pattern, text: str, starts: Sequence[int], rule_id: str) -> Iterator[regex.Match]:
+def _matches_at(pattern: regex.Pattern, text: str, starts: Offsets, rule_id: str) -> Iterator[regex.Match]:
     """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
     the leftmost match is the one at the first start where the pattern matches, and so on after it."""
     reach = 0

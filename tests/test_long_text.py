@@ -3,6 +3,7 @@ must be those of reading them whole, whatever the piece size."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -13,9 +14,13 @@ from array import array
 
 import ahocorasick
 import pytest
+import regex
 
+from audit import document
 from audit.checks import automaton as automaton_module
 from audit.checks import prefilter
+from audit.checks.base import CheckContext
+from audit.checks.patterns import RegexCheck, RegexIndex
 from audit.checks.prefilter import MergedOffsets, iter_matches
 from audit.config import Config
 from audit.document import Document
@@ -24,6 +29,8 @@ from audit.text import folding, pieces, words
 from audit.text.folding import fold, folded_pieces, lower, lowered_pieces
 from audit.text.pieces import windows
 from audit.text.words import distinct_matches, space_chunks
+
+from .conftest import ROOT
 
 
 def _text(seed: int, alphabet: str, length: int) -> str:
@@ -145,3 +152,69 @@ def test_merged_offsets_are_the_sorted_offsets_of_all_the_arrays():
     assert len(merged) == sum(map(len, parts))
     assert list(merged) == sorted(offset for part in parts for offset in part)  # equal offsets kept
     assert list(merged) == list(merged)  # iterated again, the same
+
+
+@pytest.mark.parametrize("region", [1, 30, 2000])
+def test_urls_and_addresses_found_piece_by_piece_are_those_of_the_whole_text(monkeypatch, region):
+    rng = random.Random(7)
+    tokens = ["news", "www.kyiv.ua", "https://example.com/a?b=c", "mail@example.org", "U.S.", "end.Com", "a.de",
+              "x@y", "Kyiv.", "WWW.BBC.CO.UK", "(see kmu.gov.ua)", "a-b.c-d.net/", "“ftp://x”"]
+    text = "".join(rng.choice(tokens) + rng.choice([" ", "\n", "\t", "\n\n", ""]) for _ in range(3000))
+    monkeypatch.setattr(document, "_SCAN_REGION", region)
+    assert list(document._url_spans(text)) == [m.span() for m in document._URL.finditer(text)]
+    assert list(document._email_spans(text)) == [m.span() for m in document._EMAIL.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "reach"), [
+    ("abc", (3, 0, 0, 0)),
+    (r"\bab\s+cd\b", (6, 1, 0, 0)),  # an anchor counts one character
+    (r"(?<=“)[ \u00a0]+(?=\w)", (2, 1, 0, 0)),
+    (r"\d{2,4}|x", (4, 0, 0, 0)),
+    (r"[^\s<>]+@\w+", (1, 0, 2, 0)),
+    (r'[^"\n]+', (0, 0, 0, 1)),
+    ("a.*b", (2, 0, 0, 1)),
+    (r"(?:ab)+", None),  # a group repeated without bound
+    ("(?s)a.*b", None),  # a dot that matches a line break
+    ('[^"]+', None),  # a line break among what it matches
+    (r"(a)\1", None),
+])
+def test_the_reach_of_a_pattern_bounds_its_matches(pattern, reach):
+    assert prefilter.match_reach(pattern) == reach
+
+
+def test_the_longest_runs_of_a_text():
+    text = "ab  cd\n\n efgh\n\u00a0x"
+    assert words.longest_runs(text, [0, 7, 8, 14]) == (3, 4, 7)
+    assert words.longest_runs("a\x1cb", [0]) is None  # white space to `re`, not to `regex`
+
+
+def test_the_white_space_of_re_and_regex_differ_only_where_it_is_known():
+    differ = {chr(c) for c in range(0x110000) if chr(c).isspace() != bool(regex.match(r"\s", chr(c)))}
+    assert differ == set(words.NOT_REGEX_WHITE)
+
+
+def test_regexes_scanned_near_their_literals_find_what_whole_scans_find(monkeypatch):
+    """A long text's regexes run only in the regions around their literals (LiteralBlocks): every
+    built-in regex rule gives the same hits as a scan of the whole text."""
+    monkeypatch.setattr(prefilter, "BLOCK", 64)
+    monkeypatch.setattr(prefilter, "WINDOWED_MIN_CHARS", 1000)
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt")))
+    ruleset = RuleSet.load(Config(scores=False))
+    doc = Document.from_text(text)
+    context = CheckContext(categories=ruleset.categories)
+    for index in ruleset.shared:
+        context.prepared[type(index)] = index.prepare(doc, context)
+    state = context.prepared[RegexIndex]
+    assert state.blocks is not None
+    whole = dataclasses.replace(state, blocks=None)
+    windowed = 0
+    for check in ruleset.scanning:
+        if not isinstance(check, RegexCheck) or not check.may_match(doc, context):
+            continue
+        base = state.base[check.rule.id]
+        windowed += any(state.blocks.regions(base + n, r) is not None for n, r in enumerate(check.reaches))
+        context.prepared[RegexIndex] = state
+        near = [(h.start, h.end, h.suggestion, h.message) for h in check.find(doc, context)]
+        context.prepared[RegexIndex] = whole
+        assert near == [(h.start, h.end, h.suggestion, h.message) for h in check.find(doc, context)], check.rule.id
+    assert windowed > 50

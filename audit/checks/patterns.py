@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import time
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,6 +14,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.words import longest_runs
 from .base import (
     Check,
     CheckContext,
@@ -28,7 +31,15 @@ from .base import (
     time_bound,
     timed_out,
 )
-from .prefilter import LiteralGate, Offsets, PrefixIndex, required_literals, required_prefixes
+from .prefilter import (
+    LiteralBlocks,
+    LiteralGate,
+    Offsets,
+    PrefixIndex,
+    match_reach,
+    required_literals,
+    required_prefixes,
+)
 from .template import CONTEXT_FIELD, check_fields, fill, group_fields
 
 
@@ -41,6 +52,8 @@ class RegexState:
     # prefixes but no entry has no place to start; an entry None: too dense to use, scan the whole text)
     starts: dict[int, Offsets | None] | None
     base: dict[str, int]  # rule id -> the number of its first pattern
+    # where the literals occur in a long text (None: a short one, or no literals to look for)
+    blocks: LiteralBlocks | None = None
 
 
 class RegexIndex(SharedIndex):
@@ -64,8 +77,9 @@ class RegexIndex(SharedIndex):
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
-        runnable = self.gate.runnable(lowered)
-        return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base)
+        runs = functools.cache(lambda: longest_runs(doc.text, doc.line_starts))
+        runnable, blocks = self.gate.scan(lowered, runs)
+        return RegexState(runnable, self.prefixes.starts(lowered, runnable), self.base, blocks)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
         owner = self.owner
@@ -97,6 +111,11 @@ class RegexCheck(Check):
         ignore_case = not params.case_sensitive
         self.patterns = [compile_regex(p, rule, "pattern", ignore_case=ignore_case) for p in patterns]
         self.literals = [required_literals(p) for p in patterns]  # None: always run
+        # how far from one of its literals a match can lie (a long text is scanned near them only)
+        self.reaches = [
+            match_reach(p, compiled.flags) if literals is not None else None
+            for p, compiled, literals in zip(patterns, self.patterns, self.literals, strict=True)
+        ]
         # where a match can start (built-in rules only: the match at each start has its own time bound)
         builtin = is_builtin_pack(rule.pack)
         self.prefixes = [required_prefixes(p) if builtin else None for p in patterns]
@@ -144,6 +163,10 @@ class RegexCheck(Check):
             starts = None
             if state.starts is not None and self.prefixes[number] is not None:
                 starts = state.starts.get(index, _NO_STARTS)
+            # a long text: the regions near the pattern's literals hold every match (LiteralBlocks)
+            regions = state.blocks.regions(index, self.reaches[number]) if state.blocks is not None else None
+            if regions is not None and starts is not None:
+                starts = _starts_within(starts, regions)
             if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
                 if len(starts) * _SCAN_PER_TWIN_START >= len(doc.text):
                     matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
@@ -153,6 +176,8 @@ class RegexCheck(Check):
                     matches = _matches_at(pattern, doc.text, starts, self.rule.id)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
                 matches = _matches_at(pattern, doc.text, starts, self.rule.id)
+            elif regions is not None:
+                matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, self.rule.id, regions)
             else:
                 matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
             for match in matches:
@@ -179,6 +204,28 @@ class RegexCheck(Check):
 _SCAN_PER_START = 80
 _SCAN_PER_TWIN_START = 16
 _NO_STARTS: list[int] = []
+
+
+def _starts_within(starts: Offsets, regions: list[tuple[int, int]]) -> array[int]:
+    """The starts that lie in the regions (sorted, disjoint)."""
+    kept = array("q")
+    region = 0
+    for start in starts:
+        while region < len(regions) and regions[region][1] <= start:
+            region += 1
+        if region == len(regions):
+            break
+        if start >= regions[region][0]:
+            kept.append(start)
+    return kept
+
+
+def _scan_regions(
+    pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, regions: list[tuple[int, int]]
+) -> Iterator[regex.Match | re.Match]:
+    """`scan` of the regions in turn: the matches of a scan of the whole text, when they hold them all."""
+    for start, end in regions:
+        yield from scan(pattern, twin, doc, rule_id, start, end)
 
 
 def _scan_twin(twin: Twin | None, doc: Document) -> Twin | None:

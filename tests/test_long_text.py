@@ -218,3 +218,12 @@ def test_regexes_scanned_near_their_literals_find_what_whole_scans_find(monkeypa
         context.prepared[RegexIndex] = whole
         assert near == [(h.start, h.end, h.suggestion, h.message) for h in check.find(doc, context)], check.rule.id
     assert windowed > 50
+
+
+def test_strings_are_found_in_pieces_across_their_cuts(monkeypatch):
+    text = _text(9, "ab c\n", 500)
+    _small_pieces(monkeypatch, 7)
+    lowered = lowered_pieces(text.upper())
+    candidates = ["a b", "c\na", "bb c", "abc", "b\n\nc", " ", "ca", "zz"]
+    assert lowered.found(candidates) == {s for s in candidates if s in text}
+    assert all((s in lowered) == (s in text) for s in candidates)

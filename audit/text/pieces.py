@@ -4,7 +4,7 @@ at a time when it is read, and windows of a text for automaton scans, so that no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .words import SPACE_CHUNK, space_chunks
 
@@ -35,6 +35,26 @@ class Pieces:
             return
         for start, end in space_chunks(text):
             yield self.transform(text[start:end])
+
+    def found(self, strings: Iterable[str]) -> set[str]:
+        """Those of `strings` that the transformed text holds (across the cuts between pieces too), in
+        one pass over its pieces."""
+        wanted = set(strings)
+        if not wanted:
+            return set()
+        before = max(len(string) for string in wanted) - 1
+        present: set[str] = set()
+        for _offset, _own, _stop, window in windows(self, before, SPACE_CHUNK):
+            present.update(string for string in wanted if string in window)
+            wanted -= present
+            if not wanted:
+                break
+        return present
+
+    def __contains__(self, string: object) -> bool:
+        """`string in pieces`: a substring test of the transformed text (one pass: for many strings
+        use `found`)."""
+        return isinstance(string, str) and string in self.found([string])
 
     def whole(self) -> str:
         """The transformed text, in one string (a copy the size of the text)."""

@@ -169,17 +169,15 @@ class RegexCheck(Check):
                 starts = _starts_within(starts, regions)
             if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
                 if len(starts) * _SCAN_PER_TWIN_START >= len(doc.text):
-                    matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
+                    matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, self.rule.id, regions)
                 elif start_twin.worth_compiling(len(starts)):
                     matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
                     matches = _matches_at(pattern, doc.text, starts, self.rule.id)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
                 matches = _matches_at(pattern, doc.text, starts, self.rule.id)
-            elif regions is not None:
-                matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, self.rule.id, regions)
             else:
-                matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id)
+                matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, self.rule.id, regions)
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -221,11 +219,13 @@ def _starts_within(starts: Offsets, regions: list[tuple[int, int]]) -> array[int
 
 
 def _scan_regions(
-    pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, regions: list[tuple[int, int]]
+    pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, regions: list[tuple[int, int]] | None
 ) -> Iterator[regex.Match | re.Match]:
-    """`scan` of the regions in turn: the matches of a scan of the whole text, when they hold them all."""
-    for start, end in regions:
-        yield from scan(pattern, twin, doc, rule_id, start, end)
+    """`scan` of the whole text (`regions` None), or of the regions in turn: the same matches, when
+    the regions hold them all (LiteralBlocks)."""
+    if regions is None:
+        return scan(pattern, twin, doc, rule_id)
+    return (match for start, end in regions for match in scan(pattern, twin, doc, rule_id, start, end))
 
 
 def _scan_twin(twin: Twin | None, doc: Document) -> Twin | None:

@@ -378,7 +378,7 @@ class LiteralBlocks:
                 regions[-1] = (regions[-1][0], end)
             else:
                 regions.append((start, end))
-        return regions
+        return None if regions == [(0, self.text_length)] else regions  # the whole text: no regions to keep to
 
 
 SCAN_PIECE = 1 << 20  # characters an automaton reads at a time

@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .spans import Span, SpanList, merged
-from .text.folding import FOLD_TRAPS, lower
+from .text.folding import FOLD_TRAPS
 from .text.plain import plain_text, unsafe_characters
 from .text.sentences import iter_sentences
+from .text.words import space_chunks
 
 ZONES = ("headline", "byline", "dateline", "caption", "body", "boilerplate", "blank")
 
@@ -31,17 +32,30 @@ _URL = re.compile(
     r"(?:/[^\s<>\"“”)]*+)?(?![\w.])",
     re.IGNORECASE,
 )
-# Every URL has "://", "www." or a dot and one of the _TLDS (case aside): most articles have none, and
-# are spared the scan. Characters that match an ASCII letter case-insensitively without lower-casing
-# to it turn the shortcut off.
+# Every URL has "://", "www." or a dot and one of the _TLDS (case aside), and no white space: the URL
+# pattern runs only on the pieces of the text (cut before white space, a few thousand characters each)
+# where one of these occurs, so most articles are spared the scan and a long file scans a few pieces.
+# Characters that match an ASCII letter case-insensitively without lower-casing to it turn the
+# shortcut off.
 _URL_NEEDLES = ("://", "www.", *(f".{tld}" for tld in _TLDS))
+_SCAN_REGION = 2_000  # characters of a piece whose needles decide whether a pattern scans it
 
 
-def _may_have_url(text: str) -> bool:
+def _url_spans(text: str) -> Iterator[Span]:
     if not text.isascii() and any(c in text for c in FOLD_TRAPS):
-        return True
-    lowered = lower(text)
-    return any(needle in lowered for needle in _URL_NEEDLES)
+        yield from (m.span() for m in _URL.finditer(text))
+        return
+    for start, end in space_chunks(text, _SCAN_REGION):
+        piece = text[start:end].lower()
+        if any(needle in piece for needle in _URL_NEEDLES):
+            yield from (m.span() for m in _URL.finditer(text, start, end))
+
+
+def _email_spans(text: str) -> Iterator[Span]:
+    """The e-mail addresses (each holds "@" and no white space), scanned for where an "@" is."""
+    for start, end in space_chunks(text, _SCAN_REGION):
+        if "@" in text[start:end]:
+            yield from (m.span() for m in _EMAIL.finditer(text, start, end))
 
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++\b")
@@ -286,9 +300,9 @@ def _line_span(text: str, line_starts: list[int], line_index: int) -> Span:
 def _protected_spans(text: str, markup: str) -> SpanList:
     # each source gives its spans in order: merged as they come, with no list of them all (a file of
     # URLs has millions)
-    sources: list[Iterable[Span]] = [(m.span() for m in _URL.finditer(text)) if _may_have_url(text) else ()]
+    sources: list[Iterable[Span]] = [_url_spans(text)]
     if "@" in text:
-        sources.append(m.span() for m in _EMAIL.finditer(text))
+        sources.append(_email_spans(text))
     sources.append(_html_comments(text))
     if markup == "markdown":
         for pattern in (_MD_FRONT_MATTER, _MD_FENCE, _MD_LINK_TARGET, _HTML_TAG, _MD_INDENTED_CODE):

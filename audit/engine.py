@@ -48,7 +48,7 @@ from .rules.errors import RuleError
 from .rules.loader import builtin_pack_dir, load_rules, pack_files
 from .rules.model import Rule
 from .suppression import Suppressible, suppress
-from .text.folding import fold
+from .text.folding import folded_pieces
 
 
 class CompiledPacks:
@@ -138,7 +138,7 @@ class RuleSet:
         if only is not None:
             wanted = frozenset(i for i, check in enumerate(self.automaton.checks) if check.rule.id in only)
         try:
-            for hit in self.automaton.scan(doc, fold(doc.text), skip=limiter.full, wanted=wanted):
+            for hit in self.automaton.scan(doc, folded_pieces(doc.text), skip=limiter.full, wanted=wanted):
                 limiter.keep(hit.rule)
                 hits.append(hit)
                 hits_by_rule.setdefault(hit.rule, []).append(hit)

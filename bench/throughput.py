@@ -121,8 +121,14 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measure:
 
 
 def corpus_size(directory: Path) -> tuple[int, int, int]:
+    """Files, words and bytes. The words are counted a line at a time: splitting a 20 MB file whole
+    took this process to 280 MB, and a child started after it reports that as its own peak (Linux
+    carries the parent's high-water mark over fork and exec into the child's ru_maxrss)."""
     files = sorted(directory.rglob("*.txt"))
-    words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
+    words = 0
+    for path in files:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            words += sum(len(line.split()) for line in handle)
     return len(files), words, sum(p.stat().st_size for p in files)
 
 

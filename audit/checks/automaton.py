@@ -12,8 +12,9 @@ import ahocorasick
 from ..document import Document
 from ..hits import Hit
 from ..text.folding import fold
+from ..text.pieces import Pieces, windows
 from .base import Check
-from .prefilter import iter_matches
+from .prefilter import SCAN_PIECE
 
 
 def _is_word_char(char: str) -> bool:
@@ -43,32 +44,37 @@ class PhraseIndex:
     def scan(
         self,
         doc: Document,
-        folded: str,
+        folded: str | Pieces,
         skip: Callable[[str], bool] | None = None,
         wanted: frozenset[int] | None = None,
     ) -> Iterator[Hit]:
-        """The hits of the automaton's checks in `doc` (`folded`: fold(doc.text)). `skip(rule_id)`, when
-        given, is asked before a check examines a match (a rule that has all the hits a report can
-        show is not asked again: audit/limits.py); with `wanted`, only the checks of those numbers
-        examine matches (a rule set that selects some of them)."""
+        """The hits of the automaton's checks in `doc` (`folded`: fold(doc.text), or its pieces,
+        audit.text.folding folded_pieces). `skip(rule_id)`, when given, is asked before a check
+        examines a match (a rule that has all the hits a report can show is not asked again:
+        audit/limits.py); with `wanted`, only the checks of those numbers examine matches (a rule set
+        that selects some of them)."""
         if self.empty:
             return
         text_length = len(folded)
-        for last, values in iter_matches(self.automaton, folded, self.longest):
-            for index, payload, length in values:
-                if wanted is not None and index not in wanted:
+        # a window at a time (one for a text of up to a megabyte): the folded text is never whole
+        for offset, own, stop, window in windows(folded, self.longest, SCAN_PIECE):
+            for last, values in self.automaton.iter(window):
+                if not own <= last < stop:
                     continue
-                start, end = last - length + 1, last + 1
-                if start > 0 and _is_word_char(folded[start]) and _is_word_char(folded[start - 1]):
-                    continue
-                if end < text_length and _is_word_char(folded[end - 1]) and _is_word_char(folded[end]):
-                    continue
-                check = self.checks[index]
-                if skip is not None and skip(check.rule.id):
-                    continue
-                hit = check.accept(doc, start, end, payload)
-                if hit is not None:
-                    yield hit
+                for index, payload, length in values:
+                    if wanted is not None and index not in wanted:
+                        continue
+                    start, end = last - length + 1, last + 1  # in the window
+                    if start + offset > 0 and _is_word_char(window[start]) and _is_word_char(window[start - 1]):
+                        continue
+                    if end + offset < text_length and _is_word_char(window[end - 1]) and _is_word_char(window[end]):
+                        continue
+                    check = self.checks[index]
+                    if skip is not None and skip(check.rule.id):
+                        continue
+                    hit = check.accept(doc, start + offset, end + offset, payload)
+                    if hit is not None:
+                        yield hit
 
 
 __all__ = ["PhraseIndex"]

@@ -37,7 +37,8 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.model import Rule
 from ..rules.params import NoParams
-from ..text.folding import FOLD_TRAPS, lower
+from ..text.folding import FOLD_TRAPS, lowered_pieces
+from ..text.pieces import Pieces
 from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, reads_alike
 from .budget import bounded, is_builtin_pack
 from .prefilter import required_literals
@@ -508,14 +509,14 @@ class CheckContext:
     def shared(self, index: type[SharedIndex]) -> Any:
         return self.prepared.get(index)
 
-    def lowered_text(self, doc: Document) -> str | None:
-        """The document in lower case, for literal prefilters; None where a prefilter is unsafe. Made
-        afresh at each call and not kept: its one reader (the regex index) needs it only while it
-        prepares, and kept it was a second copy of the document for the whole lint."""
+    def lowered_text(self, doc: Document) -> Pieces | None:
+        """The document in lower case, for literal prefilters (its pieces, lower-cased as they are read:
+        a long text is never copied whole); None where a prefilter is unsafe. Made afresh at each call
+        and not kept: its one reader (the regex index) needs it only while it prepares."""
         text = doc.text
-        if not text.isascii() and any(c in text for c in FOLD_TRAPS):
+        if not text or (not text.isascii() and any(c in text for c in FOLD_TRAPS)):
             return None
-        return lower(text) or None
+        return lowered_pieces(text)
 
     def flagged_lines(self, doc: Document, category: str) -> set[int]:
         lines: set[int] = set()

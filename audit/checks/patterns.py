@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import time
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -12,6 +14,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.words import SPACE_CHUNK, longest_runs
 from .base import (
     Check,
     CheckContext,
@@ -30,9 +33,12 @@ from .base import (
     timed_out,
 )
 from .prefilter import (
+    LiteralBlocks,
     LiteralGate,
+    Offsets,
     PrefixIndex,
     lookbehinds_bounded,
+    match_reach,
     required_literals,
     required_pieces,
     required_prefixes,
@@ -48,8 +54,10 @@ class RegexState:
     runnable: set[int]  # the rule regexes that may match (by their number in the index)
     # regex number -> the sorted offsets where a match may start (None: not computed; a pattern with
     # prefixes but no entry has no place to start; an entry None: too dense to use, scan the whole text)
-    starts: dict[int, Sequence[int] | None] | None
+    starts: dict[int, Offsets | None] | None
     base: dict[str, int]  # rule id -> the number of its first pattern
+    # where the literals occur in a long text (None: a short one, or no literals to look for)
+    blocks: LiteralBlocks | None = None
 
 
 class RegexIndex(SharedIndex):
@@ -81,18 +89,25 @@ class RegexIndex(SharedIndex):
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
-        runnable = self.gate.runnable(lowered)
-        if lowered is not None:  # past the literal gate, the pieces (a few `in` tests a pattern)
+        runs = functools.cache(lambda: longest_runs(doc.text, doc.line_starts))
+        runnable, blocks = self.gate.scan(lowered, runs)
+        if lowered is not None:  # past the literal gate, the pieces (a few strings a pattern)
             pieces = self.pieces
-            runnable.difference_update([
-                number for number in runnable
-                if number in pieces and not any(piece in lowered for piece in pieces[number])
-            ])
+            candidates = [number for number in runnable if number in pieces]
+            if candidates:
+                if isinstance(lowered, str) or len(lowered) <= SPACE_CHUNK:  # one piece: `in` tests
+                    text = lowered if isinstance(lowered, str) else lowered.whole()
+                    runnable.difference_update([
+                        number for number in candidates if not any(piece in text for piece in pieces[number])
+                    ])
+                else:  # a long text read in pieces: every string looked for in one pass
+                    present = lowered.found(set().union(*(pieces[number] for number in candidates)))
+                    runnable.difference_update([number for number in candidates if pieces[number].isdisjoint(present)])
         starts = self.prefixes.starts(lowered, runnable)
         if starts is not None:  # a pattern with prefixes none of which occurs has nowhere to start
             prefixed = self.prefixed
             runnable.difference_update([number for number in runnable if number in prefixed and number not in starts])
-        return RegexState(runnable, starts, self.base)
+        return RegexState(runnable, starts, self.base, blocks)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
         owner = self.owner
@@ -129,6 +144,11 @@ class RegexCheck(Check):
         self.pieces = [
             _worth_looking_for(required_pieces(pattern), literals)
             for pattern, literals in zip(patterns, self.literals, strict=True)
+        ]
+        # how far from one of its literals a match can lie (a long text is scanned near them only)
+        self.reaches = [
+            match_reach(p, compiled.flags) if literals is not None else None
+            for p, compiled, literals in zip(patterns, self.patterns, self.literals, strict=True)
         ]
         # where a match can start (built-in rules only: the match at each start has its own time bound)
         builtin = is_builtin_pack(rule.pack)
@@ -177,9 +197,13 @@ class RegexCheck(Check):
             starts = None
             if state.starts is not None and self.prefixes[number] is not None:
                 starts = state.starts.get(index, _NO_STARTS)
+            # a long text: the regions near the pattern's literals hold every match (LiteralBlocks)
+            regions = state.blocks.regions(index, self.reaches[number]) if state.blocks is not None else None
+            if regions is not None and starts is not None:
+                starts = _starts_within(starts, regions)
             if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
                 if len(starts) * _SCAN_PER_TWIN_START >= len(doc.text):
-                    matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id, trusted=trusted)
+                    matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, self.rule.id, regions, trusted)
                 elif start_twin.worth_compiling(len(starts)):
                     matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
                 else:
@@ -187,7 +211,7 @@ class RegexCheck(Check):
             elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
                 matches = _matches_at(pattern, doc.text, starts, self.rule.id, trusted)
             else:
-                matches = scan(pattern, _scan_twin(twin, doc), doc, self.rule.id, trusted=trusted)
+                matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, self.rule.id, regions, trusted)
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -222,6 +246,33 @@ def _worth_looking_for(pieces: frozenset[str] | None, literals: frozenset[str] |
 _SCAN_PER_START = 80
 _SCAN_PER_TWIN_START = 16
 _NO_STARTS: list[int] = []
+
+
+def _starts_within(starts: Offsets, regions: list[tuple[int, int]]) -> array[int]:
+    """The starts that lie in the regions (sorted, disjoint)."""
+    kept = array("q")
+    region = 0
+    for start in starts:
+        while region < len(regions) and regions[region][1] <= start:
+            region += 1
+        if region == len(regions):
+            break
+        if start >= regions[region][0]:
+            kept.append(start)
+    return kept
+
+
+def _scan_regions(
+    pattern: regex.Pattern, twin: Twin | None, doc: Document, rule_id: str, regions: list[tuple[int, int]] | None,
+    trusted: bool = False,
+) -> Iterator[regex.Match | re.Match]:
+    """`scan` of the whole text (`regions` None), or of the regions in turn: the same matches, when
+    the regions hold them all (LiteralBlocks)."""
+    if regions is None:
+        return scan(pattern, twin, doc, rule_id, trusted=trusted)
+    return (
+        match for start, end in regions for match in scan(pattern, twin, doc, rule_id, start, end, trusted=trusted)
+    )
 
 
 def _scan_twin(twin: Twin | None, doc: Document) -> Twin | None:
@@ -266,7 +317,7 @@ def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
     return by_re < 0.8 * by_regex
 
 
-def _twin_matches_at(twin: Twin, text: str, starts: Sequence[int], rule_id: str) -> Iterator[re.Match]:
+def _twin_matches_at(twin: Twin, text: str, starts: Offsets, rule_id: str) -> Iterator[re.Match]:
     """_matches_at by the pattern's `re` twin (a document of plain characters). `re` has no time bound:
     the time of all the tries is looked at every _TRIES_PER_CLOCK tries, and past the document's
     bound (`time_bound`) the rule stops as a `regex` pattern that timed out does. (`regex` cannot stand
@@ -292,7 +343,7 @@ _TRIES_PER_CLOCK = 256
 
 
 def _matches_at(
-    pattern: regex.Pattern, text: str, starts: Sequence[int], rule_id: str, trusted: bool = False
+    pattern: regex.Pattern, text: str, starts: Offsets, rule_id: str, trusted: bool = False
 ) -> Iterator[regex.Match]:
     """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
     the leftmost match is the one at the first start where the pattern matches, and so on after it.

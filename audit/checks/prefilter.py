@@ -8,13 +8,15 @@ way the `regex` module does (POSIX classes, fuzzy matching, \\p{…}) gets no pr
 
 from __future__ import annotations
 
-import heapq
+import bisect
 import re
 import warnings
 from array import array
 from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import Any
+
+from ..text.pieces import Pieces, windows
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -334,23 +336,170 @@ def _best_pieces(sets: list[set[str]], max_count: int) -> set[str] | None:
     return best
 
 
+# -- reach: how far from one of its literals a match can lie (a long text is scanned near them only)
+
+_ONE_CHARACTER = {_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN, _c.CATEGORY}
+_NEVER_WHITE = {_c.CATEGORY_DIGIT, _c.CATEGORY_WORD, _c.CATEGORY_NOT_SPACE}
+_INLINE_DOTALL = re.compile(r"\(\?[a-zA-Z]*s")
+_WIDEST_CLASS_RANGE = 4096
+
+Reach = tuple[int, int, int, int]
+
+
+def match_reach(pattern: str, flags: int = 0) -> Reach | None:
+    """(c, w, t, l): a match of `pattern`, with the characters its look-arounds and anchors read, spans
+    at most c + w·W + t·T + l·L characters of a text whose longest run of white space is W characters,
+    longest run of other characters T and longest line L (audit.text.words longest_runs); None when
+    nothing bounds it so (a group repeated without an upper bound, a back-reference, a dot that
+    matches a line break, syntax Python's parser does not read as `regex` does)."""
+    if flags & re.DOTALL or _INLINE_DOTALL.search(pattern):
+        return None
+    tree = _parse(pattern)
+    return None if tree is None else _reach(list(tree))
+
+
+def _reach(items: list[tuple[Any, Any]]) -> Reach | None:
+    total = (0, 0, 0, 0)
+    for op, arg in items:
+        found = _reach_node(op, arg)
+        if found is None:
+            return None
+        total = (total[0] + found[0], total[1] + found[1], total[2] + found[2], total[3] + found[3])
+    return total
+
+
+def _reach_node(op: Any, arg: Any) -> Reach | None:
+    if op in _ONE_CHARACTER or op is _c.AT:  # an anchor reads a character either side: one more
+        return (1, 0, 0, 0)
+    if op in (_c.ASSERT, _c.ASSERT_NOT):  # counted as if consumed: a bound on what it reads either way
+        return _reach(list(arg[1]))
+    if op is _c.SUBPATTERN:
+        return _reach(list(arg[-1]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _reach(list(arg))
+    if op is _c.BRANCH:
+        alternatives = [_reach(list(alternative)) for alternative in arg[1]]
+        if any(found is None for found in alternatives):
+            return None
+        return tuple(map(max, *alternatives)) if len(alternatives) > 1 else alternatives[0]  # type: ignore[return-value]
+    if op in _REPEATS:
+        _low, high, item = arg
+        items = list(item)
+        if high != _c.MAXREPEAT:
+            inner = _reach(items)
+            return None if inner is None else (high * inner[0], high * inner[1], high * inner[2], high * inner[3])
+        if len(items) == 1 and items[0][0] in _ONE_CHARACTER:
+            kind = _run_kind(*items[0])
+            if kind is None:
+                return None
+            return (0, int(kind == "white"), int(kind == "other"), int(kind == "line"))
+    return None  # a group repeated without bound, a back-reference, a conditional
+
+
+def _run_kind(op: Any, arg: Any) -> str | None:
+    """What bounds a run of this one-character item: "white" (it matches white space only), "other"
+    (never white space), "line" (never a line break), None (nothing)."""
+    white, other, newline = _can_match(op, arg)
+    if not other:
+        return "white"
+    if not white:
+        return "other"
+    return None if newline else "line"
+
+
+def _can_match(op: Any, arg: Any) -> tuple[bool, bool, bool]:
+    """(white space, anything else, a line break): what the one-character item may match."""
+    if op is _c.LITERAL:
+        char = chr(arg)
+        return char.isspace(), not char.isspace(), char == "\n"
+    if op is _c.NOT_LITERAL:
+        return True, True, arg != 10
+    if op is _c.ANY:  # no DOTALL (match_reach): anything but a line break
+        return True, True, False
+    if op is _c.CATEGORY:
+        if arg is _c.CATEGORY_SPACE:
+            return True, False, True
+        return (False, True, False) if arg in _NEVER_WHITE else (True, True, True)
+    if op is _c.RANGE:
+        low, high = arg
+        if high - low > _WIDEST_CLASS_RANGE:
+            return True, True, True
+        spaces = [chr(code).isspace() for code in range(low, high + 1)]
+        return any(spaces), not all(spaces), low <= 10 <= high
+    if op is _c.IN:
+        members = list(arg)
+        if members and members[0][0] is _c.NEGATE:
+            named = [_can_match(*member) for member in members[1:]]
+            all_white = any(o is _c.CATEGORY and a is _c.CATEGORY_SPACE for o, a in members[1:])
+            newline_named = any(n for _w, _o, n in named)
+            return not all_white, True, not newline_named
+        found = [_can_match(*member) for member in members]
+        return any(w for w, _o, _n in found), any(o for _w, o, _n in found), any(n for _w, _o, n in found)
+    return True, True, True
+
+
+BLOCK = 4096  # characters: where a literal occurs in a long text is kept to the block
+WINDOWED_MIN_CHARS = 200_000  # a shorter text is gated whole (LiteralGate.runnable)
+WIDEST_REACH = 1 << 16  # a regex that can reach further from its literals scans the whole text
+
+
+class LiteralBlocks:
+    """Where each literal of the gate occurs in a long text (the blocks of BLOCK characters its
+    occurrences end in), and from that the regions of the text a regex need be scanned in: those
+    within its reach (match_reach) of one of its literals. A match contains one of its pattern's
+    literals and spans no further than its reach, so it lies inside a region, clear of its edges by
+    more than any look-around reads: a scan of the regions finds the matches a scan of the whole text
+    finds, in the same order."""
+
+    def __init__(self, text_length: int, blocks: dict[int, set[int]], literals_of: list[list[int]],
+                 longest: int, runs: Any) -> None:
+        self.text_length = text_length
+        self.blocks = blocks  # literal number -> its blocks
+        self.literals_of = literals_of  # pattern number -> its literals' numbers
+        self.longest = longest  # the longest literal
+        self.runs = runs  # () -> (W, T, L) of the text (audit.text.words longest_runs), or None
+
+    def regions(self, pattern: int, reach: Reach | None) -> list[tuple[int, int]] | None:
+        """Sorted disjoint (start, end) regions holding every match of pattern number `pattern`; None:
+        scan the whole text."""
+        if reach is None:
+            return None
+        runs = self.runs()
+        if runs is None:
+            return None
+        width = reach[0] + reach[1] * runs[0] + reach[2] * runs[1] + reach[3] * runs[2]
+        if width > WIDEST_REACH:
+            return None
+        found: set[int] = set()
+        for number in self.literals_of[pattern]:
+            found.update(self.blocks.get(number, ()))
+        around = (width + self.longest + 2) // BLOCK + 1  # blocks either side
+        regions: list[tuple[int, int]] = []
+        for block in sorted(found):
+            start, end = max(0, (block - around) * BLOCK), min(self.text_length, (block + around + 1) * BLOCK)
+            if regions and start <= regions[-1][1]:
+                regions[-1] = (regions[-1][0], end)
+            else:
+                regions.append((start, end))
+        return None if regions == [(0, self.text_length)] else regions  # the whole text: no regions to keep to
+
+
 SCAN_PIECE = 1 << 20  # characters an automaton reads at a time
 
 
-def iter_matches(automaton: Any, text: str, longest: int) -> Iterator[tuple[int, Any]]:
-    """automaton.iter(text) (`longest`: the length of its longest key), a megabyte at a time: the
-    automaton copies the text it reads into four bytes a character (80 MB for a 20 MB file). Each
-    piece starts `longest` characters early, so the automaton is in the same state where the piece's
-    own part begins, and gives the same matches in the same order."""
+def iter_matches(automaton: Any, text: str | Pieces, longest: int) -> Iterator[tuple[int, Any]]:
+    """automaton.iter(text) (`longest`: the length of its longest key) for a str or for Pieces (a
+    lower-cased text made a piece at a time), a megabyte at a time: the automaton copies the text it
+    reads into four bytes a character (80 MB for a 20 MB file). Each piece is read with the `longest`
+    characters before it, so the automaton is in the same state where the piece's own part begins,
+    and gives the same matches in the same order (audit.text.pieces windows)."""
     if len(text) <= SCAN_PIECE:
-        yield from automaton.iter(text)
+        yield from automaton.iter(text if isinstance(text, str) else text.whole())
         return
-    for start in range(0, len(text), SCAN_PIECE):
-        begin = max(0, start - longest)
-        for end, value in automaton.iter(text[begin : start + SCAN_PIECE]):
-            end += begin
-            if end >= start:
-                yield end, value
+    for offset, own, stop, window in windows(text, longest, SCAN_PIECE):
+        for end, value in automaton.iter(window):
+            if own <= end < stop:
+                yield end + offset, value
 
 
 DENSE_STARTS = 16  # a start every this many characters or more: scan the whole text (RegexCheck)
@@ -378,17 +527,17 @@ class PrefixIndex:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def starts(self, lowered: str | None, wanted: set[int]) -> dict[int, Sequence[int] | None] | None:
+    def starts(self, lowered: str | Pieces | None, wanted: set[int]) -> dict[int, Offsets | None] | None:
         """Pattern index -> sorted offsets (an array of machine integers, shared by the patterns of
-        one prefix); None for a pattern whose prefixes are so dense (more than one start in
+        one prefix, or MergedOffsets of several); None for a pattern whose prefixes are so dense (more than one start in
         DENSE_STARTS characters) that a scan of the whole text is cheaper. The offsets of a long text
         are not kept as lists of Python integers, nor copied per pattern: that took hundreds of
         megabytes on a 16 MB file."""
         if lowered is None or self.empty:
             return None
         limit = len(lowered) // DENSE_STARTS + 1
-        if len(lowered) <= SHORT_TEXT:
-            return self._short_starts(lowered, wanted, limit)
+        if len(lowered) <= SHORT_TEXT:  # one piece (SHORT_TEXT < SPACE_CHUNK): the text itself
+            return self._short_starts(lowered if isinstance(lowered, str) else lowered.whole(), wanted, limit)
         typecode = "i" if len(lowered) < 2**31 else "q"  # four bytes an offset where they do
         by_prefix: dict[tuple[int, tuple[int, ...]], array[int]] = {}
         dense: set[tuple[int, tuple[int, ...]]] = set()
@@ -409,12 +558,12 @@ class PrefixIndex:
             for index in indexes:
                 if index in wanted and sources.get(index, ()) is not None:
                     sources.setdefault(index, []).append(offsets)  # type: ignore[union-attr]
-        found: dict[int, Sequence[int] | None] = {}
+        found: dict[int, Offsets | None] = {}
         for index, parts in sources.items():
             if parts is None or sum(len(part) for part in parts) > limit:
                 found[index] = None
             else:
-                found[index] = parts[0] if len(parts) == 1 else array(typecode, heapq.merge(*parts))
+                found[index] = parts[0] if len(parts) == 1 else MergedOffsets(parts)
         return found
 
     def _short_starts(self, lowered: str, wanted: set[int], limit: int) -> dict[int, Sequence[int] | None]:
@@ -453,6 +602,45 @@ class PrefixIndex:
         return found
 
 
+class MergedOffsets:
+    """The offsets of several sorted arrays, in order (equal ones kept), without a merged copy of them:
+    iterated a block of the text at a time, each block's offsets sorted together (`sorted` merges the
+    runs in C: heapq.merge took 1.5 µs an offset, the slowest step of a 20 MB file, and the merged
+    copies of all the patterns took 70 MB)."""
+
+    __slots__ = ("parts", "length")
+
+    BLOCK = 1 << 16  # characters of text a block of offsets covers
+
+    def __init__(self, parts: list[array[int]]) -> None:
+        self.parts = [part for part in parts if part]
+        self.length = sum(map(len, self.parts))
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self) -> Iterator[int]:
+        parts = self.parts
+        if not parts:
+            return
+        taken = [0] * len(parts)  # how many offsets of each part the blocks so far took
+        last = max(part[-1] for part in parts)
+        for high in range(self.BLOCK, last + self.BLOCK + 1, self.BLOCK):
+            block: list[int] = []
+            for number, part in enumerate(parts):
+                begin = taken[number]
+                end = bisect.bisect_left(part, high, begin)
+                if end > begin:
+                    block += part[begin:end]
+                    taken[number] = end
+            block.sort()
+            yield from block
+
+
+# where a pattern's match can start: one array of offsets, or the offsets of several (MergedOffsets)
+Offsets = Sequence[int] | MergedOffsets
+
+
 class LiteralGate:
     """Which rule regexes can match a document at all, from one Aho-Corasick pass over its lower-cased
     text: a pattern with literals runs only if one of them occurs. `patterns[i]` are the literal sets
@@ -468,6 +656,10 @@ class LiteralGate:
             for literal in literals or ():
                 owners.setdefault(literal, []).append(index)
         self.owners = list(owners.values())
+        self.literals_of: list[list[int]] = [[] for _pattern in patterns]  # pattern number -> literal numbers
+        for number, indexes in enumerate(self.owners):
+            for index in indexes:
+                self.literals_of[index].append(number)
         self.automaton = ahocorasick.Automaton()
         for number, literal in enumerate(owners):
             self.automaton.add_word(literal, number)
@@ -476,17 +668,33 @@ class LiteralGate:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def runnable(self, lowered: str | None) -> set[int]:
+    def runnable(self, lowered: str | Pieces | None) -> set[int]:
+        return self.scan(lowered)[0]
+
+    def scan(self, lowered: str | Pieces | None, runs: Any = None) -> tuple[set[int], LiteralBlocks | None]:
+        """The patterns that may match, and for a text of WINDOWED_MIN_CHARS or more where their
+        literals occur (`runs`: gives the text's longest runs, audit.text.words longest_runs)."""
         if lowered is None:
-            return set(range(self.count))
+            return set(range(self.count)), None
         found = set(self.always)
-        if not self.empty:
+        if self.empty:
+            return found, None
+        if len(lowered) < WINDOWED_MIN_CHARS or runs is None:
             for number in {value for _end, value in iter_matches(self.automaton, lowered, self.longest)}:
                 found.update(self.owners[number])
-        return found
+            return found, None
+        blocks: dict[int, set[int]] = {}
+        for end, number in iter_matches(self.automaton, lowered, self.longest):
+            where = blocks.get(number)
+            if where is None:
+                where = blocks[number] = set()
+                found.update(self.owners[number])
+            where.add(end // BLOCK)
+        return found, LiteralBlocks(len(lowered), blocks, self.literals_of, self.longest, runs)
 
 
 __all__ = [
-    "iter_matches", "lookbehinds_bounded", "required_literals", "required_pieces", "required_prefixes", "weight",
-    "MIN_LENGTH", "LiteralGate", "PrefixIndex",
+    "BLOCK", "LiteralBlocks", "LiteralGate", "MIN_LENGTH", "MergedOffsets", "Offsets", "PrefixIndex", "Reach",
+    "iter_matches", "lookbehinds_bounded", "match_reach", "required_literals", "required_pieces",
+    "required_prefixes", "weight",
 ]

@@ -9,6 +9,7 @@ way the `regex` module does (POSIX classes, fuzzy matching, \\p{…}) gets no pr
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import warnings
 from array import array
@@ -37,9 +38,11 @@ _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MA
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
 
+@functools.lru_cache(maxsize=4096)  # each pattern is read five ways (literals, prefixes, pieces, reach, look-behinds)
 def _parse(pattern: str) -> Any:
-    """Python's parse tree of the pattern, or None. A group name used twice (allowed by `regex`, one
-    name for the same part of alternative branches) is renamed past its first use."""
+    """Python's parse tree of the pattern (shared: read it, never change it), or None. A group name
+    used twice (allowed by `regex`, one name for the same part of alternative branches) is renamed
+    past its first use."""
     if _UNSUPPORTED.search(pattern):
         return None
     seen: dict[str, int] = {}

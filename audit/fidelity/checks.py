@@ -554,10 +554,9 @@ def _acronym_phrase(ctx: Context, name: Name, window: list[int], words_t: list[S
     силами України" is no USAF). Only a phrase so placed explains an acronym, not any name of the
     sentence with its letter in it."""
     letters = _POSSESSIVE.sub("", name.text)
-    if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper():
-        letters = letters[:-1]  # NGOs
-    if not (2 <= len(letters) <= 6 and letters.isascii() and letters.isalpha() and letters.isupper()):
+    if not _ACRONYM.fullmatch(letters):
         return None
+    letters = letters.removesuffix("s")  # NGOs
     size, text = len(letters), ctx.original.text
     for i in window:
         start, end = ctx.original.sentences[i]

@@ -84,7 +84,7 @@ def english_j_key(word: str) -> str | None:
         rest = lowered[2:]
     elif lowered.startswith("j") and lowered[1:2] in _LATIN_VOWELS:
         rest = lowered[1:]
-        if re.match(r"oh[^aeiouy]", rest):
+        if _JOH.match(rest):
             rest = "o" + rest[2:]
     else:
         return None
@@ -92,7 +92,8 @@ def english_j_key(word: str) -> str | None:
 
 
 _CYRILLIC_VOWELS = frozenset("аеєиіїоуюяэыё")
-_LATIN_VOWELS = frozenset("aeiouy")
+_LATIN_VOWELS = _VOWELS - {"j"}
+_JOH = re.compile(r"oh[^aeiouy]")  # John, Johnson: the h is silent
 
 
 def one_apart(a: str, b: str) -> bool:

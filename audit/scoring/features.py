@@ -27,7 +27,7 @@ from typing import Any
 
 from ..document import Document
 from ..finding import TELL_CATEGORIES
-from ..text.words import WORD, word_pattern
+from ..text.words import WORD, map_cached, word_pattern
 from .quality import PUNCTUATION_CATEGORIES
 
 # Severity weights of tell findings in the MT-likelihood evidence (neutral findings are weak hints).
@@ -98,13 +98,8 @@ class BodyWords:
 
     @property
     def sentence_lengths(self) -> list[int]:
-        """Word counts of the body's sentences that have words (`body_sentence_lengths`)."""
+        """Word counts of the body's sentences that have words."""
         return [n for n in map(len, self.sentence_words) if n]
-
-
-def body_words(doc: Document) -> list[str]:
-    """The word tokens of the body (boilerplate, headline, byline and captions left out)."""
-    return WORD.findall(doc.body_text())
 
 
 def body_sentences(doc: Document) -> list[tuple[int, int]]:
@@ -118,16 +113,6 @@ def body_sentences(doc: Document) -> list[tuple[int, int]]:
             start = dateline_end
         spans.append((start, end))
     return spans
-
-
-def body_sentence_lengths(doc: Document) -> list[int]:
-    """Word counts of the sentences of the body zone."""
-    lengths = []
-    for start, end in body_sentences(doc):
-        count = len(WORD.findall(doc.text, start, end))
-        if count:
-            lengths.append(count)
-    return lengths
 
 
 def is_tell(finding: Any) -> bool:
@@ -243,15 +228,11 @@ _lowered: dict[str, str] = {}
 
 def lowered_letter_words(words: list[str]) -> list[str]:
     """[w.lower() for w in words if w[0].isalpha()], most words found in a cache (in C)."""
-    found = list(map(_lowered.get, words))
-    if None in found:
-        if len(_lowered) > CLASS_CACHE_SIZE:
-            _lowered.clear()
-        for index, known in enumerate(found):
-            if known is None:
-                word = words[index]
-                found[index] = _lowered[word] = word.lower() if word[0].isalpha() else ""
-    return list(filter(None, found))
+    return list(filter(None, map_cached(_lowered, words, _lowered_if_letter, CLASS_CACHE_SIZE)))
+
+
+def _lowered_if_letter(word: str) -> str:
+    return word.lower() if word[0].isalpha() else ""
 
 
 # token_class by word, across articles (most words of an article were seen before); START stands for
@@ -262,16 +243,7 @@ CLASS_CACHE_SIZE = 50_000
 
 def token_classes(words: list[str]) -> list[str]:
     """token_class of each word (START kept as it is)."""
-    classes = list(map(_classes.get, words))
-    if None in classes:
-        if len(_classes) > CLASS_CACHE_SIZE:
-            _classes.clear()
-            _classes[START] = START
-        for index, known in enumerate(classes):
-            if known is None:
-                word = words[index]
-                classes[index] = _classes[word] = token_class(word)
-    return classes  # type: ignore[return-value]
+    return map_cached(_classes, words, token_class, CLASS_CACHE_SIZE, keep={START: START})
 
 
 @dataclass
@@ -437,8 +409,6 @@ __all__ = [
     "FUNCTION_WORDS",
     "WORD",
     "article_stats",
-    "body_sentence_lengths",
-    "body_words",
     "evidence_tells",
     "is_tell",
     "weighted_tells",

@@ -67,47 +67,20 @@ class LinearPart:
         self.names: tuple[str, ...] = (*self.absent, *self.scalars)
         position = {name: index for index, name in enumerate(self.names)}
         self._absent_values = [*self.absent.values(), *(0.0 for _ in self.scalars)]
-        self._scalar_slots = [(position[name], name, *entry) for name, entry in self.scalars.items()]
-        # by kind, key -> (position in `names`, push when absent, weight, center, min, max, sqrt)
+        self._scalar_slots = [(position[name], name, entry) for name, entry in self.scalars.items()]
+        # by kind, key -> (position in `names`, push when absent, entry: weight, center, min, max, sqrt)
         self._slots: dict[str, dict[Any, tuple]] = {
-            kind: {key: (position[name], self.absent[name], *entry) for key, (name, entry) in table.items()}
+            kind: {key: (position[name], self.absent[name], entry) for key, (name, entry) in table.items()}
             for kind, table in self.sequences.items()
         }
         # the sequence features by how strongly they push when absent (for `strongest`)
         self._absent_rank = sorted(range(len(self.absent)), key=lambda index: -abs(self._absent_values[index]))
 
-    def _present(self, stats: ArticleStats):
-        """(name, entry, raw value) of each feature the article has: every scalar, and the sequences."""
-        for name, entry in self.scalars.items():
-            yield name, entry, stats.scalars[name]
-        per_token = 100 / max(stats.tokens, 1)
-        per_sentence = 1 / max(stats.sentences, 1)
-        for kind, counts, unit in (
-            ("w", stats.unigrams, per_token),
-            ("b", stats.bigrams, per_token),
-            ("t", stats.trigrams, per_token),
-            ("s", stats.openings, per_sentence),
-        ):
-            table = self.sequences[kind]
-            if len(counts) > len(table):
-                items = ((key, counts[key]) for key in table if key in counts)
-            else:
-                items = ((key, count) for key, count in counts.items() if key in table)
-            for key, count in items:
-                name, entry = table[key]
-                yield name, entry, count * unit
-
     def _kinds(self, stats: ArticleStats):
-        """(slots, counts, unit, the present keys in `_present`'s order) of each kind of sequence."""
-        per_token = 100 / max(stats.tokens, 1)
-        per_sentence = 1 / max(stats.sentences, 1)
+        """(slots, counts, unit, the present keys) of each kind of sequence: the article's keys in
+        their order, or the model's in its order when the article has more of them than it weighs."""
         slots = self._slots
-        for kind, counts, unit in (
-            ("w", stats.unigrams, per_token),
-            ("b", stats.bigrams, per_token),
-            ("t", stats.trigrams, per_token),
-            ("s", stats.openings, per_sentence),
-        ):
+        for kind, counts, unit in _sequence_counts(stats):
             table = slots[kind]
             if len(counts) > len(table):
                 present = filter(counts.__contains__, table)
@@ -116,58 +89,38 @@ class LinearPart:
             yield table, counts, unit, present
 
     def logit(self, stats: ArticleStats) -> float:
-        """The model's logit: `base` plus each present feature's push less its push when absent, in
-        `_present`'s order (the sum is the same to the last bit whichever way it is computed here)."""
+        """The model's logit: `base` plus each present feature's push less its push when absent, the
+        scalars first, then the sequences in `_kinds`' order (JointModel.evaluate sums in this order)."""
         total = self.base
         scalars = stats.scalars
-        for _position, name, weight, center, low, high, root in self._scalar_slots:
-            raw = scalars[name]
-            value = (math.sqrt(raw) if raw > 0 else 0.0) if root else raw
-            if low is not None and value < low:
-                value = low
-            if high is not None and value > high:
-                value = high
-            total += weight * (value - center) - 0.0
-        sqrt = math.sqrt
+        for _position, name, entry in self._scalar_slots:
+            total += push(entry, scalars[name])
         for table, counts, unit, present in self._kinds(stats):
             for key in present:
-                _position, absent, weight, center, low, high, root = table[key]
-                raw = counts[key] * unit
-                value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
-                if low is not None and value < low:
-                    value = low
-                if high is not None and value > high:
-                    value = high
-                total += weight * (value - center) - absent
+                _position, absent, entry = table[key]
+                total += push(entry, counts[key] * unit) - absent
         return total
 
     def push_values(self, stats: ArticleStats) -> Pushes:
         """`pushes`, in the order of `names`."""
+        values, touched = self._scalar_pushes(stats)
+        for table, counts, unit, present in self._kinds(stats):
+            for key in present:
+                position, _absent, entry = table[key]
+                values[position] = push(entry, counts[key] * unit)
+                touched.append(position)
+        return Pushes(self, values, touched)
+
+    def _scalar_pushes(self, stats: ArticleStats) -> tuple[list[float], list[int]]:
+        """The pushes in the order of `names` with every scalar's set (the sequences' as when absent),
+        and the scalars' positions."""
         values = self._absent_values.copy()
         touched = []
         scalars = stats.scalars
-        for position, name, weight, center, low, high, root in self._scalar_slots:
-            raw = scalars[name]
-            value = (math.sqrt(raw) if raw > 0 else 0.0) if root else raw
-            if low is not None and value < low:
-                value = low
-            if high is not None and value > high:
-                value = high
-            values[position] = weight * (value - center)
+        for position, name, entry in self._scalar_slots:
+            values[position] = push(entry, scalars[name])
             touched.append(position)
-        sqrt = math.sqrt
-        for table, counts, unit, present in self._kinds(stats):
-            for key in present:
-                position, _absent, weight, center, low, high, root = table[key]
-                raw = counts[key] * unit
-                value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
-                if low is not None and value < low:
-                    value = low
-                if high is not None and value > high:
-                    value = high
-                values[position] = weight * (value - center)
-                touched.append(position)
-        return Pushes(self, values, touched)
+        return values, touched
 
     def pushes(self, stats: ArticleStats) -> dict[str, float]:
         """Each feature's push on the logit (positive: towards the model's positive class)."""
@@ -232,7 +185,7 @@ class JointModel:
             root and (low is None or low <= 0)
             for model in (translated, machine)
             for slots in model._slots.values()
-            for _position, _absent, _weight, _center, low, _high, root in slots.values()
+            for _position, _absent, (_weight, _center, low, _high, root) in slots.values()
         )
         # by kind, key -> (the translated model's position (-1: it does not weigh the key), weight, center
         # and upper bound, the machine model's push when absent, weight (None: it does not weigh the key),
@@ -240,9 +193,9 @@ class JointModel:
         self._slots: dict[str, dict[Any, tuple]] = {}
         for kind, slots in translated._slots.items():
             joint: dict[Any, tuple] = {}
-            for key, (position, _absent, weight, center, _low, high, _root) in slots.items():
+            for key, (position, _absent, (weight, center, _low, high, _root)) in slots.items():
                 joint[key] = (position, weight, center, math.inf if high is None else high, 0.0, None, 0.0, 0.0)
-            for key, (_position, absent, weight, center, _low, high, _root) in machine._slots[kind].items():
+            for key, (_position, absent, (weight, center, _low, high, _root)) in machine._slots[kind].items():
                 mine = joint.get(key, (-1, 0.0, 0.0, 0.0))[:4]
                 joint[key] = (*mine, absent, weight, center, math.inf if high is None else high)
             self._slots[kind] = joint
@@ -252,37 +205,14 @@ class JointModel:
         translated, machine = self.translated, self.machine
         if not self.simple:
             return translated.push_values(stats), machine.logit(stats)
-        values = translated._absent_values.copy()
-        touched = []
-        scalars = stats.scalars
-        sqrt = math.sqrt
-        for position, name, weight, center, low, high, root in translated._scalar_slots:
-            raw = scalars[name]
-            value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
-            if low is not None and value < low:
-                value = low
-            if high is not None and value > high:
-                value = high
-            values[position] = weight * (value - center)
-            touched.append(position)
+        values, touched = translated._scalar_pushes(stats)
         total = machine.base  # the machine model's logit, summed in LinearPart.logit's order
-        for _position, name, weight, center, low, high, root in machine._scalar_slots:
-            raw = scalars[name]
-            value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
-            if low is not None and value < low:
-                value = low
-            if high is not None and value > high:
-                value = high
-            total += weight * (value - center) - 0.0
-        per_token = 100 / max(stats.tokens, 1)
-        per_sentence = 1 / max(stats.sentences, 1)
+        scalars = stats.scalars
+        for _position, name, entry in machine._scalar_slots:
+            total += push(entry, scalars[name])
+        sqrt = math.sqrt
         touch = touched.append
-        for kind, counts, unit in (
-            ("w", stats.unigrams, per_token),
-            ("b", stats.bigrams, per_token),
-            ("t", stats.trigrams, per_token),
-            ("s", stats.openings, per_sentence),
-        ):
+        for kind, counts, unit in _sequence_counts(stats):
             joint = self._slots[kind]
             # LinearPart.logit reads the article's sequences in their order unless it has more of them
             # than the model weighs; then in the model's order, in a loop of its own here
@@ -299,15 +229,20 @@ class JointModel:
             if not in_order:
                 table = machine._slots[kind]
                 for key in filter(counts.__contains__, table):
-                    _position, absent, weight, center, low, high, root = table[key]
-                    raw = counts[key] * unit
-                    value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
-                    if low is not None and value < low:
-                        value = low
-                    if high is not None and value > high:
-                        value = high
-                    total += weight * (value - center) - absent
+                    _position, absent, entry = table[key]
+                    total += push(entry, counts[key] * unit) - absent
         return Pushes(translated, values, touched), total
+
+
+def _sequence_counts(stats: ArticleStats) -> tuple[tuple[str, Any, float], ...]:
+    """(kind, the article's counts, the unit a count is read in) of each kind of token sequence."""
+    per_token = 100 / max(stats.tokens, 1)
+    return (
+        ("w", stats.unigrams, per_token),
+        ("b", stats.bigrams, per_token),
+        ("t", stats.trigrams, per_token),
+        ("s", stats.openings, 1 / max(stats.sentences, 1)),
+    )
 
 
 def push(entry: tuple, raw: float) -> float:

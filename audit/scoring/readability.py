@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..text.words import map_cached
+
 LANG = "en_US"  # textstat's default language
 # textstat 0.7.8's English configuration (backend/utils/constants.py LANG_CONFIGS["en"])
 FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
@@ -180,14 +182,12 @@ def _word_code(word: str, easy_words: frozenset[str]) -> int:
     lowered = word.lower()
     syllables = word_syllables(lowered)
     unfamiliar = lowered not in easy_words
-    code = (
+    return (
         syllables
         | (syllables >= 3) << 32
         | (unfamiliar and syllables >= SYLLABLE_THRESHOLD) << 64
         | unfamiliar << 96
     )
-    _codes[word] = code
-    return code
 
 
 def readability(body: str) -> dict[str, Any]:
@@ -200,12 +200,7 @@ def readability(body: str) -> dict[str, Any]:
         return {"words": 0, "sentences": 0}
     sentences = count_sentences(body)
     # each word's counts packed in one integer (see _word_code), summed over the words in C
-    codes = list(map(_codes.get, words))
-    if None in codes:
-        if len(_codes) > CODE_CACHE_SIZE:
-            _codes.clear()
-        codes = [c if c is not None else _word_code(w, easy_words) for w, c in zip(words, codes, strict=True)]
-    packed = sum(codes)
+    packed = sum(map_cached(_codes, words, lambda word: _word_code(word, easy_words), CODE_CACHE_SIZE))
     syllable_count = packed & _FIELD
     polysyllables = (packed >> 32) & _FIELD  # words of 3 syllables or more
     difficult = (packed >> 64) & _FIELD  # unfamiliar words of SYLLABLE_THRESHOLD syllables or more

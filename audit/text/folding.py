@@ -5,6 +5,7 @@ pieces, and no folded copy of the whole text is made."""
 from __future__ import annotations
 
 from .pieces import Pieces
+from .words import SPACE_CHUNK
 
 # fold's unification of apostrophes and spaces, as str.replace calls: str.translate with a table runs a
 # dictionary look-up per character on any text that is not ASCII (75 ns a character, 1.5 s for 20 MB)
@@ -29,7 +30,7 @@ def lowered_pieces(text: str) -> Pieces:
 
 def lower(text: str) -> str:
     """text.lower(), made a megabyte at a time (see `lowered_pieces`)."""
-    if text.isascii():
+    if text.isascii() or len(text) <= SPACE_CHUNK:
         return text.lower()
     return lowered_pieces(text).whole()
 

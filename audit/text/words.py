@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 # A word: letters with inner apostrophes (don't, Kyiv’s), or a number with inner separators (1,200.5).
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -80,6 +81,25 @@ def longest_runs(text: str, line_starts: Sequence[int]) -> tuple[int, int, int] 
     return white, other, line
 
 
+def map_cached(
+    cache: dict[str, Any], words: list[str], compute: Callable[[str], Any], limit: int,
+    keep: Mapping[str, Any] | None = None,
+) -> list[Any]:
+    """[compute(w) for w in words], each word's value kept in `cache` across calls and looked up in C
+    (most words of an article were seen before); the cache is emptied (but for `keep`) when it holds
+    more than `limit` words."""
+    found = list(map(cache.get, words))
+    if None in found:
+        if len(cache) > limit:
+            cache.clear()
+            cache.update(keep or {})
+        for index, known in enumerate(found):
+            if known is None:
+                word = words[index]
+                found[index] = cache[word] = compute(word)
+    return found
+
+
 def letter_words(text: str) -> list[str]:
     """The WORD tokens of a text that start with a letter."""
     return [w for w in WORD.findall(text) if w[0].isalpha()]
@@ -100,6 +120,7 @@ __all__ = [
     "distinct_matches",
     "english_share",
     "letter_words",
+    "map_cached",
     "space_chunks",
     "word_pattern",
     "NOT_REGEX_WHITE",

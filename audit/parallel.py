@@ -145,14 +145,21 @@ def _terminate_raises() -> Iterator[None]:
 
 
 def _stop(pool) -> None:
-    """End a pool's workers now: pending work is dropped, running work is killed."""
+    """End a pool's workers now: pending work is dropped, running work is killed. The pool's manager
+    thread is waited for too: it closes the pool's wake-up pipe as it ends, and if that happened
+    while the interpreter exits, the exit hook of concurrent.futures (which wakes every pool's
+    manager without a lock) could write to the pipe being closed and print a traceback (CPython
+    3.11: "Exception ignored in: <module 'threading'> ... Bad file descriptor")."""
     processes = list(getattr(pool, "_processes", {}).values())  # the executor keeps no public list
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(2)
+    if isinstance(manager, threading.Thread) and manager is not threading.current_thread():
+        manager.join(2)
 
 
 def _lint_chunk(function: LintFunction, chunk: list[Work]) -> list[FileReport]:

@@ -66,3 +66,26 @@ def test_workers_end_with_their_parent(corpus, signum, status):
         if run.poll() is None:
             run.kill()
             run.wait()
+
+
+def _sleep(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_a_stopped_pool_leaves_no_manager_thread_behind():
+    """The manager thread closes the pool's wake-up pipe as it ends; were it still running when the
+    interpreter exits, concurrent.futures' exit hook could write to that pipe as it is closed and
+    print a traceback on SIGTERM (seen in CI)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from audit.parallel import _stop
+
+    pool = ProcessPoolExecutor(max_workers=2)
+    futures = [pool.submit(_sleep, 5) for _ in range(4)]
+    while not any(future.running() for future in futures):
+        time.sleep(0.01)
+    manager = pool._executor_manager_thread
+    assert manager is not None and manager.is_alive()
+    _stop(pool)
+    assert not manager.is_alive()

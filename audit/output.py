@@ -77,38 +77,31 @@ BATCH_CHARS = 64 * 1024
 
 
 def batches(chunks: Iterable[str], size: int = BATCH_CHARS) -> Iterator[str]:
-    """The pieces joined into strings of at least `size` characters (the last one shorter). A piece
-    that fails to come (an error while rendering) ends the batches with what came before it: see
-    `_write_all`, which writes that part before the error goes on."""
-    pending: list[str] = []
-    held = 0
-    for chunk in chunks:
-        pending.append(chunk)
-        held += len(chunk)
-        if held >= size:
-            yield "".join(pending)
-            pending, held = [], 0
-    if pending:
-        yield "".join(pending)
-
-
-def _write_all(chunks: Iterable[str], write: Callable[[str], object]) -> None:
-    """`write` each batch of the pieces; when a piece fails to come (the renderer raised), the part of
-    the report already rendered is written before the error goes on, as it was when every piece was
-    written as it came."""
+    """The pieces joined into strings of at least `size` characters (the last one shorter). When a
+    piece fails to come (the renderer raised), what came before it is given out first and the error
+    goes on after it: a report written batch by batch keeps the part already rendered, as it did when
+    every piece was written as it came."""
     pending: list[str] = []
     held = 0
     try:
         for chunk in chunks:
             pending.append(chunk)
             held += len(chunk)
-            if held >= BATCH_CHARS:
-                batch = "".join(pending)
+            if held >= size:
+                yield "".join(pending)
                 pending, held = [], 0
-                write(batch)
-    finally:
+    except Exception:
         if pending:
-            write("".join(pending))
+            yield "".join(pending)
+        raise
+    if pending:
+        yield "".join(pending)
+
+
+def _write_all(chunks: Iterable[str], write: Callable[[str], object]) -> None:
+    """`write` each batch of the pieces (see `batches` for a piece that fails to come)."""
+    for batch in batches(chunks):
+        write(batch)
 
 
 def write_report(chunks: Iterable[str], output: str | None) -> None:

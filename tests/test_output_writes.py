@@ -77,6 +77,28 @@ def test_batches_join_pieces_to_the_size_and_lose_nothing():
     assert list(batches([], size=5)) == []
 
 
+def test_batches_give_out_what_came_before_a_failing_piece():
+    def rendered():
+        yield "head,"
+        yield "body,"
+        raise ValueError("renderer failed")
+
+    joined = batches(rendered(), size=1_000)
+    assert next(joined) == "head,body,"
+    with pytest.raises(ValueError, match="renderer failed"):
+        next(joined)
+
+
+def test_a_failing_renderer_leaves_the_part_rendered_on_standard_output(capsys):
+    def rendered():
+        yield "kept"
+        raise ValueError("renderer failed")
+
+    with pytest.raises(ValueError):
+        write_report(rendered(), None)
+    assert capsys.readouterr().out == "kept"
+
+
 def test_an_unwritable_target_is_one_error(tmp_path):
     with pytest.raises(OutputError):
         write_report(["x"], str(tmp_path / "missing" / "report.txt"))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
+from ..output import batches
 from ..report import FileReport, Report
 from ..safe_text import json_safe
 from ..sources import display_path
@@ -51,16 +53,9 @@ def encode_chunks(data: Any, indent: int | None = 2) -> Iterator[str]:
     could trip a terminal or an encoder escaped (json_safe: a file name that is not UTF-8 keeps its
     surrogate escapes)."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
-    pending: list[str] = []  # iterencode's pieces are a few characters each: escaped and given out in batches
-    held = 0
-    for chunk in encoder.iterencode(data):
-        pending.append(chunk)
-        held += len(chunk)
-        if held >= PIECE_CHARS:
-            yield json_safe("".join(pending))
-            pending, held = [], 0
-    pending.append("\n")
-    yield json_safe("".join(pending))
+    # iterencode's pieces are a few characters each: escaped and given out in batches
+    for batch in batches(chain(encoder.iterencode(data), ("\n",)), PIECE_CHARS):
+        yield json_safe(batch)
 
 
 def render_chunks(report: Report) -> Iterator[str]:

@@ -626,7 +626,7 @@ def _replaced_in_japanese(ctx: Context, word: str, window: list[int], bead: Bead
     counterpart of its sound in the translation's sentence."""
     reader = ctx.reader
     return (reader is not None and not reader.sounds_like(word, window) and not reader.spells_japanese(word, window)
-            and reader.unheard_kana(bead.original, [key for j in bead.translation for key in ctx.translation.keys[j]]))
+            and reader.unheard_kana(bead.original, [key for j in bead.translation for key in ctx.translation.keys[j]], word))
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -153,6 +153,11 @@ _TABLE = """
 墨:sumi 硯:suzuri 筆:fude 紙:kami 絹:kinu 綿:wata 糸:ito 縁:en,yukari 紅:beni,ko 茶:cha 桑:so
 藩:han 幕:baku,maku 府:fu 殿:dono 将:sho 軍:gun 侍:samurai 忍:shinobu,nin 刀:to,katana 剣:ken,tsurugi
 義:yoshi 経:tsune,kei 頼:yori,rai 朝:tomo 家:ie 康:yasu 秀:hide 吉:yoshi 信:nobu 長:naga 政:masa 宗:mune
+追:oi,tsui 厩:maya,umaya 外:to,soto,ge,gai 鱗:uroko 置:oki 賜:tama,shi 温:on,atsu 報:ho 棋:gi,ki 産:san,ubu
+乗:jo,nori 表:omote,hyo 参:san,mairi 業:gyo,gyo 超:cho 人:jin,to,hito,nin 隊:tai 呂:ro 波:ha 治:ji 楽:raku,gaku
+天:ten,ama 電:den 工:ko 日:nichi 本:pon 朝:cho 読:yomi 売:uri 毎:mai 経:kei 済:zai 放:ho 送:so 局:kyoku
+球:kyu 団:dan 選:sen 手:shu,te 軍:gun 急:kyu 鉄:tetsu 道:do 線:sen 駅:eki 空:ku 港:ko 寺:ji 院:in 城:jo
+公:ko 園:en 湖:ko 温:on 泉:sen 祭:matsuri,sai 宮:gu 殿:den 塔:to 橋:kyo 峡:kyo 湾:wan 岬:misaki 灘:nada
 輝:teru 照:teru,sho 晃:teru 皇:o 王:o 后:go 妃:hi 姫:hime 宮:miya 親:chika,shin 寛:kan
 """
 

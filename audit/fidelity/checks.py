@@ -594,7 +594,8 @@ def _explained_in_cjk(ctx: Context, name: Name, window: list[int], bead: Bead) -
     original form is nearby (德国: Germany, 长江: Yangtze); an English word inside the name of an
     institution (the Ministry of Emergency Management: 应急管理部); a Chinese name of one syllable (Li:
     too many characters read so) or of more that characters nearby spell; a Japanese name in Hepburn
-    shape (written in kanji, which cannot be read without a dictionary of names). A name none of
+    shape (written in kanji, which cannot be read without a dictionary of names), unless the kanji
+    nearby do not spell it and a katakana word there went unheard (_replaced_in_japanese). A name none of
     these explain is one the original lacks: a foreign name nothing nearby sounds like (Florida,
     Zimmermann), a Chinese name no characters nearby spell."""
     reader = ctx.reader
@@ -625,8 +626,9 @@ def _replaced_in_japanese(ctx: Context, word: str, window: list[int], bead: Bead
     there do not spell it (japanese.py), and a katakana word of the aligned sentence has no
     counterpart of its sound in the translation's sentence."""
     reader = ctx.reader
+    heard = [key for j in bead.translation for key in ctx.translation.keys[j]]
     return (reader is not None and not reader.sounds_like(word, window) and not reader.spells_japanese(word, window)
-            and reader.unheard_kana(bead.original, [key for j in bead.translation for key in ctx.translation.keys[j]], word))
+            and reader.unheard_kana(bead.original, heard, word))
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

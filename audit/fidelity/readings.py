@@ -4,7 +4,8 @@ Han characters are read by their Mandarin readings (pinyin without tones, every 
 character with more than one, from the Unihan data that pypinyin ships), so that 王志斌 spells
 "Wang Zhibin"; katakana by Hepburn romanization (ウィリアム: wiriamu), compared with an English name
 by a loose consonant skeleton (l and r one sound, as are b and v: William). A Japanese name written
-in kanji cannot be read without a dictionary of names; it is neither found nor reported.
+in kanji is read only by a small table of common name characters (japanese.py): it confirms a
+romanized name, and its failure counts only with other evidence.
 
 A `Reader` holds one original's readings. It finds where a name of the translation stands in the
 original (`occurrences`, used for the alignment's anchors and for the names the translation knows),

@@ -213,17 +213,20 @@ class Reader:
     def unheard_kana(self, sentences: Iterable[int], heard: Iterable[str], word: str) -> bool:
         """Is a katakana word of three sounds or more in these sentences (a foreign name or word,
         written by its sound) sounded by none of the translation's words whose skeletons are `heard`,
-        alone or two in a row (ニューヨーク: New York)? Then the translation renders it by its meaning,
-        or has left it out, or has put another name in its place. One that opens on the sound `word`
-        opens on is taken for that word spelled loosely (プーチン, PSN: Putin, PTN)."""
+        alone or two in a row no longer than it and a sound (ニューヨーク: New York)? Then the
+        translation renders it by its meaning, or has left it out, or has put another name in its
+        place. One that opens on the sound `word` opens on is taken for that word spelled loosely
+        (プーチン, PSN: Putin, PTN)."""
         keys = [loose(key) for key in heard if key]
-        keys += [a + b for a, b in zip(keys, keys[1:], strict=False)]
+        pairs = [a + b for a, b in zip(keys, keys[1:], strict=False)]
         first = loose(skeleton(_plain(word)))[:1]
         for index in sentences:
             for _start, _end, run_key in self._kana[index]:
                 if len(run_key) < 3 or run_key[0] == first:
                     continue
-                if not any(same_name(run_key, key) or sounds_alike(key, run_key) for key in keys):
+                if any(same_name(run_key, key) or sounds_alike(key, run_key) for key in keys):
+                    continue
+                if not any(len(pair) <= len(run_key) + 1 and same_name(run_key, pair) for pair in pairs):
                     return True
         return False
 

@@ -627,8 +627,8 @@ def _replaced_in_japanese(ctx: Context, word: str, window: list[int], bead: Bead
     counterpart of its sound in the translation's sentence."""
     reader = ctx.reader
     heard = [key for j in bead.translation for key in ctx.translation.keys[j]]
-    return (reader is not None and not reader.sounds_like(word, window) and not reader.spells_japanese(word, window)
-            and reader.unheard_kana(bead.original, heard, word))
+    return (reader is not None and not reader.sounds_like(word, window)
+            and reader.unheard_kana(bead.original, heard, word) and not reader.spells_japanese(word, window))
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

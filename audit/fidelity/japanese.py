@@ -225,7 +225,10 @@ def _spells(word: str, at: int, text: str, offset: int, end: int, seen: dict[tup
         return seen[state]
     seen[state] = False
     found = False
+    letter = word[at]
     for reading in _readings_at(text, offset):
+        if reading and reading[0] != letter:
+            continue  # every spelling of a reading opens on its first letter
         for spelling in _spellings(reading, word, at):
             after = at + len(spelling)
             if word.startswith(spelling, at) and _spelled_on(word, after, text, offset, end, seen):

@@ -497,7 +497,7 @@ def name_hits(ctx: Context) -> Iterator[RawHit]:
                     found = _spelled(name, [original.spellings[i] for i in window_o])
                 else:
                     found = _found(name, words_o) or _exonym_there(ctx, name, window_o)
-                if not found and not (cjk_source and _explained_in_cjk(ctx, name, window_o)):
+                if not found and not (cjk_source and _explained_in_cjk(ctx, name, window_o, bead)):
                     phrase = _acronym_phrase(ctx, name, window_o, words_t)
                     if phrase is None:
                         unexplained.append(name)
@@ -587,14 +587,15 @@ def _initial(word: str) -> str:
     return latin[:1].upper() if latin[:1].isascii() else ""
 
 
-def _explained_in_cjk(ctx: Context, name: Name, window: list[int]) -> bool:
+def _explained_in_cjk(ctx: Context, name: Name, window: list[int], bead: Bead) -> bool:
     """May a Chinese or Japanese original name this where it cannot be spelled? When it sounds like
     katakana or characters nearby (特朗普: Trump); when it is an acronym (RMB, COVID: the original
     writes the words, 人民币); a place these languages name by meaning or an old borrowing whose
     original form is nearby (德国: Germany, 长江: Yangtze); an English word inside the name of an
     institution (the Ministry of Emergency Management: 应急管理部); a Chinese name of one syllable (Li:
     too many characters read so) or of more that characters nearby spell; a Japanese name in Hepburn
-    shape (written in kanji, which cannot be read without a dictionary of names). A name none of
+    shape (written in kanji, which cannot be read without a dictionary of names), unless the kanji
+    nearby do not spell it and a katakana word there went unheard (_replaced_in_japanese). A name none of
     these explain is one the original lacks: a foreign name nothing nearby sounds like (Florida,
     Zimmermann), a Chinese name no characters nearby spell."""
     reader = ctx.reader
@@ -608,6 +609,8 @@ def _explained_in_cjk(ctx: Context, name: Name, window: list[int]) -> bool:
     if ctx.original.code == "zh" and not (common and common.group(1) is None) and _given_name_unspelled(
             ctx, name, window):
         return False
+    if ctx.original.code == "ja" and not common and _replaced_in_japanese(ctx, word, window, bead):
+        return False
     if common or (english_word(word) and _in_institution(ctx.translation.text, name)):
         return True
     if reader.sounds_like(word, window):
@@ -616,6 +619,16 @@ def _explained_in_cjk(ctx: Context, name: Name, window: list[int]) -> bool:
         syllables = pinyin_syllables(word)
         return syllables == 1 or (syllables >= 2 and any(o[0] in window for o in reader.occurrences(word)))
     return hepburn_shaped(word)
+
+
+def _replaced_in_japanese(ctx: Context, word: str, window: list[int], bead: Bead) -> bool:
+    """A name in place of another: nothing in the Japanese original nearby sounds like it, the kanji
+    there do not spell it (japanese.py), and a katakana word of the aligned sentence has no
+    counterpart of its sound in the translation's sentence."""
+    reader = ctx.reader
+    heard = [key for j in bead.translation for key in ctx.translation.keys[j]]
+    return (reader is not None and not reader.sounds_like(word, window)
+            and reader.unheard_kana(bead.original, heard, word) and not reader.spells_japanese(word, window))
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -4,7 +4,8 @@ Han characters are read by their Mandarin readings (pinyin without tones, every 
 character with more than one, from the Unihan data that pypinyin ships), so that 王志斌 spells
 "Wang Zhibin"; katakana by Hepburn romanization (ウィリアム: wiriamu), compared with an English name
 by a loose consonant skeleton (l and r one sound, as are b and v: William). A Japanese name written
-in kanji cannot be read without a dictionary of names; it is neither found nor reported.
+in kanji is read only by a small table of common name characters (japanese.py): it confirms a
+romanized name, and its failure counts only with other evidence.
 
 A `Reader` holds one original's readings. It finds where a name of the translation stands in the
 original (`occurrences`, used for the alignment's anchors and for the names the translation knows),
@@ -20,6 +21,7 @@ import os
 import re
 from collections.abc import Iterable
 
+from .japanese import romanize_kana, spells_name
 from .names import one_apart, same_name, skeleton
 from .text import Span, fold
 
@@ -77,45 +79,12 @@ def _plain(word: str) -> str:
 
 
 # ------------------------------------------------------------------------------ kana
-_KANA = dict(
-    zip(
-        "アイウエオカキクケコガギグゲゴサシスセソザジズゼゾタチツテトダヂヅデドナニヌネノハヒフヘホバビブベボパピプペポ"
-        "マミムメモヤユヨラリルレロワヰヱヲンヴ",
-        "a i u e o ka ki ku ke ko ga gi gu ge go sa shi su se so za ji zu ze zo ta chi tsu te to da ji zu de do "
-        "na ni nu ne no ha hi fu he ho ba bi bu be bo pa pi pu pe po ma mi mu me mo ya yu yo ra ri ru re ro "
-        "wa wi we o n vu".split(),
-        strict=True,
-    )
-)
-_SMALL_Y = {"ャ": "a", "ュ": "u", "ョ": "o"}
-_SMALL_VOWEL = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _HEPBURN = re.compile(
     r"(?:(?:ky|gy|sh|ch|j|ts|ny|hy|by|py|my|ry|[kgsztdnhbpmyrwf])?[aeiou]+|n(?![aeiouy])|m(?=[bpm])"
     r"|(?P<twice>[kstpgdb])(?=(?P=twice))"
     r"|t(?=ch))+"
 )
-
-
-def romanize_kana(text: str) -> str:
-    """Hepburn romanization of katakana (hiragana too): "ウィリアム" -> "wiriamu"; the long-vowel
-    mark and the small tsu (a doubled consonant) are dropped, as a skeleton drops them anyway."""
-    out: list[str] = []
-    for char in text:
-        if "\u3041" <= char <= "\u3096":
-            char = chr(ord(char) + 0x60)  # hiragana to katakana
-        if char in _SMALL_Y and out:
-            last = out[-1]
-            out[-1] = (last[:-1] if last.endswith(("shi", "chi")) or last == "ji" else last[:-1] + "y") + _SMALL_Y[char]
-        elif char in _SMALL_VOWEL and out:
-            last = out[-1]
-            stem = {"u": "w", "vu": "v", "fu": "f", "tsu": "ts", "shi": "sh", "chi": "ch", "ji": "j"}.get(last)
-            out[-1] = (stem if stem is not None else last[:-1]) + _SMALL_VOWEL[char]
-        elif char in _KANA:
-            out.append(_KANA[char])
-        elif char in _SMALL_VOWEL:
-            out.append(_SMALL_VOWEL[char])
-    return "".join(out)
 
 
 def hepburn_shaped(word: str) -> bool:
@@ -234,6 +203,32 @@ class Reader:
                 if end is not None:
                     return end
         return None
+
+    def spells_japanese(self, word: str, sentences: Iterable[int]) -> bool:
+        """Do kanji in these sentences spell a romanized Japanese name, by the readings of the common
+        name characters (japanese.py: 宮本, Miyamoto)? False says only that the table cannot tell."""
+        plain = _plain(word)
+        return any(spells_name(plain, self.text, *self.sentences[index]) for index in sentences)
+
+    def unheard_kana(self, sentences: Iterable[int], heard: Iterable[str], word: str) -> bool:
+        """Is a katakana word of three sounds or more in these sentences (a foreign name or word,
+        written by its sound) sounded by none of the translation's words whose skeletons are `heard`,
+        alone or two in a row no longer than it and a sound (ニューヨーク: New York)? Then the
+        translation renders it by its meaning, or has left it out, or has put another name in its
+        place. One that opens on the sound `word` opens on is taken for that word spelled loosely
+        (プーチン, PSN: Putin, PTN)."""
+        keys = [loose(key) for key in heard if key]
+        pairs = [a + b for a, b in zip(keys, keys[1:], strict=False)]
+        first = loose(skeleton(_plain(word)))[:1]
+        for index in sentences:
+            for _start, _end, run_key in self._kana[index]:
+                if len(run_key) < 3 or run_key[0] == first:
+                    continue
+                if any(same_name(run_key, key) or sounds_alike(key, run_key) for key in keys):
+                    continue
+                if not any(len(pair) <= len(run_key) + 1 and same_name(run_key, pair) for pair in pairs):
+                    return True
+        return False
 
     def reads_as(self, syllable: str, sentences: Iterable[int]) -> list[int]:
         """Where in these sentences a character reads as this one syllable ("Wang": 王, 汪 …)."""

@@ -77,8 +77,10 @@ def test_user_regexes_share_one_time_budget_per_file(tmp_path, monkeypatch):
     started = time.perf_counter()
     report = audit_document_text(text, "abab.txt", config, ruleset)
     elapsed = time.perf_counter() - started
-    # each rule alone may take 0.5 s (its own bound): twenty took ten seconds before the shared budget
-    assert elapsed < 3, elapsed
+    # each rule alone may take 0.5 s (its own bound): twenty took ten seconds before the shared budget.
+    # The bound is wall time, and so is this: loose enough for a loaded machine (3.8 s seen at a load
+    # of 13 on two cores), still short of the ten seconds of twenty separate bounds
+    assert elapsed < 8, elapsed
     spent = [w for w in report.warnings if "used up their time budget for this file" in w]
     assert len(spent) == 1, report.warnings
     assert len(report.warnings) <= 3  # the rule that spent it, the note for the rest (and nothing per rule)

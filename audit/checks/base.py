@@ -35,6 +35,7 @@ import regex
 
 from ..document import Document
 from ..hits import Hit
+from ..rules.cache import stdlib_compile, stdlib_state
 from ..rules.model import Rule
 from ..rules.params import NoParams
 from ..text.folding import FOLD_TRAPS, lowered_pieces
@@ -92,10 +93,11 @@ class Twin:
     """A pattern's `re` twin, compiled again when first used after unpickling: a cached rule set is loaded
     without recompiling hundreds of patterns (a document uses a few dozen of them)."""
 
-    __slots__ = ("pattern", "flags", "_compiled", "_mentioned", "_waived")
+    __slots__ = ("pattern", "flags", "_compiled", "_state", "_mentioned", "_waived")
 
-    def __init__(self, compiled: re.Pattern) -> None:
+    def __init__(self, compiled: re.Pattern, state: bytes | None = None) -> None:
         self.pattern, self.flags, self._compiled = compiled.pattern, compiled.flags, compiled
+        self._state = state  # what it is compiled again from, in C (audit/rules/cache.py stdlib_state)
         self._mentioned: frozenset[str] | None | bool = False  # not read yet
         self._waived = 0  # tries left to `regex` while this twin was not compiled
 
@@ -120,19 +122,19 @@ class Twin:
 
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = stdlib_compile(self._state) if self._state else re.compile(self.pattern, self.flags)
         return self._compiled
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         return self.compiled().finditer(text, pos, len(text) if endpos is None else endpos)
 
-    def __getstate__(self) -> tuple[str, int, frozenset[str] | None]:
+    def __getstate__(self) -> tuple[str, int, frozenset[str] | None, bytes | None]:
         if self._mentioned is False:  # read once, when the rule set is stored
             self._mentioned = pattern_characters(self.pattern)
-        return self.pattern, self.flags, self._mentioned  # type: ignore[return-value]
+        return self.pattern, self.flags, self._mentioned, self._state  # type: ignore[return-value]
 
-    def __setstate__(self, state: tuple[str, int, frozenset[str] | None]) -> None:
-        self.pattern, self.flags, self._mentioned = state
+    def __setstate__(self, state: tuple[str, int, frozenset[str] | None, bytes | None]) -> None:
+        self.pattern, self.flags, self._mentioned, self._state = state
         self._compiled = None
         self._waived = 0
 
@@ -152,7 +154,8 @@ def stdlib_twin(pattern: str, flags: int) -> Twin | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return Twin(re.compile(pattern, re_flags))
+            state = stdlib_state(pattern, re_flags)  # None if re refuses the pattern: re.compile says why
+            return Twin(stdlib_compile(state) if state is not None else re.compile(pattern, re_flags), state)
     except Exception:  # re.error, a FutureWarning (nested sets), a variable-width look-behind: keep `regex`
         return None
 

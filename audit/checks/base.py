@@ -39,6 +39,7 @@ from ..rules.cache import stdlib_compile, stdlib_state
 from ..rules.model import Rule
 from ..rules.params import NoParams
 from ..text.folding import FOLD_TRAPS, lowered_pieces
+from ..text.lazy import lazy_compile
 from ..text.pieces import Pieces
 from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, reads_alike
 from .budget import bounded, is_builtin_pack
@@ -317,7 +318,7 @@ def finditer(pattern: regex.Pattern, text: str, rule_id: str, pos: int = 0, endp
 
 # Patterns that cannot share an alternation with others: numbered or named back-references, inline
 # global flags, and patterns that do not compile alone.
-_NOT_COMBINABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\(")
+_NOT_COMBINABLE = lazy_compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\(", compiler=regex.compile)
 
 
 def combine(patterns: list[regex.Pattern]) -> tuple[regex.Pattern | None, list[regex.Pattern]]:

@@ -13,11 +13,12 @@ from typing import Any, Literal, Protocol
 
 from ..document import ZONES
 from ..finding import APPLICABILITIES, CATEGORIES, SEVERITIES
+from ..text.lazy import lazy_compile
 from .errors import RuleError
 from .params import conforms, param, read_params, type_text
 
-MARK = re.compile(r"<m>(.*?)</m>", re.DOTALL)
-RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+MARK = lazy_compile(r"<m>(.*?)</m>", re.DOTALL)
+RULE_ID = lazy_compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 
 # Texts an example may carry beside the text it tests, compared with it by a producer registered
 # under that name (audit/hits.py COMPANIONS): a reference translation, the original.

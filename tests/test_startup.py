@@ -1,0 +1,45 @@
+"""Start-up work left until it is needed: module-level patterns compiled when first used."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import subprocess
+import sys
+
+import regex
+
+from audit.text.lazy import LazyRegex, lazy_compile
+
+from .conftest import ROOT, SEEDS
+
+
+def test_a_lazy_pattern_is_compiled_once_at_its_first_use_and_reads_as_the_pattern():
+    made = []
+
+    def compiler(pattern: str, flags: int) -> re.Pattern[str]:
+        made.append(pattern)
+        return re.compile(pattern, flags)
+
+    words = LazyRegex(compiler, r"(?P<word>\w+)", re.IGNORECASE)
+    assert made == []
+    assert [m.group("word") for m in words.finditer("Two words")] == ["Two", "words"]
+    assert words.pattern == r"(?P<word>\w+)" and words.flags & re.IGNORECASE and words.groupindex == {"word": 1}
+    assert words.sub("-", "a b") == "- -" and made == [r"(?P<word>\w+)"]
+    copied = pickle.loads(pickle.dumps(lazy_compile(r"\p{Lu}", 0, compiler=regex.compile)))
+    assert isinstance(copied, LazyRegex) and "_compiled" not in copied.__dict__ and copied.findall("aBc") == ["B"]
+
+
+def test_a_plain_one_file_lint_compiles_no_pattern_it_does_not_use():
+    probe = (
+        "import sys, io, contextlib\n"
+        f"sys.argv = ['mtaudit', 'lint', {str(SEEDS / '000_5fb1b673f4b7e9d3.txt')!r}, '--no-scores']\n"
+        "from audit.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main()\n    except SystemExit:\n        pass\n"
+        "from audit import document, suppression, safe_text\n"
+        "lazy = [suppression._DIRECTIVE, document._EMAIL, document._MD_FENCE, safe_text._TERMINAL_UNSAFE]\n"
+        "print(['_compiled' in pattern.__dict__ for pattern in lazy])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.stdout.splitlines()[-1] == "[False, False, False, False]", result.stderr

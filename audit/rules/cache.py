@@ -38,7 +38,6 @@ import marshal
 import os
 import pickle
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Callable
@@ -190,6 +189,8 @@ class CacheFolder:
         key = cls._read_key(fd)
         if key is not None:
             return key
+        import secrets  # making a key or an entry only: a run that reads the cache does not import it
+
         fresh = secrets.token_bytes(KEY_BYTES)
         temporary = f".key.{os.getpid()}.{secrets.token_hex(4)}"
         key_fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=fd)
@@ -254,6 +255,8 @@ class CacheFolder:
     def store(self, name: str, value: Any, keep: int = KEEP_ENTRIES) -> None:
         """Store `value` under `name` (atomically), then evict the least recently used entries of
         the same kind (the name's prefix up to its first '-') beyond `keep`."""
+        import secrets
+
         payload = _pickle(value)
         temporary = f".{name}.{os.getpid()}.{secrets.token_hex(4)}"
         entry_fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,8 @@ def pack_files(directory: Path) -> list[Path]:
 
 def read_pack(path: Path) -> list[dict[str, Any]]:
     """The raw [[rule]] tables of a pack, after checking its top level and its [pack] table."""
+    import tomllib  # reading packs is building the rule set: a run served by the cache does not import it
+
     label = str(path)
     try:
         with path.open("rb") as handle:

@@ -43,3 +43,15 @@ def test_a_plain_one_file_lint_compiles_no_pattern_it_does_not_use():
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.stdout.splitlines()[-1] == "[False, False, False, False]", result.stderr
+
+
+def test_rules_from_the_cache_keep_their_examples_packed_until_read():
+    from audit.config import Config
+    from audit.engine import RuleSet
+
+    rules = RuleSet.load(Config(scores=False)).all_rules
+    copied = pickle.loads(pickle.dumps(rules))  # as the rule-set cache stores and loads them
+    assert all("bad" not in rule.__dict__ and "_packed_examples" in rule.__dict__ for rule in copied)
+    assert [(r.bad, r.good) for r in copied] == [(r.bad, r.good) for r in rules] and copied == rules
+    assert all("_packed_examples" not in rule.__dict__ for rule in copied)
+    assert pickle.loads(pickle.dumps(copied)) == rules  # packed again, read again

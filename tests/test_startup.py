@@ -55,3 +55,31 @@ def test_rules_from_the_cache_keep_their_examples_packed_until_read():
     assert [(r.bad, r.good) for r in copied] == [(r.bad, r.good) for r in rules] and copied == rules
     assert all("_packed_examples" not in rule.__dict__ for rule in copied)
     assert pickle.loads(pickle.dumps(copied)) == rules  # packed again, read again
+
+
+def test_the_shipped_compiled_patterns_cover_every_built_in_pattern_and_are_what_compiling_makes(tmp_path):
+    """A cold build reads every built-in pattern from audit/rules/precompiled.marshal; when this fails
+    after a rule was edited, remake the file: python -m audit.precompile."""
+    import copyreg
+    import marshal
+
+    from audit.precompile import make
+    from audit.rules import cache, precompiled
+
+    made = tmp_path / "precompiled.marshal"
+    make(made)
+    fresh = marshal.loads(made.read_bytes())
+    shipped = marshal.loads(precompiled.FILE.read_bytes())
+    assert shipped["versions"] == precompiled.versions() == fresh["versions"]
+    assert set(fresh["regex"]) <= set(shipped["regex"]) and set(fresh["re"]) <= set(shipped["re"])
+    def source_flags_and_groups(state: tuple) -> tuple:  # (regex orders some sets by string hash in its code)
+        return state[0], state[1], state[3], state[4], state[10]
+
+    for (pattern, flags), state in fresh["regex"].items():
+        assert source_flags_and_groups(shipped["regex"][pattern, flags]) == source_flags_and_groups(state)
+        made = copyreg.dispatch_table[regex.Pattern](precompiled.regex_compile(pattern, flags))[1]
+        assert made == shipped["regex"][pattern, flags]
+    for (pattern, flags), state in fresh["re"].items():
+        assert shipped["re"][pattern, flags] == state
+        assert cache.stdlib_compile(precompiled.twin_state(pattern, flags)) == re.compile(pattern, flags)
+    assert len(fresh["regex"]) > 500 and len(fresh["re"]) > 300

@@ -35,9 +35,10 @@ import regex
 
 from ..document import Document
 from ..hits import Hit
-from ..rules.cache import stdlib_compile, stdlib_state
+from ..rules.cache import stdlib_compile
 from ..rules.model import Rule
 from ..rules.params import NoParams
+from ..rules.precompiled import regex_compile, twin_state
 from ..text.folding import FOLD_TRAPS, lowered_pieces
 from ..text.lazy import lazy_compile
 from ..text.pieces import Pieces
@@ -67,7 +68,7 @@ def compile_regex(
     if multiline:
         flags |= regex.MULTILINE
     try:
-        compiled = regex.compile(pattern, flags)
+        compiled = regex_compile(pattern, flags)  # its shipped compiled form, if any (audit/rules/precompiled.py)
     except regex.error as error:
         raise rule.error(f"bad regular expression {pattern!r}: {error}", key) from None
     if not is_builtin_pack(rule.pack) and backtracks_catastrophically(compiled, pattern):
@@ -155,7 +156,7 @@ def stdlib_twin(pattern: str, flags: int) -> Twin | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            state = stdlib_state(pattern, re_flags)  # None if re refuses the pattern: re.compile says why
+            state = twin_state(pattern, re_flags)  # None if re refuses the pattern: re.compile says why
             return Twin(stdlib_compile(state) if state is not None else re.compile(pattern, re_flags), state)
     except Exception:  # re.error, a FutureWarning (nested sets), a variable-width look-behind: keep `regex`
         return None
@@ -335,7 +336,7 @@ def combine(patterns: list[regex.Pattern]) -> tuple[regex.Pattern | None, list[r
     if not branches:
         return None, alone
     try:
-        combined = regex.compile("|".join(branches), regex.V0 | regex.MULTILINE)
+        combined = regex_compile("|".join(branches), regex.V0 | regex.MULTILINE)
     except regex.error:
         return None, list(patterns)
     return combined, alone

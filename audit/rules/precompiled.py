@@ -1,0 +1,103 @@
+"""The built-in packs' patterns in compiled form, shipped with the package (`precompiled.marshal`), so
+that building the rule set with an empty cache (the first run after installing or upgrading, a run
+with other rule folders or settings) does not parse them again: compiling some 900 `regex` patterns
+and 500 `re` twins was two thirds of a cold one-file lint.
+
+The file holds, for one `regex` version and one Python version (and `re` code format), what `regex`
+pickles a compiled pattern as (its source, flags and compiled code: the arguments of `_regex.compile`)
+and what `re` makes a twin from (audit/rules/cache.py `stdlib_state`), keyed by the pattern and the
+flags it is compiled with. A pattern missing from it (a user pack's, a rule edited since the file was
+made) and any other version are compiled as before, so the file changes speed, never a finding. It
+is data (marshal: strings, numbers, tuples, lists, dicts), shipped like the packs and read, never
+written, by a run. Remake it after changing a built-in pattern (tests/test_startup.py says when):
+
+    python -m audit.precompile
+"""
+
+from __future__ import annotations
+
+import _sre
+import copyreg
+import functools
+import marshal
+import sys
+from pathlib import Path
+from typing import Any
+
+import regex
+from regex import _regex
+
+from .cache import stdlib_state
+
+FILE = Path(__file__).with_name("precompiled.marshal")
+_REGEX_PATTERN = regex.Pattern
+
+# While the file is being made: every pattern compiled through this module, by kind and key.
+_recording: dict[str, dict[tuple[str, int], Any]] | None = None
+
+
+def versions() -> tuple[str, tuple[int, int], int]:
+    """What a compiled form depends on: the `regex` version, Python's, and the format of `re`'s code."""
+    return regex.__version__, tuple(sys.version_info[:2]), _sre.MAGIC  # type: ignore[return-value]
+
+
+def _tables() -> dict[str, dict[tuple[str, int], Any]]:
+    """The shipped tables ("regex", "re"); empty ones while recording, or with no file, another
+    version or an unreadable file."""
+    return _NO_TABLES if _recording is not None else _shipped_tables()
+
+
+@functools.cache
+def _shipped_tables() -> dict[str, dict[tuple[str, int], Any]]:
+    try:
+        data = marshal.loads(FILE.read_bytes())
+        if data["versions"] == versions():
+            return {"regex": data["regex"], "re": data["re"]}
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass
+    return _NO_TABLES
+
+
+_NO_TABLES: dict[str, dict[tuple[str, int], Any]] = {"regex": {}, "re": {}}
+
+
+def regex_compile(pattern: str, flags: int) -> regex.Pattern:
+    """regex.compile(pattern, flags), made from its shipped compiled form when there is one."""
+    key = (pattern, int(flags))
+    state = _tables()["regex"].get(key)
+    if state is not None:
+        return _regex.compile(*state)
+    compiled = regex.compile(pattern, flags)
+    if _recording is not None:
+        constructor, made_from = copyreg.dispatch_table[_REGEX_PATTERN](compiled)
+        if constructor is _regex.compile:
+            _recording["regex"][key] = made_from
+    return compiled
+
+
+def twin_state(pattern: str, flags: int) -> bytes | None:
+    """audit/rules/cache.py stdlib_state(pattern, flags), shipped when there is one."""
+    key = (pattern, int(flags))
+    state = _tables()["re"].get(key)
+    if state is None:
+        state = stdlib_state(pattern, flags)
+        if _recording is not None and state is not None:
+            _recording["re"][key] = state
+    return state
+
+
+def start_recording() -> None:
+    """From now on, read no shipped form and record the compiled form of every pattern compiled
+    through this module (audit/precompile.py makes the file so)."""
+    global _recording
+    _recording = {"regex": {}, "re": {}}
+
+
+def stop_recording() -> dict[str, Any]:
+    """What was recorded since start_recording, as the file holds it."""
+    global _recording
+    recorded, _recording = _recording or {"regex": {}, "re": {}}, None
+    return {"versions": versions(), "regex": recorded["regex"], "re": recorded["re"]}
+
+
+__all__ = ["FILE", "regex_compile", "start_recording", "stop_recording", "twin_state", "versions"]

@@ -6,10 +6,12 @@ and 500 `re` twins was two thirds of a cold one-file lint.
 The file holds, for one `regex` version and one Python version (and `re` code format), what `regex`
 pickles a compiled pattern as (its source, flags and compiled code: the arguments of `_regex.compile`)
 and what `re` makes a twin from (audit/rules/cache.py `stdlib_state`), keyed by the pattern and the
-flags it is compiled with. A pattern missing from it (a user pack's, a rule edited since the file was
-made) and any other version are compiled as before, so the file changes speed, never a finding. It
-is data (marshal: strings, numbers, tuples, lists, dicts), shipped like the packs and read, never
-written, by a run. Remake it after changing a built-in pattern (tests/test_startup.py says when):
+flags it is compiled with; and the built-in packs as tomllib reads them, keyed by the SHA-256 of the
+file's bytes (reading them was a tenth of a cold run). A pattern or pack missing from it (a user
+pack's, one edited since the file was made) and any other version are compiled or read as before,
+so the file changes speed, never a finding. It is data (marshal: strings, numbers, tuples, lists,
+dicts), shipped like the packs and read, never written, by a run. Remake it after changing a
+built-in pack (tests/test_startup.py says when):
 
     python -m audit.precompile
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import _sre
 import copyreg
 import functools
+import hashlib
 import marshal
 import sys
 from pathlib import Path
@@ -33,7 +36,7 @@ FILE = Path(__file__).with_name("precompiled.marshal")
 _REGEX_PATTERN = regex.Pattern
 
 # While the file is being made: every pattern compiled through this module, by kind and key.
-_recording: dict[str, dict[tuple[str, int], Any]] | None = None
+_recording: dict[str, dict[Any, Any]] | None = None
 
 
 def versions() -> tuple[str, tuple[int, int], int]:
@@ -41,24 +44,24 @@ def versions() -> tuple[str, tuple[int, int], int]:
     return regex.__version__, tuple(sys.version_info[:2]), _sre.MAGIC  # type: ignore[return-value]
 
 
-def _tables() -> dict[str, dict[tuple[str, int], Any]]:
+def _tables() -> dict[str, dict[Any, Any]]:
     """The shipped tables ("regex", "re"); empty ones while recording, or with no file, another
     version or an unreadable file."""
     return _NO_TABLES if _recording is not None else _shipped_tables()
 
 
 @functools.cache
-def _shipped_tables() -> dict[str, dict[tuple[str, int], Any]]:
+def _shipped_tables() -> dict[str, dict[Any, Any]]:
     try:
         data = marshal.loads(FILE.read_bytes())
         if data["versions"] == versions():
-            return {"regex": data["regex"], "re": data["re"]}
+            return {"regex": data["regex"], "re": data["re"], "packs": data["packs"]}
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
     return _NO_TABLES
 
 
-_NO_TABLES: dict[str, dict[tuple[str, int], Any]] = {"regex": {}, "re": {}}
+_NO_TABLES: dict[str, dict[Any, Any]] = {"regex": {}, "re": {}, "packs": {}}
 
 
 def regex_compile(pattern: str, flags: int) -> regex.Pattern:
@@ -86,18 +89,33 @@ def twin_state(pattern: str, flags: int) -> bytes | None:
     return state
 
 
+def pack_data(content: bytes) -> Any:
+    """What tomllib reads a built-in pack file of exactly these bytes as (a fresh copy), or None."""
+    shipped = _tables()["packs"].get(hashlib.sha256(content).hexdigest())
+    return marshal.loads(shipped) if shipped is not None else None
+
+
+def record_pack(content: bytes, data: Any) -> None:
+    """While recording: keep what the pack file of these bytes reads as."""
+    if _recording is not None:
+        try:
+            _recording["packs"][hashlib.sha256(content).hexdigest()] = marshal.dumps(data)
+        except ValueError:  # a TOML date or time: read it from the file
+            pass
+
+
 def start_recording() -> None:
     """From now on, read no shipped form and record the compiled form of every pattern compiled
     through this module (audit/precompile.py makes the file so)."""
     global _recording
-    _recording = {"regex": {}, "re": {}}
+    _recording = {"regex": {}, "re": {}, "packs": {}}
 
 
 def stop_recording() -> dict[str, Any]:
     """What was recorded since start_recording, as the file holds it."""
     global _recording
-    recorded, _recording = _recording or {"regex": {}, "re": {}}, None
-    return {"versions": versions(), "regex": recorded["regex"], "re": recorded["re"]}
+    recorded, _recording = _recording or {"regex": {}, "re": {}, "packs": {}}, None
+    return {"versions": versions(), **recorded}
 
 
 __all__ = ["FILE", "regex_compile", "start_recording", "stop_recording", "twin_state", "versions"]

@@ -39,9 +39,10 @@ _REGEX_PATTERN = regex.Pattern
 _recording: dict[str, dict[Any, Any]] | None = None
 
 
-def versions() -> tuple[str, tuple[int, int], int]:
-    """What a compiled form depends on: the `regex` version, Python's, and the format of `re`'s code."""
-    return regex.__version__, tuple(sys.version_info[:2]), _sre.MAGIC  # type: ignore[return-value]
+def versions() -> dict[str, Any]:
+    """What each table depends on: the `regex` forms on the `regex` version, the `re` forms on Python's
+    minor version and the format of `re`'s code; the packs on nothing (each is keyed by its bytes)."""
+    return {"regex": regex.__version__, "re": (*sys.version_info[:2], _sre.MAGIC), "packs": None}
 
 
 def _tables() -> dict[str, dict[Any, Any]]:
@@ -54,8 +55,8 @@ def _tables() -> dict[str, dict[Any, Any]]:
 def _shipped_tables() -> dict[str, dict[Any, Any]]:
     try:
         data = marshal.loads(FILE.read_bytes())
-        if data["versions"] == versions():
-            return {"regex": data["regex"], "re": data["re"], "packs": data["packs"]}
+        made_for = data["versions"]
+        return {table: data[table] if made_for[table] == now else {} for table, now in versions().items()}
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
     return _NO_TABLES

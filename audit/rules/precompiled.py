@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import _sre
 import copyreg
-import functools
 import hashlib
 import marshal
 import sys
@@ -45,13 +44,21 @@ def versions() -> dict[str, Any]:
     return {"regex": regex.__version__, "re": (*sys.version_info[:2], _sre.MAGIC), "packs": None}
 
 
-def _tables() -> dict[str, dict[Any, Any]]:
-    """The shipped tables ("regex", "re"); empty ones while recording, or with no file, another
-    version or an unreadable file."""
-    return _NO_TABLES if _recording is not None else _shipped_tables()
+def _tables(read: bool = True) -> dict[str, dict[Any, Any]]:
+    """The shipped tables ("regex", "re", "packs"): empty ones while recording, with no file, another
+    version or an unreadable file. Read once a process, by the first build step that compiles a rule
+    `regex` pattern or reads a pack (`read`); the few twins made at import (a matcher kind's own
+    pattern) do not read 2 MB for themselves."""
+    global _shipped
+    if _recording is not None:
+        return _NO_TABLES
+    if _shipped is None:
+        if not read:
+            return _NO_TABLES
+        _shipped = _shipped_tables()
+    return _shipped
 
 
-@functools.cache
 def _shipped_tables() -> dict[str, dict[Any, Any]]:
     try:
         data = marshal.loads(FILE.read_bytes())
@@ -60,6 +67,9 @@ def _shipped_tables() -> dict[str, dict[Any, Any]]:
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
     return _NO_TABLES
+
+
+_shipped: dict[str, dict[Any, Any]] | None = None
 
 
 _NO_TABLES: dict[str, dict[Any, Any]] = {"regex": {}, "re": {}, "packs": {}}
@@ -82,7 +92,7 @@ def regex_compile(pattern: str, flags: int) -> regex.Pattern:
 def twin_state(pattern: str, flags: int) -> bytes | None:
     """audit/rules/cache.py stdlib_state(pattern, flags), shipped when there is one."""
     key = (pattern, int(flags))
-    state = _tables()["re"].get(key)
+    state = _tables(read=False)["re"].get(key)
     if state is None:
         state = stdlib_state(pattern, flags)
         if _recording is not None and state is not None:

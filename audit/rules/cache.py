@@ -47,6 +47,7 @@ from typing import Any, TypeVar
 import regex
 from regex import _regex
 
+from ..text.lazy import MadeWhenUsed
 from ..version import __version__
 
 T = TypeVar("T")
@@ -286,7 +287,7 @@ class CacheFolder:
                 pass
 
 
-class LazyPattern:
+class LazyPattern(MadeWhenUsed):
     """A compiled `regex` pattern of a cached entry, made again when it is first used. An entry holds
     some 900 patterns, and a one-file lint uses from a few dozen to some 400 of them: making every
     one of them at load time was half the cost of loading the compiled packs (13 of 25 ms). The
@@ -298,15 +299,8 @@ class LazyPattern:
     def __init__(self, state: bytes) -> None:
         self._state = state
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # special names are looked up on the type, never made here
-            raise AttributeError(name)
-        attributes = self.__dict__
-        compiled = attributes.get("_compiled")
-        if compiled is None:
-            compiled = attributes["_compiled"] = _regex_compile(*marshal.loads(self._state))
-        value = attributes[name] = getattr(compiled, name)
-        return value
+    def _make(self) -> Any:
+        return _regex_compile(*marshal.loads(self._state))
 
     def __reduce__(self) -> tuple[Any, tuple[bytes]]:
         return _lazy_pattern, (self._state,)

@@ -16,22 +16,33 @@ from collections.abc import Callable
 from typing import Any, cast
 
 
-class LazyRegex:
-    """A pattern compiled by `compiler(pattern, flags)` at the first attribute looked up on it."""
+class MadeWhenUsed:
+    """An object made by `_make()` at the first attribute looked up on this stand-in, each attribute
+    then kept on the stand-in (a later look-up is an instance attribute's)."""
 
-    def __init__(self, compiler: Callable[[str, int], Any], pattern: str, flags: int = 0) -> None:
-        self._recipe = (compiler, pattern, flags)
+    def _make(self) -> Any:
+        raise NotImplementedError
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # special names are looked up on the type, never made here
             raise AttributeError(name)
         attributes = self.__dict__
-        compiled = attributes.get("_compiled")
-        if compiled is None:
-            compiler, pattern, flags = self._recipe
-            compiled = attributes["_compiled"] = compiler(pattern, flags)
-        value = attributes[name] = getattr(compiled, name)
+        made = attributes.get("_compiled")
+        if made is None:
+            made = attributes["_compiled"] = self._make()
+        value = attributes[name] = getattr(made, name)
         return value
+
+
+class LazyRegex(MadeWhenUsed):
+    """A pattern compiled by `compiler(pattern, flags)` at the first attribute looked up on it."""
+
+    def __init__(self, compiler: Callable[[str, int], Any], pattern: str, flags: int = 0) -> None:
+        self._recipe = (compiler, pattern, flags)
+
+    def _make(self) -> Any:
+        compiler, pattern, flags = self._recipe
+        return compiler(pattern, flags)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return LazyRegex, self._recipe
@@ -45,4 +56,4 @@ def lazy_compile(pattern: str, flags: int = 0, compiler: Callable[[str, int], An
     return cast("re.Pattern[str]", LazyRegex(compiler, pattern, flags))
 
 
-__all__ = ["LazyRegex", "lazy_compile"]
+__all__ = ["LazyRegex", "MadeWhenUsed", "lazy_compile"]

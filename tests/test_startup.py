@@ -70,11 +70,11 @@ def test_the_shipped_compiled_patterns_cover_every_built_in_pattern_and_are_what
     fresh = marshal.loads(made.read_bytes())
     shipped = marshal.loads(precompiled.FILE.read_bytes())
     assert fresh["versions"] == precompiled.versions() and len(fresh["packs"]) > 10
-    for table in ("regex", "re"):  # made with another regex or Python version (regex is not pinned): not read
+    for table in ("regex", "re", "faster"):  # made with another regex or Python version (not pinned): not read
         if shipped["versions"][table] != fresh["versions"][table]:
             fresh[table] = {}
     assert fresh["packs"] == {key: shipped["packs"][key] for key in fresh["packs"]}  # KeyError: remake it
-    assert set(fresh["regex"]) <= set(shipped["regex"]) and set(fresh["re"]) <= set(shipped["re"])
+    assert all(set(fresh[table]) <= set(shipped[table]) for table in ("regex", "re", "faster"))  # (timings differ)
 
     def source_flags_and_groups(state: tuple) -> tuple:  # (regex orders some sets by string hash in its code)
         return state[0], state[1], state[3], state[4], state[10]

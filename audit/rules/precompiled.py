@@ -7,11 +7,12 @@ The file holds, for one `regex` version and one Python version (and `re` code fo
 pickles a compiled pattern as (its source, flags and compiled code: the arguments of `_regex.compile`)
 and what `re` makes a twin from (audit/rules/cache.py `stdlib_state`), keyed by the pattern and the
 flags it is compiled with; and the built-in packs as tomllib reads them, keyed by the SHA-256 of the
-file's bytes (reading them was a tenth of a cold run). A pattern or pack missing from it (a user
-pack's, one edited since the file was made) and any other version are compiled or read as before,
-so the file changes speed, never a finding. It is data (marshal: strings, numbers, tuples, lists,
-dicts), shipped like the packs and read, never written, by a run. Remake it after changing a
-built-in pack (tests/test_startup.py says when):
+file's bytes (reading them was a tenth of a cold run); and which rule patterns `re` scans faster than
+`regex` (a timing of both per pattern, another tenth: either answer finds the same matches). A
+pattern or pack missing from it (a user pack's, one edited since the file was made) and any other
+version are compiled, read or timed as before, so the file changes speed, never a finding. It is
+data (marshal: strings, numbers, tuples, lists, dicts), shipped like the packs and read, never
+written, by a run. Remake it after changing a built-in pack (tests/test_startup.py says when):
 
     python -m audit.precompile
 """
@@ -23,6 +24,7 @@ import copyreg
 import hashlib
 import marshal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +43,8 @@ _recording: dict[str, dict[Any, Any]] | None = None
 def versions() -> dict[str, Any]:
     """What each table depends on: the `regex` forms on the `regex` version, the `re` forms on Python's
     minor version and the format of `re`'s code; the packs on nothing (each is keyed by its bytes)."""
-    return {"regex": regex.__version__, "re": (*sys.version_info[:2], _sre.MAGIC), "packs": None}
+    return {"regex": regex.__version__, "re": (*sys.version_info[:2], _sre.MAGIC), "packs": None,
+            "faster": (regex.__version__, *sys.version_info[:2])}
 
 
 def _tables(read: bool = True) -> dict[str, dict[Any, Any]]:
@@ -72,7 +75,7 @@ def _shipped_tables() -> dict[str, dict[Any, Any]]:
 _shipped: dict[str, dict[Any, Any]] | None = None
 
 
-_NO_TABLES: dict[str, dict[Any, Any]] = {"regex": {}, "re": {}, "packs": {}}
+_NO_TABLES: dict[str, dict[Any, Any]] = {"regex": {}, "re": {}, "packs": {}, "faster": {}}
 
 
 def regex_compile(pattern: str, flags: int) -> regex.Pattern:
@@ -115,18 +118,35 @@ def record_pack(content: bytes, data: Any) -> None:
             pass
 
 
+def re_scans_faster(pattern: regex.Pattern, measure: Callable[[], bool]) -> bool:
+    """Is `re` the faster scanner of this rule pattern (audit/checks/patterns.py `_re_scans_faster`, a
+    timing of both on a sample text: a tenth of a cold build)? As measured when the file was made, for
+    this `regex` and Python version; else `measure()`. Either answer finds the same matches (a twin
+    finds what its pattern finds): only the speed of the scan depends on it."""
+    key = (pattern.pattern, int(pattern.flags))
+    answer = _tables()["faster"].get(key)
+    if answer is None:
+        answer = measure()
+        if _recording is not None:
+            _recording["faster"][key] = answer
+    return answer
+
+
 def start_recording() -> None:
     """From now on, read no shipped form and record the compiled form of every pattern compiled
     through this module (audit/precompile.py makes the file so)."""
     global _recording
-    _recording = {"regex": {}, "re": {}, "packs": {}}
+    _recording = {"regex": {}, "re": {}, "packs": {}, "faster": {}}
 
 
 def stop_recording() -> dict[str, Any]:
     """What was recorded since start_recording, as the file holds it."""
     global _recording
-    recorded, _recording = _recording or {"regex": {}, "re": {}, "packs": {}}, None
+    recorded, _recording = _recording or {table: {} for table in _NO_TABLES}, None
     return {"versions": versions(), **recorded}
 
 
-__all__ = ["FILE", "regex_compile", "start_recording", "stop_recording", "twin_state", "versions"]
+__all__ = [
+    "FILE", "pack_data", "re_scans_faster", "record_pack", "regex_compile", "start_recording", "stop_recording",
+    "twin_state", "versions",
+]

@@ -11,7 +11,6 @@ its process is gone: the process id is part of its name.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +43,8 @@ class FileState:
 
 def temporary_name(target: str) -> str:
     """A hidden name beside `target` that says whose it is: .NAME.PID.RANDOM.mtaudit-tmp"""
+    import secrets  # only when a file is written: a lint to standard output does not import it (start-up)
+
     folder, name = os.path.split(target)
     return os.path.join(folder, f".{name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
 

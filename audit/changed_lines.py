@@ -9,11 +9,12 @@ import re
 from typing import TYPE_CHECKING
 
 from .finding import Finding
+from .text.lazy import lazy_compile
 
 if TYPE_CHECKING:
     import subprocess
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+_HUNK = lazy_compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
 class GitError(Exception):

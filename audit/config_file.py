@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -117,6 +116,8 @@ def load_config(path: Path) -> Config:
 
 @functools.lru_cache(maxsize=64)
 def _load_config(path: Path, _stamp: int) -> Config:
+    import tomllib  # only with a configuration file: a lint without one does not import it (start-up)
+
     text = read_config_text(path)
     try:
         data = tomllib.loads(text)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .spans import Span, SpanList, merged
 from .text.folding import FOLD_TRAPS
+from .text.lazy import lazy_compile
 from .text.plain import plain_text, unsafe_characters
 from .text.sentences import iter_sentences
 from .text.words import space_chunks
@@ -26,7 +27,7 @@ ZONES = ("headline", "byline", "dateline", "caption", "body", "boilerplate", "bl
 _TLDS = ("com", "org", "net", "gov", "edu", "info", "io", "ua", "ru", "uk", "eu", "de", "fr", "int")
 # Linear on hostile input: a domain starts only where a token starts and its parts are matched
 # possessively (a run of "a-a-a-" or "a.a.a." costs one pass, not one pass per start position).
-_URL = re.compile(
+_URL = lazy_compile(
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”'‘’)\]]+"""
     r"|(?<![\w.-])[\w-]++(?:\.[\w-]++)++(?:" + "|".join(rf"(?<=\.{tld})" for tld in _TLDS) + r")"
     r"(?:/[^\s<>\"“”)]*+)?(?![\w.])",
@@ -58,20 +59,20 @@ def _email_spans(text: str) -> Iterator[Span]:
             yield from (m.span() for m in _EMAIL.finditer(text, start, end))
 
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++\b")
-_MD_FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?(?:^(?P=fence)[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-_BACKTICKS = re.compile(r"`+")
-_MD_LINK_TARGET = re.compile(r"\]\([^)\]\n]*\)|^\s{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_EMAIL = lazy_compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++\b")
+_MD_FENCE = lazy_compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?(?:^(?P=fence)[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_BACKTICKS = lazy_compile(r"`+")
+_MD_LINK_TARGET = lazy_compile(r"\]\([^)\]\n]*\)|^\s{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 # YAML (--- … --- or ...) or TOML (+++ … +++) front matter
-_MD_FRONT_MATTER = re.compile(
+_MD_FRONT_MATTER = lazy_compile(
     r"\A(?:---[ \t]*\n.*?^(?:---|\.\.\.)|\+\+\+[ \t]*\n.*?^\+\+\+)[ \t]*$", re.MULTILINE | re.DOTALL
 )
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
-_MD_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
+_HTML_TAG = lazy_compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+_MD_INDENTED_CODE = lazy_compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
 
 _QUOTE_MARK = re.compile("[\"“”«»„]")
 _ZONE_HEAD = 300  # byline, caption and dateline patterns look at the start of a line only
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 _TERMINAL = tuple(".!?…:;\"”’)»]'")
 
 

@@ -4,7 +4,6 @@ a rule selector (a rule id, an id prefix such as `BP`, or a category) names some
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -48,6 +47,8 @@ class Registry:
 
     def nearest(self, selector: str, count: int = 3) -> list[str]:
         """The known ids, prefixes and categories closest to a selector."""
+        import difflib  # only for a selector that names nothing: a lint does not import it (start-up)
+
         return difflib.get_close_matches(selector.rstrip("-").upper(), self.names, n=count, cutoff=0.6) or (
             difflib.get_close_matches(selector.rstrip("-").lower(), self.names, n=count, cutoff=0.6)
         )

@@ -3,7 +3,6 @@ reporter renders). Both are complete when made: nothing patches them afterwards.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,6 +31,8 @@ class FixOutcome:
 
     def diff(self, path: str) -> str:
         """A unified diff from the original to the fixed text."""
+        import difflib  # only for --diff: a lint does not import it (start-up)
+
         name = display_path(path)
         lines = difflib.unified_diff(
             self.original.splitlines(keepends=True),

@@ -13,13 +13,15 @@ import os
 import re
 from urllib.parse import quote_from_bytes
 
+from .text.lazy import lazy_compile
+
 # C0 controls (tab and newline included: a report line is one line), DEL, C1 controls, the bidi
 # embeddings, overrides and isolates (the "Trojan Source" set), the line and paragraph separators,
 # and lone surrogates (the escapes of undecodable bytes in file names).
-_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_TERMINAL_UNSAFE = lazy_compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # What json.dumps(ensure_ascii=False) leaves raw although a terminal or an encoder would trip on it
 # (it escapes C0 itself): DEL and C1, the bidi controls, the separators and lone surrogates.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_JSON_UNSAFE = lazy_compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -47,7 +49,7 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def surrogates_visible(text: str) -> str:

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from .config import selector_matches
 from .document import Document
 from .hits import Hit
+from .text.lazy import lazy_compile
 
 UNUSED_RULE = "MT-UNUSED-SUPPRESSION"
 UNKNOWN_RULE = "MT-UNKNOWN-SUPPRESSION"
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy_compile(
     r"<!--\s*mtaudit:\s*(?P<action>disable-next-line|disable|enable)\s*(?:=\s*(?P<ids>[^>]*?))?\s*-->",
     re.IGNORECASE,
 )

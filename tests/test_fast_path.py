@@ -199,3 +199,18 @@ def test_twins_are_compiled_only_once_they_pay_and_find_the_same_before(monkeypa
         compiles[threshold] = len(compiled)
     assert compiles[10**9] * 2 < compiles[-1]  # the rule regexes' twins waited (other kinds' did not)
     assert findings[10**9] == findings[-1] and any(findings[-1])
+
+
+def test_twins_unpickled_are_made_from_their_stored_code_as_re_compile_makes_them(monkeypatch):
+    import pickle
+
+    from audit.rules import cache
+
+    ruleset = pickle.loads(pickle.dumps(RuleSet.load(Config(scores=False))))  # as the cache gives it
+    twins = [t for c in ruleset.scanning if isinstance(c, RegexCheck) for t in c.twins + c.start_twins if t]
+    assert len(twins) > 100 and all(twin._state for twin in twins)
+    monkeypatch.setattr(re, "compile", None)  # made without re's parser
+    made = [twin.compiled() for twin in twins]
+    monkeypatch.undo()
+    assert made == [re.compile(twin.pattern, twin.flags) for twin in twins]  # same source, flags and code
+    assert cache.stdlib_state("(?<=a+)b", 0) is None  # what re refuses has no state

@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("scoring", ("audit.scoring",)),
     ("library", ("audit", "audit.report", "audit.runner", "audit.fixing", "audit.parallel", "audit.changed_lines",
                  "audit.config_file", "audit.baseline", "audit.tally", "audit.progress", "audit.examples",
-                 "audit.docs", "audit.streaming", "audit.dask")),
+                 "audit.docs", "audit.streaming", "audit.dask", "audit.precompile")),
     ("reporters", ("audit.reporters",)),
     ("cli", ("audit.cli", "audit.commands", "audit.__main__")),
 )

@@ -18,10 +18,11 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.lazy import lazy_compile
 from .base import Check, CheckContext, register, stdlib_twin, time_bound
 from .patterns import RegexCheck
 
-_SPACED_HYPHEN = re.compile(r"[ \t]*[-‐][ \t]*")
+_SPACED_HYPHEN = lazy_compile(r"[ \t]*[-‐][ \t]*")
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
 # Text encoded as UTF-8 and decoded as Windows-1252 (or Latin-1): each non-ASCII character becomes
 # two or three, the first of them Â, Ã or â. A run of such characters is repaired by reversing the
 # wrong decoding; U+FFFD marks a byte that could not be decoded at all.
-_MOJIBAKE = re.compile(
+_MOJIBAKE = lazy_compile(
     "[ÂÃâÅÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]+"
     "|\ufffd+"

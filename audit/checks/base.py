@@ -35,9 +35,12 @@ import regex
 
 from ..document import Document
 from ..hits import Hit
+from ..rules.cache import stdlib_compile
 from ..rules.model import Rule
 from ..rules.params import NoParams
+from ..rules.precompiled import regex_compile, twin_state
 from ..text.folding import FOLD_TRAPS, lowered_pieces
+from ..text.lazy import lazy_compile
 from ..text.pieces import Pieces
 from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, reads_alike
 from .budget import bounded, is_builtin_pack
@@ -65,7 +68,7 @@ def compile_regex(
     if multiline:
         flags |= regex.MULTILINE
     try:
-        compiled = regex.compile(pattern, flags)
+        compiled = regex_compile(pattern, flags)  # its shipped compiled form, if any (audit/rules/precompiled.py)
     except regex.error as error:
         raise rule.error(f"bad regular expression {pattern!r}: {error}", key) from None
     if not is_builtin_pack(rule.pack) and backtracks_catastrophically(compiled, pattern):
@@ -92,10 +95,11 @@ class Twin:
     """A pattern's `re` twin, compiled again when first used after unpickling: a cached rule set is loaded
     without recompiling hundreds of patterns (a document uses a few dozen of them)."""
 
-    __slots__ = ("pattern", "flags", "_compiled", "_mentioned", "_waived")
+    __slots__ = ("pattern", "flags", "_compiled", "_state", "_mentioned", "_waived")
 
-    def __init__(self, compiled: re.Pattern) -> None:
+    def __init__(self, compiled: re.Pattern, state: bytes | None = None) -> None:
         self.pattern, self.flags, self._compiled = compiled.pattern, compiled.flags, compiled
+        self._state = state  # what it is compiled again from, in C (audit/rules/cache.py stdlib_state)
         self._mentioned: frozenset[str] | None | bool = False  # not read yet
         self._waived = 0  # tries left to `regex` while this twin was not compiled
 
@@ -120,19 +124,19 @@ class Twin:
 
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = stdlib_compile(self._state) if self._state else re.compile(self.pattern, self.flags)
         return self._compiled
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         return self.compiled().finditer(text, pos, len(text) if endpos is None else endpos)
 
-    def __getstate__(self) -> tuple[str, int, frozenset[str] | None]:
+    def __getstate__(self) -> tuple[str, int, frozenset[str] | None, bytes | None]:
         if self._mentioned is False:  # read once, when the rule set is stored
             self._mentioned = pattern_characters(self.pattern)
-        return self.pattern, self.flags, self._mentioned  # type: ignore[return-value]
+        return self.pattern, self.flags, self._mentioned, self._state  # type: ignore[return-value]
 
-    def __setstate__(self, state: tuple[str, int, frozenset[str] | None]) -> None:
-        self.pattern, self.flags, self._mentioned = state
+    def __setstate__(self, state: tuple[str, int, frozenset[str] | None, bytes | None]) -> None:
+        self.pattern, self.flags, self._mentioned, self._state = state
         self._compiled = None
         self._waived = 0
 
@@ -152,7 +156,8 @@ def stdlib_twin(pattern: str, flags: int) -> Twin | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return Twin(re.compile(pattern, re_flags))
+            state = twin_state(pattern, re_flags)  # None if re refuses the pattern: re.compile says why
+            return Twin(stdlib_compile(state) if state is not None else re.compile(pattern, re_flags), state)
     except Exception:  # re.error, a FutureWarning (nested sets), a variable-width look-behind: keep `regex`
         return None
 
@@ -314,7 +319,7 @@ def finditer(pattern: regex.Pattern, text: str, rule_id: str, pos: int = 0, endp
 
 # Patterns that cannot share an alternation with others: numbered or named back-references, inline
 # global flags, and patterns that do not compile alone.
-_NOT_COMBINABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\(")
+_NOT_COMBINABLE = lazy_compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\(", compiler=regex.compile)
 
 
 def combine(patterns: list[regex.Pattern]) -> tuple[regex.Pattern | None, list[regex.Pattern]]:
@@ -331,7 +336,7 @@ def combine(patterns: list[regex.Pattern]) -> tuple[regex.Pattern | None, list[r
     if not branches:
         return None, alone
     try:
-        combined = regex.compile("|".join(branches), regex.V0 | regex.MULTILINE)
+        combined = regex_compile("|".join(branches), regex.V0 | regex.MULTILINE)
     except regex.error:
         return None, list(patterns)
     return combined, alone

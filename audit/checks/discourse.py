@@ -19,6 +19,7 @@ from typing import Literal
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.lazy import lazy_compile
 from ..text.words import distinct_matches
 from .base import Check, CheckContext, Needs, SharedIndex, register
 
@@ -45,7 +46,7 @@ _IRREGULAR_PAST = (
     "built|sent|spent|stood|told|thought|found|felt|met|paid|ran|sold|struck|hit|set|put|cut|led|fled|fought|"
     "drew|flew|knew|chose|broke|wrote|spoke|shot|sat|threw|drove|rode|sank|swam|fell|hung|sought|taught|meant"
 )
-_FINITE = re.compile(r"\b(?:" + _AUXILIARIES + "|" + _IRREGULAR_PAST + r")\b|\b[a-z]{3,}ed\b")
+_FINITE = lazy_compile(r"\b(?:" + _AUXILIARIES + "|" + _IRREGULAR_PAST + r")\b|\b[a-z]{3,}ed\b")
 # a clause that opens with one of these is subordinate (or an introductory phrase): its comma is English
 _SUBORDINATE_OPENERS = frozenset(
     "if when whenever while although though because as since after before once unless until whether where "
@@ -64,7 +65,7 @@ _REPORTED = frozenset(
     "revealed reported announced said learned learnt understood claimed alleged believed expected confirmed "
     "known thought estimated feared".split()
 )
-_WORD = re.compile(r"[A-Za-z’']+")
+_WORD = lazy_compile(r"[A-Za-z’']+")
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class CommaSpliceCheck(Check):
                 yield self.hit(start, end, suggestion=_splice_fix(subject))
 
 
-_CLAUSE_BREAK = re.compile(r"(?:[,;:—–]|(?<![A-Z])[.!?])\s")  # (not the stop of an abbreviation: U.S.)
+_CLAUSE_BREAK = lazy_compile(r"(?:[,;:—–]|(?<![A-Z])[.!?])\s")  # (not the stop of an abbreviation: U.S.)
 
 
 def _left_clause(text: str, s_start: int, comma: int) -> str | None:
@@ -336,7 +337,7 @@ class VariantNamesCheck(Check):
 
 # A lower-case word as a name would be searched for in lower case: not after a word character, an
 # apostrophe or a hyphen, and not followed by a word character or a hyphen.
-_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?:-[a-z]+)?(?![\w-])")
+_LOWER_CASE_WORD = lazy_compile(r"(?<![\w’'-])[a-z]+(?:-[a-z]+)?(?![\w-])")
 
 
 def _lower_case_words(text: str) -> set[str]:

@@ -14,6 +14,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..rules.precompiled import re_scans_faster
 from ..text.words import SPACE_CHUNK, longest_runs
 from .base import (
     Check,
@@ -168,7 +169,8 @@ class RegexCheck(Check):
         # and for the matches tried at a pattern's prefixes (a call of `regex` with its time bound costs
         # ten times one of `re`)
         self.twins = [
-            twin if twin is not None and _re_scans_faster(pattern, twin) else None
+            twin if twin is not None and re_scans_faster(pattern, functools.partial(_re_scans_faster, pattern, twin))
+            else None
             for pattern, twin in zip(self.patterns, twins, strict=True)
         ]
         self.start_twins = [

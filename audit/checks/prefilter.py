@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import Any
 
+from ..text.lazy import lazy_compile
 from ..text.pieces import Pieces, windows
 
 try:  # Python 3.11+
@@ -30,12 +31,12 @@ MIN_LENGTH = 3  # a shorter literal filters too little to be worth the test (a r
 _RARE = frozenset("@#<>[]{}|^~\\*=")
 # Syntax that Python's parser reads differently from the `regex` module, or not at all.
 # (a POSIX class "[:alpha:]" is looked for inside a set only: "[:;]" is a set of two marks)
-_UNSUPPORTED = re.compile(r"\[(?:\\.|[^\]\\])*\[:|\\[pPLNXGKmM]|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]")
+_UNSUPPORTED = lazy_compile(r"\[(?:\\.|[^\]\\])*\[:|\\[pPLNXGKmM]|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]")
 
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 
 
-_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+_GROUP_NAME = lazy_compile(r"\(\?P<(\w+)>")
 
 
 @functools.lru_cache(maxsize=4096)  # each pattern is read five ways (literals, prefixes, pieces, reach, look-behinds)
@@ -343,7 +344,7 @@ def _best_pieces(sets: list[set[str]], max_count: int) -> set[str] | None:
 
 _ONE_CHARACTER = {_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN, _c.CATEGORY}
 _NEVER_WHITE = {_c.CATEGORY_DIGIT, _c.CATEGORY_WORD, _c.CATEGORY_NOT_SPACE}
-_INLINE_DOTALL = re.compile(r"\(\?[a-zA-Z]*s")
+_INLINE_DOTALL = lazy_compile(r"\(\?[a-zA-Z]*s")
 _WIDEST_CLASS_RANGE = 4096
 
 Reach = tuple[int, int, int, int]

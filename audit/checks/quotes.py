@@ -11,6 +11,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.lazy import lazy_compile
 from .base import Check, CheckContext, register
 
 _SHAPE_OPEN = "“«„"
@@ -26,10 +27,11 @@ _PUNCT_AFTER = set(".,;:!?)]…")
 _ELLIPSIS = ("...", "…")
 _SENTENCE_END = set(".!?…")
 _OPEN_BEFORE = set("([{—–-/")
-_REPORTING = regex.compile(
+_REPORTING = lazy_compile(
     r"\b(?:said|says|stated|states|told|tells|added|adds|noted|stressed|emphasi[sz]ed|explained|declared"
     r"|announced|wrote|according to)\b",
     regex.IGNORECASE,
+    compiler=regex.compile,
 )
 PROBLEMS = ("orientation", "mixed", "unclosed", "unopened")
 Problem = Literal["orientation", "mixed", "unclosed", "unopened"]

@@ -4,7 +4,6 @@ suspicious, and never on short fragments)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +12,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..text.language import detect, looks_english
+from ..text.lazy import lazy_compile
 from ..text.words import WORD
 from .base import Check, CheckContext, register
 
@@ -59,7 +59,7 @@ class LongSentenceCheck(Check):
 # Particles inside names (Borges da Silva, van der Berg, bin Salman): lower case, but part of a name.
 _NAME_PARTICLES = frozenset("de da das do dos del della di du der den van von la le el al bin ibn y e zu".split())
 NAME_LIST_SHARE = 0.6  # prose has 10-35% capitalised words (German nouns included); a line-up of names 80%+
-_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LETTER_WORD = lazy_compile(r"[^\W\d_][\w'’-]*")
 
 
 def is_name_list(text: str) -> bool:

@@ -27,7 +27,9 @@ cache is never required: any failure means building without it.
 
 from __future__ import annotations
 
+import _sre
 import copyreg
+import functools
 import gc
 import hashlib
 import hmac
@@ -35,7 +37,7 @@ import io
 import marshal
 import os
 import pickle
-import secrets
+import re
 import stat
 import sys
 from collections.abc import Callable
@@ -45,6 +47,7 @@ from typing import Any, TypeVar
 import regex
 from regex import _regex
 
+from ..text.lazy import MadeWhenUsed
 from ..version import __version__
 
 T = TypeVar("T")
@@ -187,6 +190,8 @@ class CacheFolder:
         key = cls._read_key(fd)
         if key is not None:
             return key
+        import secrets  # making a key or an entry only: a run that reads the cache does not import it
+
         fresh = secrets.token_bytes(KEY_BYTES)
         temporary = f".key.{os.getpid()}.{secrets.token_hex(4)}"
         key_fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=fd)
@@ -251,6 +256,8 @@ class CacheFolder:
     def store(self, name: str, value: Any, keep: int = KEEP_ENTRIES) -> None:
         """Store `value` under `name` (atomically), then evict the least recently used entries of
         the same kind (the name's prefix up to its first '-') beyond `keep`."""
+        import secrets
+
         payload = _pickle(value)
         temporary = f".{name}.{os.getpid()}.{secrets.token_hex(4)}"
         entry_fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600,
@@ -280,7 +287,7 @@ class CacheFolder:
                 pass
 
 
-class LazyPattern:
+class LazyPattern(MadeWhenUsed):
     """A compiled `regex` pattern of a cached entry, made again when it is first used. An entry holds
     some 900 patterns, and a one-file lint uses from a few dozen to some 400 of them: making every
     one of them at load time was half the cost of loading the compiled packs (13 of 25 ms). The
@@ -292,15 +299,8 @@ class LazyPattern:
     def __init__(self, state: bytes) -> None:
         self._state = state
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # special names are looked up on the type, never made here
-            raise AttributeError(name)
-        attributes = self.__dict__
-        compiled = attributes.get("_compiled")
-        if compiled is None:
-            compiled = attributes["_compiled"] = _regex_compile(*marshal.loads(self._state))
-        value = attributes[name] = getattr(compiled, name)
-        return value
+    def _make(self) -> Any:
+        return _regex_compile(*marshal.loads(self._state))
 
     def __reduce__(self) -> tuple[Any, tuple[bytes]]:
         return _lazy_pattern, (self._state,)
@@ -311,6 +311,52 @@ class LazyPattern:
 
 def _lazy_pattern(state: bytes) -> LazyPattern:
     return LazyPattern(state)
+
+
+def stdlib_state(pattern: str, flags: int) -> bytes | None:
+    """What Python's `re` makes a compiled pattern from, as marshal bytes (its source, flags, code and
+    group tables), or None where they cannot be read: the arguments of `_sre.compile`, as
+    `re._compiler.compile` builds them. Parsing a pattern and generating its code is the part of
+    `re.compile` written in Python, a few tenths of a millisecond a pattern; `stdlib_compile` makes the
+    pattern from these bytes in C. The layout is the interpreter's own (a cache entry is keyed by the
+    Python version); where it is not what this code expects, the caller compiles as usual."""
+    if not _stdlib_states_work():
+        return None
+    try:
+        return marshal.dumps(_stdlib_arguments(pattern, flags))
+    except Exception:  # noqa: BLE001  (an interpreter whose re internals differ: compile as usual)
+        return None
+
+
+def stdlib_compile(state: bytes) -> re.Pattern:
+    """The `re` pattern of `stdlib_state`'s bytes."""
+    return _sre.compile(*marshal.loads(state))
+
+
+def _stdlib_arguments(pattern: str, flags: int) -> tuple[Any, ...]:
+    parsed = re._parser.parse(pattern, flags)  # type: ignore[attr-defined]
+    code = [int(word) for word in re._compiler._code(parsed, flags)]  # type: ignore[attr-defined]  (named ints)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return pattern, int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+_STDLIB_PROBE = r"(?P<word>\w+)[.,;]?(?:\s|(?<=x)y)\1"
+
+
+@functools.cache
+def _stdlib_states_work() -> bool:
+    """Does this interpreter make from `_stdlib_arguments` the pattern `re.compile` makes (compared as
+    `re` compares patterns: source, flags and code)?"""
+    try:
+        for flags in (re.UNICODE, re.IGNORECASE | re.MULTILINE | re.UNICODE):
+            if _sre.compile(*_stdlib_arguments(_STDLIB_PROBE, flags)) != re.compile(_STDLIB_PROBE, flags):
+                return False
+        return True
+    except Exception:  # noqa: BLE001
+        return False
 
 
 class _Pickler(pickle.Pickler):
@@ -375,4 +421,7 @@ def cached(key_parts: Callable[[], tuple[list[Path], Any]], build: Callable[[], 
     return cached_value(f"rules-{key[:40]}.pickle", build, accept)
 
 
-__all__ = ["CacheFolder", "LazyPattern", "cache_dir", "cached", "cached_value", "environment_folder", "fingerprint"]
+__all__ = [
+    "CacheFolder", "LazyPattern", "cache_dir", "cached", "cached_value", "environment_folder", "fingerprint",
+    "stdlib_compile", "stdlib_state",
+]

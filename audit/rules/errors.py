@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..text.lazy import lazy_compile
+
 
 class RuleError(ValueError):
     """A rule pack or rule that cannot be used. `pack` is the pack's path (or a label), `rule` the
@@ -33,7 +35,7 @@ class RuleError(ValueError):
         return (RuleError, (self.message, self.pack, self.rule, self.key))
 
 
-_RULE_TABLE = re.compile(r"^\s*\[\[\s*rule\s*\]\]", re.MULTILINE)
+_RULE_TABLE = lazy_compile(r"^\s*\[\[\s*rule\s*\]\]", re.MULTILINE)
 
 
 def pack_line(pack: str, rule_id: str | None, key: str | None) -> int | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from .errors import RuleError
 from .model import KindSpec, Rule, build_rule, check_pack_table
 from .packdirs import rule_pack_files
+from .precompiled import pack_data, record_pack
 
 PACK_KEYS = frozenset({"pack", "rule"})
 
@@ -31,10 +31,15 @@ def pack_files(directory: Path) -> list[Path]:
 
 def read_pack(path: Path) -> list[dict[str, Any]]:
     """The raw [[rule]] tables of a pack, after checking its top level and its [pack] table."""
+    import tomllib  # reading packs is building the rule set: a run served by the cache does not import it
+
     label = str(path)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        content = path.read_bytes()
+        data = pack_data(content)  # a built-in pack as shipped read (audit/rules/precompiled.py)
+        if data is None:
+            data = tomllib.loads(content.decode("utf-8"))
+            record_pack(content, data)
     except tomllib.TOMLDecodeError as error:
         raise RuleError(f"{path}: {error}") from None
     except RecursionError:

@@ -7,6 +7,7 @@ the file, the line, the rule and the key) and the parameter tables of docs/rule-
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -38,7 +39,10 @@ class NoParams:
     """A kind without parameters."""
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
+    """The parameter class's field types, evaluated once a class (not once a rule: 900 evaluations of
+    the string annotations were a tenth of building the rule set)."""
     return typing.get_type_hints(cls)
 
 

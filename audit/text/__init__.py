@@ -6,7 +6,8 @@ nothing else of mtaudit (it imports no other module of the package).
 - `plain`: whether Python's `re` may stand in for the `regex` module on a text;
 - `sentences`: sentence boundaries inside a paragraph;
 - `lexicon`: English dictionary words, looked up in the CMU dictionary's sorted file;
-- `language`: language detection (a function-word and dictionary pre-check, then a seeded langdetect).
+- `language`: language detection (a function-word and dictionary pre-check, then a seeded langdetect);
+- `lazy`: module-level patterns compiled when first used (start-up).
 """
 
 from .folding import fold

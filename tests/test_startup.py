@@ -1,0 +1,89 @@
+"""Start-up work left until it is needed: module-level patterns compiled when first used."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import subprocess
+import sys
+
+import regex
+
+from audit.text.lazy import LazyRegex, lazy_compile
+
+from .conftest import ROOT, SEEDS
+
+
+def test_a_lazy_pattern_is_compiled_once_at_its_first_use_and_reads_as_the_pattern():
+    made = []
+
+    def compiler(pattern: str, flags: int) -> re.Pattern[str]:
+        made.append(pattern)
+        return re.compile(pattern, flags)
+
+    words = LazyRegex(compiler, r"(?P<word>\w+)", re.IGNORECASE)
+    assert made == []
+    assert [m.group("word") for m in words.finditer("Two words")] == ["Two", "words"]
+    assert words.pattern == r"(?P<word>\w+)" and words.flags & re.IGNORECASE and words.groupindex == {"word": 1}
+    assert words.sub("-", "a b") == "- -" and made == [r"(?P<word>\w+)"]
+    copied = pickle.loads(pickle.dumps(lazy_compile(r"\p{Lu}", 0, compiler=regex.compile)))
+    assert isinstance(copied, LazyRegex) and "_compiled" not in copied.__dict__ and copied.findall("aBc") == ["B"]
+
+
+def test_a_plain_one_file_lint_compiles_no_pattern_it_does_not_use():
+    seed = str(SEEDS / "000_5fb1b673f4b7e9d3.txt")
+    probe = "\n".join([
+        "import contextlib, io",
+        "from audit import cli, document, safe_text, suppression",
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):  # exit status 1: findings",
+        f"    cli.cli.main(['lint', {seed!r}, '--no-scores'], standalone_mode=False)",
+        "lazy = [suppression._DIRECTIVE, document._EMAIL, document._MD_FENCE, safe_text._TERMINAL_UNSAFE]",
+        "print(['_compiled' in pattern.__dict__ for pattern in lazy])",
+    ])
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.stdout.strip() == "[False, False, False, False]", result.stderr
+
+
+def test_rules_from_the_cache_keep_their_examples_packed_until_read():
+    from audit.config import Config
+    from audit.engine import RuleSet
+
+    rules = RuleSet.load(Config(scores=False)).all_rules
+    copied = pickle.loads(pickle.dumps(rules))  # as the rule-set cache stores and loads them
+    assert all("bad" not in rule.__dict__ and "_packed_examples" in rule.__dict__ for rule in copied)
+    assert [(r.bad, r.good) for r in copied] == [(r.bad, r.good) for r in rules] and copied == rules
+    assert all("_packed_examples" not in rule.__dict__ for rule in copied)
+    assert pickle.loads(pickle.dumps(copied)) == rules  # packed again, read again
+
+
+def test_the_shipped_compiled_patterns_cover_every_built_in_pattern_and_are_what_compiling_makes(tmp_path):
+    """A cold build reads every built-in pattern and pack from audit/rules/precompiled.marshal; when this
+    fails after a rule was edited, remake the file: python -m audit.precompile."""
+    import copyreg
+    import marshal
+
+    from audit.precompile import make
+    from audit.rules import cache, precompiled
+
+    made = tmp_path / "precompiled.marshal"
+    make(made)
+    fresh = marshal.loads(made.read_bytes())
+    shipped = marshal.loads(precompiled.FILE.read_bytes())
+    assert fresh["versions"] == precompiled.versions() and len(fresh["packs"]) > 10
+    for table in ("regex", "re", "faster"):  # made with another regex or Python version (not pinned): not read
+        if shipped["versions"][table] != fresh["versions"][table]:
+            fresh[table] = {}
+    for key, data in fresh["packs"].items():  # (marshal's bytes depend on which strings a process shares)
+        assert marshal.loads(data) == marshal.loads(shipped["packs"][key])  # a KeyError: remake the file
+    assert all(set(fresh[table]) <= set(shipped[table]) for table in ("regex", "re", "faster"))  # (timings differ)
+
+    def source_flags_and_groups(state: tuple) -> tuple:  # (regex orders some sets by string hash in its code)
+        return state[0], state[1], state[3], state[4], state[10]
+
+    for (pattern, flags), state in fresh["regex"].items():
+        assert source_flags_and_groups(shipped["regex"][pattern, flags]) == source_flags_and_groups(state)
+        made_now = copyreg.dispatch_table[regex.Pattern](precompiled.regex_compile(pattern, flags))[1]
+        assert made_now == shipped["regex"][pattern, flags]
+    for (pattern, flags), state in fresh["re"].items():
+        assert marshal.loads(shipped["re"][pattern, flags]) == marshal.loads(state)
+        assert cache.stdlib_compile(precompiled.twin_state(pattern, flags)) == re.compile(pattern, flags)

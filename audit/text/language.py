@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import lexicon_share
-from .words import ASCII_WORD, ENGLISH_FUNCTION_WORDS, letter_words, word_pattern
+from .words import ASCII_WORD, ENGLISH_FUNCTION_WORDS, english_share, letter_words, word_pattern
 
 MIN_WORDS_TO_DETECT = 20  # fewer letter words than this: no guess
 ENGLISH_SHARE_CLEAR = 0.22  # English prose has 35-55% function words; other languages a few per cent
@@ -151,6 +151,7 @@ __all__ = [
     "article_language",
     "conclusively_english",
     "detect",
+    "english_share",
     "foreign_language",
     "letter_words",
     "looks_english",

@@ -3,6 +3,7 @@ printed twice, text cut off at the end, and names spelled two ways in one articl
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -55,6 +56,16 @@ class FurnitureIndex(SharedIndex):
         self.combined, self.alone = combine([p for c in lines for p in c.patterns])
         self.empty = not lines
         self.line_checks = lines
+        # A line of n words can only be furniture to the checks that take lines of n words or more: for
+        # the longer lines, which few checks take (a sentence of prose is 20-80 words), only their
+        # patterns are combined. Tiers: each distinct `max_words` that at most a TIER_SHARE of the checks
+        # reach -> the patterns of those checks (a line of n words: the tier of the least value >= n).
+        self.word_limits = sorted({c.max_words for c in lines})
+        self.tiers: dict[int, tuple[regex.Pattern | None, list[regex.Pattern]]] = {}
+        for limit in self.word_limits:
+            reaching = [c for c in lines if c.max_words >= limit]
+            if len(reaching) <= TIER_SHARE * len(lines):
+                self.tiers[limit] = combine([p for c in reaching for p in c.patterns])
 
     def prepare(self, doc: Document, context: CheckContext) -> list[tuple[int, int]]:
         return self.candidates(doc)
@@ -72,20 +83,29 @@ class FurnitureIndex(SharedIndex):
             if e - s > _MAX_LINE_CHARS:
                 continue
             line = text[s:e]
-            if len(line.split()) > self.max_words:
+            words = len(line.split(None, self.max_words))  # (max_words + 1: more than any check takes)
+            if words > self.max_words:
                 continue
-            if self._may_match(line):
+            if self._may_match(line, words):
                 found.append((s, e))
         return found
 
-    def _may_match(self, line: str) -> bool:
+    def _may_match(self, line: str, words: int) -> bool:
+        combined, alone = self.combined, self.alone
+        if self.tiers:
+            tier = self.tiers.get(self.word_limits[bisect.bisect_left(self.word_limits, words)])
+            if tier is not None:
+                combined, alone = tier
         try:
             # the combined pattern may hold user rules' patterns: it runs within their budget too
-            if self.combined is not None and self.combined.fullmatch(line, timeout=_shared_timeout(line)):
+            if combined is not None and combined.fullmatch(line, timeout=_shared_timeout(line)):
                 return True
-            return any(p.fullmatch(line, timeout=_shared_timeout(line)) for p in self.alone)
+            return any(p.fullmatch(line, timeout=_shared_timeout(line)) for p in alone)
         except TimeoutError:
             return True  # let the rules' own patterns decide (and report their time-out)
+
+
+TIER_SHARE = 0.25
 
 
 def _shared_timeout(line: str) -> float:
@@ -157,7 +177,7 @@ class BoilerplateLineCheck(Check):
             if e - s > _MAX_LINE_CHARS:
                 continue
             line = doc.text[s:e]
-            if len(line.split()) > self.max_words:
+            if len(line.split(None, self.max_words)) > self.max_words:
                 continue
             for pattern in self.patterns:
                 if fullmatch(pattern, line, self.rule.id):

@@ -4,6 +4,7 @@ printed twice, text cut off at the end, and names spelled two ways in one articl
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -214,11 +215,12 @@ class RepeatedLineCheck(Check):
         trie = _LineTrie()
         # a line enters the trie when a later line may look it up (an article of one long line: never)
         pending: tuple[str, list[str]] | None = None
-        for _index, start, end in doc.lines():
-            s, e = _line_hit(doc, start, end)
+        lines = self._comparable_lines(doc)
+        first, second = next(lines, None), next(lines, None)
+        if second is None:
+            return  # fewer than two lines to compare (an article of one line): none repeats another
+        for s, e in itertools.chain((first, second), lines):
             line = doc.text[s:e]
-            if len(line.split(None, self.min_words - 1)) < self.min_words:
-                continue
             if pending is not None:
                 trie.add(*pending)
                 pending = None
@@ -239,6 +241,14 @@ class RepeatedLineCheck(Check):
             seen[key] = doc.line_of(s) + 1
             if self.prefix and max(self.min_words, 5) <= len(words) <= _TRIE_WORDS:
                 pending = (key, words)
+
+
+    def _comparable_lines(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """(start, end) of the trimmed lines of at least min_words words."""
+        for _index, start, end in doc.lines():
+            s, e = _line_hit(doc, start, end)
+            if len(doc.text[s:e].split(None, self.min_words - 1)) >= self.min_words:
+                yield s, e
 
 
 _TRIE_WORDS = 300

@@ -24,15 +24,17 @@ _SENTENCE_END = re.compile(
 )
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 _NOT_SPACE = re.compile(r"\S")  # \s as str.strip
-# longer than any abbreviation: a longer word before a dot is not one (and a shorter window is searched
-# faster)
-_ABBREVIATION_LOOKBACK = max(map(len, ABBREVIATIONS)) + 1
+_ABBREVIATION_LOOKBACK = 16  # longer than any abbreviation: a longer word before a dot is not one
+# a dot after this many letters or digits ends a word longer than any abbreviation
+_LONGER_THAN_ABBREVIATIONS = max(map(len, ABBREVIATIONS)) + 1
 
 
 def is_abbreviation(chunk: str, dot: int) -> bool:
     """Does the full stop at `dot` end an abbreviation or an initial?"""
     # Only the last few characters before the dot are looked at: searching from the paragraph start
     # made sentence splitting quadratic in the paragraph length.
+    if dot >= _LONGER_THAN_ABBREVIATIONS and chunk[dot - _LONGER_THAN_ABBREVIATIONS : dot].isalnum():
+        return False  # (most sentences end on such a word)
     match = _WORD_BEFORE.search(chunk, max(0, dot - _ABBREVIATION_LOOKBACK), dot)
     if not match or (match.start() == dot - _ABBREVIATION_LOOKBACK and dot > _ABBREVIATION_LOOKBACK):
         return False
@@ -59,7 +61,9 @@ def iter_sentences(text: str, start: int, end: int) -> Iterator[Span]:
         # the sentence ends on its mark, so it holds more than white space; it starts after the white
         # space that follows the last one (most often one space)
         if chunk[begin].isspace():
-            begin = _NOT_SPACE.search(chunk, begin, stop).start()  # type: ignore[union-attr]
+            begin += 1
+            if chunk[begin].isspace():
+                begin = _NOT_SPACE.search(chunk, begin, stop).start()  # type: ignore[union-attr]
         yield start + begin, start + stop
         begin = stop
     rest = chunk[begin:]

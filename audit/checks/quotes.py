@@ -115,11 +115,12 @@ def _role(text: str, offset: int, p_start: int, p_end: int) -> str:
 
 def _paragraph(doc: Document, p_start: int, p_end: int, next_start: int | None) -> Iterator[Found]:
     text = doc.text
+    protected = bool(doc.protected)  # (most articles have no URL, address or code: no look-up a mark)
     open_at: int | None = None
     for mark in _MARK.finditer(text, p_start, p_end):
         offset = mark.start()
         char = mark.group()
-        if doc.is_protected(offset, offset + 1) or text.startswith("â€", offset - 2):
+        if (protected and doc.is_protected(offset, offset + 1)) or text.startswith("â€", offset - 2):
             continue  # (the last character of "â€œ", an en dash or a quotation mark decoded wrongly)
         if char in _DOUBLED_SINGLES:
             char = _DOUBLED_SINGLES[char]

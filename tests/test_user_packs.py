@@ -73,3 +73,11 @@ def test_builtin_regexes_pass_the_backtracking_probe():
             if isinstance(pattern, str) and backtracks_catastrophically(regex.compile(pattern), pattern):
                 slow.append((rule.id, pattern))
     assert slow == []
+
+
+def test_a_consistency_rule_with_an_empty_spelling_is_rejected_at_load(tmp_path):
+    regex_rule = 'kind = "regex"\npattern = \'(a+)+$\''
+    pack = PATHOLOGICAL.replace(regex_rule, 'kind = "consistency"\nvariants = [["", "ruble"]]')
+    assert 'variants = [["", "ruble"]]' in pack
+    with pytest.raises(RuleError, match="empty spelling"):
+        RuleSet.load(user_pack(tmp_path, pack))

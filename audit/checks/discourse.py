@@ -34,6 +34,8 @@ _SPLICE = re.compile(
     r",\s+(?P<clause>(?P<subject>he|she|it|they|we|this|these|those|there)\s+" + _ADVERB
     + r"(?P<verb>(?:" + _AUXILIARIES + r")\b|[a-z]{3,}(?:ed|es|s)\b))",
 )
+# what every match of _SPLICE starts with
+_SPLICE_HINT = re.compile(r",\s+(?:he|she|it|they|we|this|these|those|there)\s")
 _REPORTING = frozenset(
     "said says told tells added adds noted notes wrote writes asked asks explained explains stressed stresses "
     "declared declares announced announces reported reports claimed claims argued argues insisted insists "
@@ -97,7 +99,18 @@ class CommaSpliceCheck(Check):
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         text = doc.text
-        for s_start, s_end in doc.sentences:
+        sentences = doc.sentences
+        done = -1  # the last sentence looked at
+        # only the sentences that hold a comma before a subject pronoun (one pass over the text; most
+        # sentences have none)
+        for hint in _SPLICE_HINT.finditer(text):
+            index = sentences.last_starting_at_or_before(hint.start())
+            if index <= done:
+                continue
+            s_start, s_end = sentences[index]
+            if hint.start() >= s_end:
+                continue  # between sentences
+            done = index
             if doc.zone_at(s_start) != "body" or ", " not in text[s_start:s_end]:
                 continue
             for match in _SPLICE.finditer(text, s_start, s_end):

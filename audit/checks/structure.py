@@ -3,12 +3,15 @@ printed twice, text cut off at the end, and names spelled two ways in one articl
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+import ahocorasick
 import regex
 
 from ..document import Document
@@ -54,6 +57,16 @@ class FurnitureIndex(SharedIndex):
         self.combined, self.alone = combine([p for c in lines for p in c.patterns])
         self.empty = not lines
         self.line_checks = lines
+        # A line of n words can only be furniture to the checks that take lines of n words or more: for
+        # the longer lines, which few checks take (a sentence of prose is 20-80 words), only their
+        # patterns are combined. Tiers: each distinct `max_words` that at most a TIER_SHARE of the checks
+        # reach -> the patterns of those checks (a line of n words: the tier of the least value >= n).
+        self.word_limits = sorted({c.max_words for c in lines})
+        self.tiers: dict[int, tuple[regex.Pattern | None, list[regex.Pattern]]] = {}
+        for limit in self.word_limits:
+            reaching = [c for c in lines if c.max_words >= limit]
+            if len(reaching) <= TIER_SHARE * len(lines):
+                self.tiers[limit] = combine([p for c in reaching for p in c.patterns])
 
     def prepare(self, doc: Document, context: CheckContext) -> list[tuple[int, int]]:
         return self.candidates(doc)
@@ -71,20 +84,29 @@ class FurnitureIndex(SharedIndex):
             if e - s > _MAX_LINE_CHARS:
                 continue
             line = text[s:e]
-            if len(line.split()) > self.max_words:
+            words = len(line.split(None, self.max_words))  # (max_words + 1: more than any check takes)
+            if words > self.max_words:
                 continue
-            if self._may_match(line):
+            if self._may_match(line, words):
                 found.append((s, e))
         return found
 
-    def _may_match(self, line: str) -> bool:
+    def _may_match(self, line: str, words: int) -> bool:
+        combined, alone = self.combined, self.alone
+        if self.tiers:
+            tier = self.tiers.get(self.word_limits[bisect.bisect_left(self.word_limits, words)])
+            if tier is not None:
+                combined, alone = tier
         try:
             # the combined pattern may hold user rules' patterns: it runs within their budget too
-            if self.combined is not None and self.combined.fullmatch(line, timeout=_shared_timeout(line)):
+            if combined is not None and combined.fullmatch(line, timeout=_shared_timeout(line)):
                 return True
-            return any(p.fullmatch(line, timeout=_shared_timeout(line)) for p in self.alone)
+            return any(p.fullmatch(line, timeout=_shared_timeout(line)) for p in alone)
         except TimeoutError:
             return True  # let the rules' own patterns decide (and report their time-out)
+
+
+TIER_SHARE = 0.25
 
 
 def _shared_timeout(line: str) -> float:
@@ -156,7 +178,7 @@ class BoilerplateLineCheck(Check):
             if e - s > _MAX_LINE_CHARS:
                 continue
             line = doc.text[s:e]
-            if len(line.split()) > self.max_words:
+            if len(line.split(None, self.max_words)) > self.max_words:
                 continue
             for pattern in self.patterns:
                 if fullmatch(pattern, line, self.rule.id):
@@ -193,11 +215,12 @@ class RepeatedLineCheck(Check):
         trie = _LineTrie()
         # a line enters the trie when a later line may look it up (an article of one long line: never)
         pending: tuple[str, list[str]] | None = None
-        for _index, start, end in doc.lines():
-            s, e = _line_hit(doc, start, end)
+        lines = self._comparable_lines(doc)
+        first, second = next(lines, None), next(lines, None)
+        if second is None:
+            return  # fewer than two lines to compare (an article of one line): none repeats another
+        for s, e in itertools.chain((first, second), lines):
             line = doc.text[s:e]
-            if len(line.split(None, self.min_words - 1)) < self.min_words:
-                continue
             if pending is not None:
                 trie.add(*pending)
                 pending = None
@@ -218,6 +241,14 @@ class RepeatedLineCheck(Check):
             seen[key] = doc.line_of(s) + 1
             if self.prefix and max(self.min_words, 5) <= len(words) <= _TRIE_WORDS:
                 pending = (key, words)
+
+
+    def _comparable_lines(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """(start, end) of the trimmed lines of at least min_words words."""
+        for _index, start, end in doc.lines():
+            s, e = _line_hit(doc, start, end)
+            if len(doc.text[s:e].split(None, self.min_words - 1)) >= self.min_words:
+                yield s, e
 
 
 _TRIE_WORDS = 300
@@ -368,6 +399,9 @@ class TrailingFurnitureCheck(Check):
                 yield self.hit(s, e)
 
 
+_WORD_CHARACTER = regex.compile(r"\w")  # `regex`'s \w (marks are word characters), as the rules read words
+
+
 @dataclass(frozen=True)
 class ConsistencyParams:
     variants: list[list[str]] = param(doc="groups of two or more spellings of one name", nonempty=True)
@@ -388,19 +422,43 @@ class ConsistencyCheck(Check):
         groups = rule.params.variants
         if not all(len(g) >= 2 for g in groups):
             raise rule.error("'variants' must be a list of lists of two or more spellings", "variants")
+        if any(not variant for group in groups for variant in group):
+            raise rule.error("'variants' must not hold an empty spelling", "variants")
         self.group_of: dict[str, int] = {}
         for number, group in enumerate(groups):
             for variant in group:
                 self.group_of[variant] = number
-        alternatives = "|".join(regex.escape(v) for v in sorted(self.group_of, key=len, reverse=True))
-        self.pattern = regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        # every spelling in one Aho-Corasick automaton: a pass over the text in C (an alternation of a
+        # hundred names tried at every position cost three times as much)
+        self.automaton = ahocorasick.Automaton()
+        for variant in self.group_of:
+            self.automaton.add_word(variant, len(variant))
+        self.automaton.make_automaton()
+
+    def spellings(self, text: str) -> Iterator[tuple[int, int]]:
+        r"""(start, end) of the spellings in `text` that stand alone (no word character either side),
+        as `(?<!\w)(?:longest|…|shortest)(?!\w)` finds them: left to right, not overlapping, the
+        longest of those starting at one place."""
+        word = _WORD_CHARACTER.match
+        found = []
+        for last, length in self.automaton.iter(text):
+            start, end = last + 1 - length, last + 1
+            if not (start and word(text, start - 1)) and not word(text, end):
+                found.append((start, -end))
+        reach = 0
+        for start, negative_end in sorted(found):
+            if start >= reach:
+                reach = -negative_end
+                yield start, reach
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         occurrences: dict[int, list[tuple[int, int, str]]] = {}
-        for match in finditer(self.pattern, doc.text, self.rule.id):
-            if doc.is_protected(*match.span()) or doc.quote_at(*match.span()):
+        text = doc.text
+        for start, end in self.spellings(text):
+            if doc.is_protected(start, end) or doc.quote_at(start, end):
                 continue  # a quotation keeps its source's spelling
-            occurrences.setdefault(self.group_of[match.group()], []).append((match.start(), match.end(), match.group()))
+            spelling = text[start:end]
+            occurrences.setdefault(self.group_of[spelling], []).append((start, end, spelling))
         for found in occurrences.values():
             counts = Counter(spelling for _s, _e, spelling in found)
             if len(counts) < 2:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import lexicon_share
-from .words import ENGLISH_FUNCTION_WORDS, english_share, letter_words
+from .words import ASCII_WORD, ENGLISH_FUNCTION_WORDS, english_share, letter_words, word_pattern
 
 MIN_WORDS_TO_DETECT = 20  # fewer letter words than this: no guess
 ENGLISH_SHARE_CLEAR = 0.22  # English prose has 35-55% function words; other languages a few per cent
@@ -43,12 +43,23 @@ def non_latin_share(text: str) -> float:
     return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
 
 
+# The letter words of WORD (audit.text.words): its first alternative finds them all and nothing else
+# (a digit run never holds a letter), so the numbers need not be listed and dropped again.
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The same in a lower-cased text whose word characters are all ASCII (ASCII_WORD's first alternative):
+# lower-casing such a text changes no word boundary (no character that is not a word character lowers
+# to one, or to more than one character), so its words are the text's words lower-cased.
+_LOWER_ASCII_LETTER_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+
+
 def _function_word_share(text: str) -> float | None:
-    """english_share of the text's letter words, or None under MIN_WORDS_TO_DETECT of them."""
-    words = letter_words(text)
-    if len(words) < MIN_WORDS_TO_DETECT:
-        return None
-    return english_share(words)
+    """english_share of the text's letter words, or None under MIN_WORDS_TO_DETECT of them: one pass of
+    a pattern over the text lower-cased (its words all ASCII) instead of WORD, a list of the letter words
+    and a list of them lower-cased."""
+    if word_pattern(text) is ASCII_WORD:
+        return _lowered_function_word_share(_LOWER_ASCII_LETTER_WORD.findall(text.lower()))
+    words = [w for w in _LETTER_WORD.findall(text) if w[0].isalpha()]  # (a number such as ² is a \w)
+    return _lowered_function_word_share(list(map(str.lower, words)))
 
 
 def _lowered_function_word_share(lowered: list[str]) -> float | None:
@@ -140,6 +151,7 @@ __all__ = [
     "article_language",
     "conclusively_english",
     "detect",
+    "english_share",
     "foreign_language",
     "letter_words",
     "looks_english",

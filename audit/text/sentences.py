@@ -15,18 +15,26 @@ ABBREVIATIONS = frozenset(
     "fig mt ft op vol pp cf rev hon maj brig".split()
 )
 # A run of marks is matched from its first mark only (a match cannot start inside a run): linear in a
-# long run of dots.
+# long run of dots. The pattern starts with the mark (its look-behind follows it), so that `re` skips to
+# the next mark by its first character instead of trying the look-behind at every position; the two
+# ends (before white space and a capital, or at the end) share the run, as giving a mark or a closing
+# character back can never satisfy either look-ahead.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])|[.!?…]+[\"”’'»)\]]*(?=\s*$)"
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*[\"”’'»)\]]*(?:(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])|(?=\s*$))"
 )
 _WORD_BEFORE = re.compile(r"[\w.]+$")
+_NOT_SPACE = re.compile(r"\S")  # \s as str.strip
 _ABBREVIATION_LOOKBACK = 16  # longer than any abbreviation: a longer word before a dot is not one
+# a dot after this many letters or digits ends a word longer than any abbreviation
+_LONGER_THAN_ABBREVIATIONS = max(map(len, ABBREVIATIONS)) + 1
 
 
 def is_abbreviation(chunk: str, dot: int) -> bool:
     """Does the full stop at `dot` end an abbreviation or an initial?"""
     # Only the last few characters before the dot are looked at: searching from the paragraph start
     # made sentence splitting quadratic in the paragraph length.
+    if dot >= _LONGER_THAN_ABBREVIATIONS and chunk[dot - _LONGER_THAN_ABBREVIATIONS : dot].isalnum():
+        return False  # (most sentences end on such a word)
     match = _WORD_BEFORE.search(chunk, max(0, dot - _ABBREVIATION_LOOKBACK), dot)
     if not match or (match.start() == dot - _ABBREVIATION_LOOKBACK and dot > _ABBREVIATION_LOOKBACK):
         return False
@@ -46,13 +54,17 @@ def iter_sentences(text: str, start: int, end: int) -> Iterator[Span]:
     chunk = text[start:end]
     begin = 0
     for match in _SENTENCE_END.finditer(chunk):
-        stop = match.end()
-        if match.group().startswith(".") and is_abbreviation(chunk, match.start()):
+        mark = match.start()
+        if chunk[mark] == "." and is_abbreviation(chunk, mark):
             continue
-        piece = chunk[begin:stop]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            yield start + begin + lead, start + stop
+        stop = match.end()
+        # the sentence ends on its mark, so it holds more than white space; it starts after the white
+        # space that follows the last one (most often one space)
+        if chunk[begin].isspace():
+            begin += 1
+            if chunk[begin].isspace():
+                begin = _NOT_SPACE.search(chunk, begin, stop).start()  # type: ignore[union-attr]
+        yield start + begin, start + stop
         begin = stop
     rest = chunk[begin:]
     if rest.strip():

@@ -110,7 +110,7 @@ def test_a_short_sentence_dropped_is_possibly_omitted(code, original, faithful, 
     shorter = original.replace(" " + dropped, "")
     added = [faithful[h.start : h.end] for h in compare(faithful, shorter, code, metrics=False).hits
              if h.rule == "FID-POSSIBLE-ADDITION"]
-    assert english[1] + "." in added
+    assert any(english[1] + "." in text for text in added)  # with a neighbour of about its length, maybe
 
 
 @pytest.mark.parametrize(
@@ -197,3 +197,23 @@ def test_an_english_mark_that_closes_speech_with_none_open_opens_nothing():
     quotes, strays = read_marks(text, [(0, len(text))], ENGLISH_PAIRS)
     assert [text[s:e] for s, e in quotes] == ["“The manoeuvre is transparent,”"]
     assert strays == [text.index("”")]
+
+
+_SHORT_CS = ["Ministr vnitra v neděli kritizoval nový projekt.", "Podle něj se systém stále nedaří dokončit.",
+             "Projekt by mohla znovu převzít armáda.", "Nedostatky připustil i vládní zmocněnec.",
+             "Systém prý funguje, ale stále se na něm pracuje.", "Úřady slibují nápravu do konce roku."]
+_SHORT_EN = ["The interior minister criticised the new project on Sunday.",
+             "According to him, the system still cannot be finished.", "The army might take over the project again.",
+             "The government commissioner also admitted shortcomings.",
+             "The system reportedly works, but work on it continues.",
+             "The authorities promise a fix by the end of the year."]
+
+
+@pytest.mark.parametrize("place", [2, 3, 4, 5])
+def test_an_added_sentence_among_sentences_of_its_length_is_shown_with_the_neighbour_it_may_be(place):
+    # nothing anchors these sentences: the aligner may pair the added one and leave its neighbour out
+    added = "The driver's camera caught the whole episode."
+    translation = " ".join(_SHORT_EN[:place] + [added] + _SHORT_EN[place:])
+    hits = compare(translation, " ".join(_SHORT_CS), "cs", metrics=False).hits
+    start = translation.index(added)
+    assert [h.rule for h in hits if h.start < start + len(added) and start < h.end] == ["FID-POSSIBLE-ADDITION"]

@@ -101,17 +101,11 @@ class Context:
         left out may be uncertain; that one was is what this measures."""
         if self.aligner is None:
             return float("inf")
-        low, high = max(0, first - MARGIN_BEADS), min(len(self.beads) - 1, last + MARGIN_BEADS)
-        i0 = sum(len(b.original) for b in self.beads[:low])
-        j0 = sum(len(b.translation) for b in self.beads[:low])
-        window = self.beads[low : high + 1]
-        i1 = i0 + sum(len(b.original) for b in window)
-        j1 = j0 + sum(len(b.translation) for b in window)
+        _low, _high, (i0, i1, j0, j1), chosen = self._around(first, last)
         omitted = bool(self.beads[first].original)
         keep_o = range(i0, i1) if omitted else range(0)
         keep_t = range(0) if omitted else range(j0, j1)
-        alternative = self.aligner.paired_cost(i0, i1, j0, j1, keep_o, keep_t)
-        return alternative - sum(b.cost for b in window)
+        return self.aligner.paired_cost(i0, i1, j0, j1, keep_o, keep_t) - chosen
 
     def shifted(self, first: int, last: int) -> list[int]:
         """Translation sentences next to a run of added ones (beads [first, last], with no original)
@@ -121,13 +115,7 @@ class Context:
         anchors a sentence), which one is new is uncertain; that one is, is what `margin` measures."""
         if self.aligner is None:
             return []
-        low, high = max(0, first - MARGIN_BEADS), min(len(self.beads) - 1, last + MARGIN_BEADS)
-        i0 = sum(len(b.original) for b in self.beads[:low])
-        j0 = sum(len(b.translation) for b in self.beads[:low])
-        window = self.beads[low : high + 1]
-        i1 = i0 + sum(len(b.original) for b in window)
-        j1 = j0 + sum(len(b.translation) for b in window)
-        chosen = sum(b.cost for b in window)
+        low, high, (i0, i1, j0, j1), chosen = self._around(first, last)
         run_first, run_last = self.beads[first].translation[0], self.beads[last].translation[-1]
         found: list[int] = []
         for index, kept, neighbour in ((first - 1, run_first, run_first - 1), (last + 1, run_last, run_last + 1)):
@@ -138,6 +126,17 @@ class Context:
             if alternative - chosen < SHIFT_MARGIN:
                 found.append(neighbour)
         return found
+
+    def _around(self, first: int, last: int) -> tuple[int, int, tuple[int, int, int, int], float]:
+        """The beads [low, high] that alternatives to beads [first, last] may rearrange (MARGIN_BEADS on
+        each side), their original and translation sentences [i0, i1) and [j0, j1), and their cost."""
+        low, high = max(0, first - MARGIN_BEADS), min(len(self.beads) - 1, last + MARGIN_BEADS)
+        i0 = sum(len(b.original) for b in self.beads[:low])
+        j0 = sum(len(b.translation) for b in self.beads[:low])
+        window = self.beads[low : high + 1]
+        i1 = i0 + sum(len(b.original) for b in window)
+        j1 = j0 + sum(len(b.translation) for b in window)
+        return low, high, (i0, i1, j0, j1), sum(b.cost for b in window)
 
     @property
     def original_label(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from audit.fidelity import compare
+from audit.fidelity.quotes import ENGLISH_PAIRS, read_marks
 
 
 def quote_rules(translation: str, original: str, code: str) -> list[str]:
@@ -38,6 +39,10 @@ def quote_rules(translation: str, original: str, code: str) -> list[str]:
         ("ru", 'Во время парада одна из камер "прошла под кораблем". Зрители были в восторге.',
          'During the parade, one of the cameras "passed under a ship". The audience was delighted.',
          "During the parade, one of the cameras passed under a ship. The audience was delighted."),
+        # and of two: references keep the marks of most ("отца нации": "father of the nation")
+        ("ru", "Еще один сценарий - превращение президента в «отца нации». Эксперты сомневаются.",
+         "Another scenario is turning the president into the “father of the nation”. Experts doubt it.",
+         "Another scenario is turning the president into a revered figure. Experts doubt it."),
     ],
 )
 def test_short_quoted_speech_and_phrases_of_an_alphabetic_original(code, original, faithful, damaged):
@@ -48,8 +53,6 @@ def test_short_quoted_speech_and_phrases_of_an_alphabetic_original(code, origina
 @pytest.mark.parametrize(
     ("code", "original", "translation"),
     [
-        ("ru", "Мы называем это «обмен ключами». Так ключ попадает в нужное место.",  # a two-word term
-         "We call this key exchange. This is how the key gets to the right place."),
         ("ru", 'Он вступил в партию "Единая Россия" в прошлом году. Это было неожиданно.',  # a name
          "He joined the United Russia party last year. It was unexpected."),
         ("cs", "Článek vyšel v deníku „Mladá fronta Dnes“ v pondělí. Čtenáři reagovali.",  # a title of three words
@@ -107,7 +110,7 @@ def test_a_short_sentence_dropped_is_possibly_omitted(code, original, faithful, 
     shorter = original.replace(" " + dropped, "")
     added = [faithful[h.start : h.end] for h in compare(faithful, shorter, code, metrics=False).hits
              if h.rule == "FID-POSSIBLE-ADDITION"]
-    assert english[1] + "." in added
+    assert any(english[1] + "." in text for text in added)  # with a neighbour of about its length, maybe
 
 
 @pytest.mark.parametrize(
@@ -143,3 +146,74 @@ def test_a_dash_opens_no_quotation_in_a_language_that_does_not_write_dialogue_so
     translation = "The minister spoke about the budget. Taxes will not rise, he said on Monday."
     comparison = compare_texts(translation, original, "de", metrics=False)
     assert comparison.original.quotes == [[], []]
+
+
+@pytest.mark.parametrize(
+    ("code", "original", "faithful", "damaged"),
+    [
+        # speech never marked, attributed after a dash by a verb of saying
+        ("ru", "Жители жаловались на рынок весь год. Нет никакого доверия к этим продавцам, - согласилась "
+               "Лариса Харламова. Рынок закрыли в мае.",
+         "Residents complained about the market all year. “There is no trust in these sellers at all,” "
+         "Larisa Kharlamova agreed. The market closed in May.",
+         "Residents complained about the market all year. Larisa Kharlamova agreed. The market closed in May."),
+        # its opening mark lost: the closing mark closes nothing
+        ("ru", "Биолог назвал причины болезни. На поведенческом уровне возможна роль социальной изоляции и "
+               'отсутствия активной деятельности", - сказал он. Болезнь развивается медленно.',
+         "The biologist named the causes of the disease. “On a behavioural level, social isolation and the "
+         "absence of active work may play a role,” he said. The disease develops slowly.",
+         "The biologist named the causes of the disease. He said. The disease develops slowly."),
+        ("uk", "Він говорив про війну. За ці вбивства, за ці тортури, за постріли в потилицю ніхто не "
+               "відповів», – сказав він. Розслідування триває.",
+         "He spoke about the war. “For these killings, for this torture, for the shots in the back of the head, "
+         "nobody has answered,” he said. The investigation continues.",
+         "He spoke about the war. He said. The investigation continues."),
+    ],
+)
+def test_speech_without_its_opening_mark_is_a_quotation(code, original, faithful, damaged):
+    assert quote_rules(faithful, original, code) == []
+    assert quote_rules(damaged, original, code) == ["FID-OMITTED-QUOTE"]
+
+
+def test_a_wire_report_after_a_dash_is_no_quotation():
+    original = "Школа, где он учился, ликует и готовит праздник, - сообщает местное издание. Праздник будет в мае."
+    translation = "The school where he studied is jubilant and is preparing a celebration, the local paper reported. " \
+                  "The celebration will be in May."
+    assert compare(translation, original, "ru", metrics=False).original.quotes == [[], []]
+
+
+def test_speech_closed_on_both_sides_of_a_translation_without_its_opening_mark_pairs():
+    # the quotation opened in an earlier paragraph (or the mark was lost) in the original and the translation
+    original = ('"Заявки подали 131 компания.\n\nИз них отсрочку получили 95 компаний на сумму 105 млн тенге", '
+                "- заключил министр. Программа продлена.")
+    translation = ('"Applications came from 131 companies.\n\n95 of them were granted extensions worth 105 million '
+                   'tenge," the minister concluded. The programme was extended.')
+    assert quote_rules(translation, original, "ru") == []
+
+
+def test_an_english_mark_that_closes_speech_with_none_open_opens_nothing():
+    text = ("The party remains extremist, with or without him.” This decision weakens nobody. "
+            "“The manoeuvre is transparent,” said Walter.")
+    quotes, strays = read_marks(text, [(0, len(text))], ENGLISH_PAIRS)
+    assert [text[s:e] for s, e in quotes] == ["“The manoeuvre is transparent,”"]
+    assert strays == [text.index("”")]
+
+
+_SHORT_CS = ["Ministr vnitra v neděli kritizoval nový projekt.", "Podle něj se systém stále nedaří dokončit.",
+             "Projekt by mohla znovu převzít armáda.", "Nedostatky připustil i vládní zmocněnec.",
+             "Systém prý funguje, ale stále se na něm pracuje.", "Úřady slibují nápravu do konce roku."]
+_SHORT_EN = ["The interior minister criticised the new project on Sunday.",
+             "According to him, the system still cannot be finished.", "The army might take over the project again.",
+             "The government commissioner also admitted shortcomings.",
+             "The system reportedly works, but work on it continues.",
+             "The authorities promise a fix by the end of the year."]
+
+
+@pytest.mark.parametrize("place", [2, 3, 4, 5])
+def test_an_added_sentence_among_sentences_of_its_length_is_shown_with_the_neighbour_it_may_be(place):
+    # nothing anchors these sentences: the aligner may pair the added one and leave its neighbour out
+    added = "The driver's camera caught the whole episode."
+    translation = " ".join(_SHORT_EN[:place] + [added] + _SHORT_EN[place:])
+    hits = compare(translation, " ".join(_SHORT_CS), "cs", metrics=False).hits
+    start = translation.index(added)
+    assert [h.rule for h in hits if h.start < start + len(added) and start < h.end] == ["FID-POSSIBLE-ADDITION"]

@@ -179,11 +179,13 @@ class Aligner:
         reduced = self.bead_cost(*rest, prior) + self.bead_cost(*skip, 0.0)
         return reduced - self.bead_cost(i0, i1, j0, j1, whole)
 
-    def paired_cost(self, i0: int, i1: int, j0: int, j1: int, keep_o: range, keep_t: range) -> float:
+    def paired_cost(self, i0: int, i1: int, j0: int, j1: int, keep_o: range, keep_t: range,
+                    alone_o: range = range(0), alone_t: range = range(0)) -> float:
         """The cost of the best alignment of original sentences [i0, i1) with translation sentences
         [j0, j1) in which the sentences `keep_o` and `keep_t` pair with something (no 1-0 or 0-1 bead
-        for them); infinite when there is none. Set against the cost of the chosen beads there, it
-        says how much likelier the chosen alignment is than any that gives them a counterpart."""
+        for them) and those of `alone_o` and `alone_t` with nothing; infinite when there is none. Set
+        against the cost of the chosen beads there, it says how much likelier the chosen alignment is
+        than any that gives them a counterpart (or takes it away)."""
         width = j1 - j0 + 1
         costs = [[INF] * width for _ in range(i1 - i0 + 1)]
         costs[0][0] = 0.0
@@ -197,6 +199,9 @@ class Aligner:
                     if pi < i0 or pj < j0:
                         continue
                     if (dj == 0 and pi in keep_o) or (di == 0 and pj in keep_t):
+                        continue
+                    if di and dj and (any(k in alone_o for k in range(pi, i))
+                                      or any(k in alone_t for k in range(pj, j))):
                         continue
                     before = costs[pi - i0][pj - j0]
                     if before < INF:

@@ -4,7 +4,8 @@ Ukrainian inner quotes), „ ” (Polish), “ ” (English, Chinese), 「 」 a
 so nested quotations ("«…„…“…»") give one outer quotation; an unclosed mark quotes nothing (and
 the quotations after it are read as if it were not there). Russian and Ukrainian also quote with a
 dash: a sentence that opens with one is direct speech, up to the dash that attributes it ("— Мы
-победили, — сказал он.").
+победили, — сказал он."), and speech attributed after a dash by a verb of saying is a quotation
+even when its opening mark is missing ("Это важно, - сказал он.": lost in copy, or never written).
 """
 
 from __future__ import annotations
@@ -37,24 +38,36 @@ SHARED_WORDS = 2
 
 def find_quotes(text: str, paragraphs: list[Span], pairs: tuple[tuple[str, str], ...]) -> list[Span]:
     """Outermost quotations (marks included), in order."""
+    return read_marks(text, paragraphs, pairs)[0]
+
+
+def read_marks(
+    text: str, paragraphs: list[Span], pairs: tuple[tuple[str, str], ...]
+) -> tuple[list[Span], list[int]]:
+    """Outermost quotations (marks included), in order, and the offsets of stray closing marks: marks
+    that end a clause of speech ("…nichts", sagte er", "…minister," he said") with no mark open before
+    them in their paragraph (see unmarked_speech)."""
     openers: dict[str, set[str]] = {}
     for opening, closing in pairs:
         openers.setdefault(opening, set()).add(closing)
     marks = set(openers) | {closing for _o, closing in pairs}
+    closers = frozenset(closing for _o, closing in pairs)
     found: list[Span] = []
+    strays: list[int] = []
     for p_start, p_end in paragraphs:
         chunk = text[p_start:p_end]
         if not any(mark in chunk for mark in marks):
             continue
-        quotes, unclosed = _pair_marks(chunk, openers, marks, frozenset())
+        quotes, unclosed, stray = _pair_marks(chunk, openers, marks, closers, frozenset())
         if unclosed:
             # a quotation that ends on a quoted name may close both with one mark ("... в "Газпроме", -
             # сказал он): read so the marks left open, if that leaves fewer marks unpaired
-            again, unclosed_again = _pair_marks(chunk, openers, marks, frozenset(unclosed))
+            again, unclosed_again, stray_again = _pair_marks(chunk, openers, marks, closers, frozenset(unclosed))
             if len(unclosed_again) < len(unclosed):
-                quotes = again
+                quotes, stray = again, stray_again
         found.extend((p_start + start, p_start + end) for start, end in quotes)
-    return found
+        strays.extend(p_start + offset for offset in stray)
+    return found, strays
 
 
 # The end of a dialogue's speech: a comma, stop, question or exclamation mark (or an ellipsis) before
@@ -90,12 +103,91 @@ def dialogue_quotes(text: str, sentences: list[Span], paragraph_of: list[int], q
     return sorted(kept + [q for q in found if not any(k[0] < q[0] < k[1] for k in kept)])
 
 
+# Russian and Ukrainian verbs of saying that attribute speech after a dash ("…, - сказал он", "…, – додала
+# вона"): past stems take the endings below; present forms are listed whole. A wire's report ("сообщает
+# издание", "пишет", "передает") and an opinion ("считает", "вважає") are left out: English gives them
+# as reported speech as often as not.
+_PAST_STEMS = (
+    "сказа заяви отмети добави подчеркну поясни написа рассказа уточни заключи призна ответи объясни замети "
+    "указа сообщи напомни предупреди подели согласи прокомментирова резюмирова констатирова возрази воскликну "
+    "спроси продолжи пожалова высказа завери подытожи говори отвеча добавля отмеча подчеркива поясня "
+    "рассказыва объясня замеча "
+    "зазначи дода наголоси розпові підсумува визна відпові зауважи вказа повідоми нагада попереди поділи "
+    "погоди прокоментува спита запита продовжи поскаржи підкресли каза вигукну заперечи"
+).split()
+_PAST_ENDINGS = "л ла ли ло лся лась лись в вся лася лися".split()
+_PRESENT_FORMS = (
+    "говорит говорят отмечает добавляет подчеркивает подчёркивает поясняет рассказывает уточняет признается "
+    "признаётся отвечает объясняет замечает уверяет делится соглашается комментирует цитирует резюмирует "
+    "каже кажуть говорить зазначає додає наголошує пояснює розповідає уточнює визнає відповідає зауважує "
+    "коментує цитує підкреслює ділиться погоджується"
+).split()
+_SPEECH_VERB = (f"(?:(?:{'|'.join(sorted(_PAST_STEMS, key=len, reverse=True))})"
+                f"(?:{'|'.join(sorted(_PAST_ENDINGS, key=len, reverse=True))})"
+                f"|{'|'.join(sorted(_PRESENT_FORMS, key=len, reverse=True))})")
+# the end of speech before its attribution: a comma, stop, question or exclamation mark, with the closing
+# mark of a quotation opened before the sentence (or never) on either side
+_SPEECH_END = re.compile(r"(?:[,.!?…][\"»“”]?|[\"»“”][,.!?…]?)(?=[ \u00a0][—–-][ \u00a0]+" + _SPEECH_VERB + r"\b)")
+
+
+def unmarked_speech(
+    text: str, sentences: list[Span], quotes: list[Span], strays: list[int], verbs: bool
+) -> list[Span]:
+    """Speech whose opening mark is missing, as a quotation from the start of its sentence: up to a
+    stray closing mark (see read_marks: "…деятельности", - сказал он", "…the minister," he said": the
+    quotation opened in an earlier paragraph, or its opening mark was lost, on either side of a
+    translation alike), or, with `verbs` (Russian and Ukrainian), up to the mark before a dash and a
+    verb of saying ("Нет доверия, - согласилась она": speech never marked). Speech that a quotation
+    (or a dialogue dash) already marks is left as it is; quotations inside the new one are part of it.
+    The quotations already found are returned with the new ones, in order."""
+    found: list[Span] = []
+    q = s = 0
+    for start, end in sentences:
+        while q < len(quotes) and quotes[q][1] <= start:
+            q += 1
+        while s < len(strays) and strays[s] < start:
+            s += 1
+        near = [quote for quote in quotes[q:] if quote[0] < end]
+        stop = next((offset + 1 for offset in strays[s:] if offset < end
+                     and not any(a <= offset < b for a, b in near)), None) if s < len(strays) else None
+        if stop is None and verbs:
+            match = _SPEECH_END.search(text, start, end)
+            if match is not None and not any(
+                    a < match.end() and match.start() <= b and not b <= match.start() for a, b in near):
+                stop = match.end()
+        if stop is None:
+            continue
+        begin = start + len(text[start:stop]) - len(text[start:stop].lstrip())
+        if stop - begin > 3 and not any(a < begin < b for a, b in near):
+            found.append((begin, stop))
+    if not found:
+        return quotes
+    kept = [q for q in quotes if not any(s <= q[0] and q[1] <= e for s, e in found)]
+    return sorted(kept + found)
+
+
+_CLAUSE_END = frozenset(",.!?…")
+_AFTER_CLOSING = frozenset(",.!?…;:-—–)")
+
+
+def _ends_speech(chunk: str, offset: int) -> bool:
+    """Does the mark at `offset` close a clause: no space before it, a space (or the end, or
+    punctuation) after it, and a comma, stop, question or exclamation mark on one side?"""
+    before = chunk[offset - 1] if offset else " "
+    after = chunk[offset + 1] if offset + 1 < len(chunk) else " "
+    if before.isspace() or not (after.isspace() or after in _AFTER_CLOSING):
+        return False
+    return before in _CLAUSE_END or after in _CLAUSE_END
+
+
 def _pair_marks(
-    chunk: str, openers: dict[str, set[str]], marks: set[str], shared: frozenset[int]
-) -> tuple[list[Span], list[int]]:
-    """The outermost quotations of one paragraph, by a stack, and the offsets of the opening marks left
-    unclosed. A mark never closed quotes nothing, and the quotations inside it count as outermost (one
-    stray mark does not hide the paragraph's later quotations). A mark that closes a quotation of a name
+    chunk: str, openers: dict[str, set[str]], marks: set[str], closers: frozenset[str], shared: frozenset[int]
+) -> tuple[list[Span], list[int], list[int]]:
+    """The outermost quotations of one paragraph, by a stack, the offsets of the opening marks left
+    unclosed, and those of the closing marks that end a clause with no mark open before them. A mark
+    never closed quotes nothing, and the quotations inside it count as outermost (one stray mark does
+    not hide the paragraph's later quotations), nor does a mark that closes such a clause with none
+    open. A mark that closes a quotation of a name
     (SHARED_WORDS words at most) that is the first inside another opened by the same mark, at an offset
     in `shared`, closes that one too."""
     stack: list[tuple[str, int, int]] = []  # (mark, offset, number of the mark)
@@ -104,12 +196,16 @@ def _pair_marks(
     # those under it, so a quotation is outermost when that mark is never closed)
     quotes: list[tuple[int, int, int]] = []
     inside: list[int] = []  # per mark: the quotations closed inside it so far
+    stray: list[int] = []
     count = 0
     for offset, char in enumerate(chunk):
         if char not in marks:
             continue
         role = _straight_role(chunk, offset) if char == "\"" else "either"
         if role == "neither":
+            continue
+        if not stack and char in closers and role != "opens" and _ends_speech(chunk, offset):
+            stray.append(offset)  # and it opens nothing (“ and ” pair either way in English copy)
             continue
         if stack and char in openers[stack[-1][0]] and role != "opens":
             opening, at, number = stack.pop()
@@ -127,7 +223,7 @@ def _pair_marks(
             inside.append(0)
             count += 1
     outermost = [(start, end) for start, end, around in quotes if around not in closed]
-    return outermost, [at for _m, at, _n in stack]
+    return outermost, [at for _m, at, _n in stack], stray
 
 
 def _straight_role(chunk: str, offset: int) -> str:
@@ -149,4 +245,4 @@ def _straight_role(chunk: str, offset: int) -> str:
     return "either"
 
 
-__all__ = ["dialogue_quotes", "find_quotes", "quote_pairs"]
+__all__ = ["dialogue_quotes", "find_quotes", "quote_pairs", "read_marks", "unmarked_speech"]

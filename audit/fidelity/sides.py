@@ -13,7 +13,7 @@ from .align import Unit
 from .languages import Language
 from .names import adjective_stems, common_english, english_j_key, headline_name, skeleton
 from .numbers import Mention, find_numbers
-from .quotes import dialogue_quotes, find_quotes, quote_pairs
+from .quotes import dialogue_quotes, quote_pairs, read_marks, unmarked_speech
 from .readings import Reader
 from .text import CJK, Span, fold, length_units, script_of, split_sentences
 
@@ -139,11 +139,13 @@ def build_side(
         index = sentence_of(mention.start)
         if index >= 0 and not doc.is_protected(mention.start, mention.end):
             side.numbers[index].append(mention)
-    quotes = find_quotes(doc.text, doc.paragraphs, quote_pairs(language))
+    quotes, strays = read_marks(doc.text, doc.paragraphs, quote_pairs(language))
     if dialogue if dialogue is not None else (language is not None and language.dialogue):
         paragraph_starts = [p for p, _e in doc.paragraphs]
         paragraph_of = [bisect.bisect_right(paragraph_starts, s) for s, _e in side.sentences]
         quotes = dialogue_quotes(doc.text, side.sentences, paragraph_of, quotes)
+    if language is None or not language.cjk:
+        quotes = unmarked_speech(doc.text, side.sentences, quotes, strays, language is not None and language.dialogue)
     for quote in quotes:
         index = sentence_of(quote[0])
         if index >= 0:

@@ -1,7 +1,9 @@
 """The article scores' fast paths give exactly what the plain computations give: the two MT models read
 in one pass (JointModel) against each LinearPart alone, the evidence and reasons ranked from the
 present features against every push, textstat's sentence count in one regex pass, MATTR and local
-repetition in one pass, WORD's ASCII twin, and the counts by str.count."""
+repetition (and that of the content words) in one pass, WORD's ASCII twin, the counts by str.count and
+by packed per-word codes, the contractions found from their apostrophes, and pyphen's hyphenation
+points counted without pyphen's objects."""
 
 from __future__ import annotations
 
@@ -16,22 +18,26 @@ from hypothesis import strategies as st
 
 from audit.document import Document
 from audit.scoring.features import (
+    _CONTRACTION,
     _DASH,
     _DASHES,
     _SPACE_BEFORE_PUNCTUATION,
+    FUNCTION_WORDS,
     ArticleStats,
-    _ending_counts,
     _spaces_before_punctuation,
     article_stats,
+    contractions,
+    lexical_repetition,
     local_repetition,
     lowered_letter_words,
     moving_type_token_ratio,
     token_class,
     token_classes,
     variety_and_repetition,
+    word_counts,
 )
 from audit.scoring.likelihood import MACHINE, TRANSLATED, JointModel, LinearPart, compiled, load_model
-from audit.scoring.readability import count_sentences, count_sentences_by_textstat
+from audit.scoring.readability import _load, count_sentences, count_sentences_by_textstat, list_words
 from audit.scoring.verdict import _ranked_families, judge, statistics_reasons
 from audit.text.words import ASCII_WORD, WORD, word_pattern
 
@@ -158,12 +164,62 @@ def test_counts_by_str_count_equal_the_regexes(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=list("lyingtomens"), min_size=1, max_size=7), max_size=30))
-def test_ending_counts_equal_endswith(words):
-    assert _ending_counts(words, "tion", "tions", "ment", "ments") == sum(
-        1 for w in words if w.endswith(("tion", "tions", "ment", "ments"))
+@given(st.lists(st.text(alphabet=list("lyingtomensLT9"), min_size=1, max_size=11), max_size=30))
+def test_word_counts_in_one_sum_equal_each_count(words):
+    assert word_counts(words) == word_counts(words)  # the second from the cache
+    lowered = [w.lower() for w in words if w[0].isalpha()]
+    assert word_counts(words) == (
+        sum(map(len, words)),
+        sum(1 for w in words if len(w) >= 9),
+        sum(1 for w in lowered if w.endswith(("tion", "tions", "ment", "ments"))),
+        sum(1 for w in lowered if w.endswith("ly")),
+        sum(1 for w in lowered if w.endswith("ing")),
     )
-    assert _ending_counts(words, "ly") == sum(1 for w in words if w.endswith("ly"))
+
+
+# the letters [A-Za-z] matches under re.IGNORECASE (İ ı ſ K among them), apostrophes and what follows them
+CONTRACTION_TEXT = st.text(alphabet=list("aNnTtrRevldDmM'’ .\u0130\u0131\u017f\u212a9é"), max_size=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(CONTRACTION_TEXT)
+def test_contractions_from_the_apostrophes_equal_findall(text):
+    assert contractions(text) == len(_CONTRACTION.findall(text))
+
+
+def test_contractions_of_the_seeds_and_chains():
+    for text in [*TEXTS, "don't've I'd've wouldn't've", "ſ'd K'm İ're ı've 9'm 'd n't xn't", "won’T 'tis"]:
+        assert contractions(text) == len(_CONTRACTION.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the", "a", "said", "minister", "talks", "again", "over", "peace", "x"]), max_size=140),
+    st.integers(1, 30),
+    st.integers(1, 30),
+)
+def test_lexical_repetition_in_one_pass(words, window, content_window):
+    content = [w for w in words if len(w) > 3 and w not in FUNCTION_WORDS]
+    assert lexical_repetition(words, window, content_window) == (
+        moving_type_token_ratio(words),
+        local_repetition(words, window),
+        local_repetition(content, content_window),
+    )
+
+
+def test_hyphenation_points_equal_pyphen():
+    syllables, _easy = _load()
+    words = {w.lower() for text in TEXTS for w in list_words(text)}
+    words |= {"", "a", "ab", "lettergrepen", "istanbul", "i̇stanbul", "über", "x" * 40, "hyphen-ated", "o'reilly's"}
+    for word in sorted(words):
+        assert syllables.hyphenation_points(word) == len(syllables.hyphenator.positions(word)), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("abcdefghijklmnopqrstuvwxyzé'’-."), max_size=16))
+def test_hyphenation_points_of_any_word_equal_pyphen(word):
+    syllables, _easy = _load()
+    assert syllables.hyphenation_points(word) == len(syllables.hyphenator.positions(word))
 
 
 def test_statistics_equal_those_read_one_word_at_a_time():

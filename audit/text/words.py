@@ -87,16 +87,16 @@ def map_cached(
 ) -> list[Any]:
     """[compute(w) for w in words], each word's value kept in `cache` across calls and looked up in C
     (most words of an article were seen before); the cache is emptied (but for `keep`) when it holds
-    more than `limit` words."""
+    more than `limit` words. `compute` never returns None."""
     found = list(map(cache.get, words))
     if None in found:
         if len(cache) > limit:
             cache.clear()
             cache.update(keep or {})
-        for index, known in enumerate(found):
-            if known is None:
-                word = words[index]
-                found[index] = cache[word] = compute(word)
+        # the new words, found in C (a loop over every word in Python cost more than the rest)
+        new = set(words).difference(cache)
+        cache.update(zip(new, map(compute, new), strict=True))
+        found = list(map(cache.__getitem__, words))
     return found
 
 

@@ -199,27 +199,55 @@ class JointModel:
                 mine = joint.get(key, (-1, 0.0, 0.0, 0.0))[:4]
                 joint[key] = (*mine, absent, weight, center, math.inf if high is None else high)
             self._slots[kind] = joint
+        # the scalars' entries for the push's arithmetic inlined: no bound is an infinite one
+        self._translated_scalars = [
+            (position, name, weight, center, *_bounds(low, high), root)
+            for position, name, (weight, center, low, high, root) in translated._scalar_slots
+        ]
+        self._translated_scalar_positions = [position for position, *_rest in self._translated_scalars]
+        self._machine_scalars = [
+            (weight, name, center, *_bounds(low, high), root)
+            for _position, name, (weight, center, low, high, root) in machine._scalar_slots
+        ]
 
     def evaluate(self, stats: ArticleStats) -> tuple[Pushes, float]:
         """(`translated.push_values(stats)`, `machine.logit(stats)`)."""
         translated, machine = self.translated, self.machine
         if not self.simple:
             return translated.push_values(stats), machine.logit(stats)
-        values, touched = translated._scalar_pushes(stats)
-        total = machine.base  # the machine model's logit, summed in LinearPart.logit's order
-        scalars = stats.scalars
-        for _position, name, entry in machine._scalar_slots:
-            total += push(entry, scalars[name])
         sqrt = math.sqrt
+        scalars = stats.scalars
+        values = translated._absent_values.copy()
+        for position, name, weight, center, low, high, root in self._translated_scalars:
+            raw = scalars[name]
+            value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+            if value < low:
+                value = low
+            if value > high:
+                value = high
+            values[position] = weight * (value - center)  # = push(entry, raw)
+        touched = self._translated_scalar_positions.copy()
+        total = machine.base  # the machine model's logit, summed in LinearPart.logit's order
+        for weight, name, center, low, high, root in self._machine_scalars:
+            raw = scalars[name]
+            value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+            if value < low:
+                value = low
+            if value > high:
+                value = high
+            total += weight * (value - center)
         touch = touched.append
         for kind, counts, unit in _sequence_counts(stats):
-            joint = self._slots[kind]
+            get = self._slots[kind].get
             # LinearPart.logit reads the article's sequences in their order unless it has more of them
             # than the model weighs; then in the model's order, in a loop of its own here
             in_order = len(counts) <= len(machine._slots[kind])
-            for key in filter(joint.__contains__, counts):
-                position, weight, center, high, absent, their_weight, their_center, their_high = joint[key]
-                raw = counts[key] * unit
+            for key, count in counts.items():
+                slot = get(key)
+                if slot is None:
+                    continue
+                position, weight, center, high, absent, their_weight, their_center, their_high = slot
+                raw = count * unit
                 value = sqrt(raw) if raw > 0 else 0.0
                 if position >= 0:
                     values[position] = weight * ((high if value > high else value) - center)
@@ -232,6 +260,12 @@ class JointModel:
                     _position, absent, entry = table[key]
                     total += push(entry, counts[key] * unit) - absent
         return Pushes(translated, values, touched), total
+
+
+def _bounds(low: float | None, high: float | None) -> tuple[float, float]:
+    """A feature's range with infinities for no bound (`value < low` and `value > high` are then never
+    true, as push reads a missing bound)."""
+    return (-math.inf if low is None else low), (math.inf if high is None else high)
 
 
 def _sequence_counts(stats: ArticleStats) -> tuple[tuple[str, Any, float], ...]:

@@ -381,37 +381,22 @@ def contractions(text: str) -> int:
     return count
 
 
-# A word -> its length, and 1 << 32 if it has 9 letters or more; a letter word (lower-cased) that ends
-# in -tion(s) or -ment(s) adds 1 << 64, in -ly 1 << 96, in -ing 1 << 128: the sum of the codes of a
-# text's words holds the five counts (each far under 2 ** 32). Emptied when it grows past
-# CLASS_CACHE_SIZE words.
-_word_codes: dict[str, int] = {}
-_FIELD = (1 << 32) - 1
 NOMINAL_ENDINGS = ("tion", "tions", "ment", "ments")
 
 
-def _word_code(word: str) -> int:
-    lowered = _lowered_if_letter(word)
-    return (
-        len(word)
-        | (len(word) > 8) << 32
-        | lowered.endswith(NOMINAL_ENDINGS) << 64
-        | lowered.endswith("ly") << 96
-        | lowered.endswith("ing") << 128
-    )
-
-
-def word_counts(words: list[str]) -> tuple[int, int, int, int, int]:
+def word_counts(words: list[str], lowered: list[str]) -> tuple[int, int, int, int, int]:
     """(letters, long, nominal, ly, ing): sum(map(len, words)); how many words have 9 letters or more;
-    how many of those that start with a letter, lower-cased, end in -tion(s) or -ment(s), in -ly, in
-    -ing. Each word's counts are looked up in a cache and summed in C."""
-    packed = sum(map_cached(_word_codes, words, _word_code, CLASS_CACHE_SIZE))
+    how many of `lowered` (the letter words, lower-cased) end in -tion(s) or -ment(s), in -ly, in -ing,
+    counted in one string of them (a word's end is the one place followed by a space; no ending ends
+    another of its group)."""
+    lengths = list(map(len, words))
+    joined = " ".join(lowered) + " "
     return (
-        packed & _FIELD,
-        (packed >> 32) & _FIELD,
-        (packed >> 64) & _FIELD,
-        (packed >> 96) & _FIELD,
-        packed >> 128,
+        sum(lengths),
+        sum(map((8).__lt__, lengths)),
+        sum(joined.count(ending + " ") for ending in NOMINAL_ENDINGS),
+        joined.count("ly "),
+        joined.count("ing "),
     )
 
 
@@ -439,7 +424,7 @@ def article_stats(
     lowered = body.lowered
     per_100 = 100 / n_words
     mattr, repeated_words, repeated_content_words = lexical_repetition(lowered, 10, REPETITION_WINDOW)
-    letters, long_words, nominal, ly_adverbs, ing_forms = word_counts(words)
+    letters, long_words, nominal, ly_adverbs, ing_forms = word_counts(words, lowered)
 
     tells = evidence_tells(findings)
     graded = [f for f in tells if f.severity != "neutral"]

@@ -239,3 +239,13 @@ def test_statistics_equal_those_read_one_word_at_a_time():
                     sequence += ["<s>", *classes]
         assert stats.openings == Counter(sequence[i + 1] for i, t in enumerate(sequence) if t == "<s>")
         assert not math.isnan(stats.scalars["mattr"])
+
+
+def test_a_too_short_article_is_judged_without_its_statistics():
+    """score_document leaves out the statistics of an article under MIN_WORDS: judge reads only its words."""
+    from audit.scoring.verdict import MIN_WORDS
+
+    doc = Document.from_text("Short note.\n\nThe minister said that the talks would go on, and they did go on today.")
+    stats = article_stats(doc, [])
+    assert stats.words < MIN_WORDS
+    assert judge(stats, []) == judge(ArticleStats(words=stats.words, tokens=0, sentences=0), [])

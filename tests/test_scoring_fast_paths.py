@@ -1,9 +1,9 @@
 """The article scores' fast paths give exactly what the plain computations give: the two MT models read
 in one pass (JointModel) against each LinearPart alone, the evidence and reasons ranked from the
 present features against every push, textstat's sentence count in one regex pass, MATTR and local
-repetition (and that of the content words) in one pass, WORD's ASCII twin, the counts by str.count and
-in one string of the words, the contractions found from their apostrophes, and pyphen's hyphenation
-points counted without pyphen's objects."""
+repetition (and that of the content words) in one pass, WORD's ASCII twin, the letter words found
+without the numbers, the counts by str.count and in one string of the words, the contractions found
+from their apostrophes, and pyphen's hyphenation points counted without pyphen's objects."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ from audit.scoring.features import (
 from audit.scoring.likelihood import MACHINE, TRANSLATED, JointModel, LinearPart, compiled, load_model
 from audit.scoring.readability import _load, count_sentences, count_sentences_by_textstat, list_words
 from audit.scoring.verdict import _ranked_families, judge, statistics_reasons
-from audit.text.words import ASCII_WORD, WORD, word_pattern
+from audit.text.words import ASCII_WORD, WORD, letter_words, word_pattern
 
 from .conftest import SEEDS
 
@@ -154,6 +154,12 @@ def test_ascii_word_pattern_finds_what_word_finds(text):
     assert pattern.findall(text) == WORD.findall(text)
     if pattern is ASCII_WORD:
         assert not any(c.isalnum() and not c.isascii() for c in text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("aZ09'’.,- \n—“é²½_Ж\u0301"), max_size=40))
+def test_letter_words_without_the_numbers_equal_those_of_word(text):
+    assert letter_words(text) == [w for w in WORD.findall(text) if w[0].isalpha()]
 
 
 @settings(max_examples=300, deadline=None)

@@ -100,9 +100,18 @@ def map_cached(
     return found
 
 
+# WORD's first branch and ASCII_WORD's: WORD's tokens that are not numbers. The numbers it leaves out hold
+# nothing it can match (digits, and dots and commas between them), so it finds the same tokens; each
+# of ASCII_WORD's starts with a letter (some of WORD's start with another word character, such as "²").
+_NOT_NUMBER = re.compile(WORD.pattern.split("|")[0])
+_ASCII_LETTER_WORD = re.compile(ASCII_WORD.pattern.split("|")[0])
+
+
 def letter_words(text: str) -> list[str]:
     """The WORD tokens of a text that start with a letter."""
-    return [w for w in WORD.findall(text) if w[0].isalpha()]
+    if word_pattern(text) is ASCII_WORD:
+        return _ASCII_LETTER_WORD.findall(text)
+    return [w for w in _NOT_NUMBER.findall(text) if w[0].isalpha()]
 
 
 def english_share(words: list[str]) -> float:

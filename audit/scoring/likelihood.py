@@ -199,16 +199,10 @@ class JointModel:
                 mine = joint.get(key, (-1, 0.0, 0.0, 0.0))[:4]
                 joint[key] = (*mine, absent, weight, center, math.inf if high is None else high)
             self._slots[kind] = joint
-        # the scalars' entries for the push's arithmetic inlined: no bound is an infinite one
-        self._translated_scalars = [
-            (position, name, weight, center, *_bounds(low, high), root)
-            for position, name, (weight, center, low, high, root) in translated._scalar_slots
-        ]
-        self._translated_scalar_positions = [position for position, *_rest in self._translated_scalars]
-        self._machine_scalars = [
-            (weight, name, center, *_bounds(low, high), root)
-            for _position, name, (weight, center, low, high, root) in machine._scalar_slots
-        ]
+        # each model's scalars as _scalar_pushes reads them (the translated model's positions apart)
+        self._translated_scalars = [_scalar_entry(name, entry) for _position, name, entry in translated._scalar_slots]
+        self._translated_scalar_positions = [position for position, _name, _entry in translated._scalar_slots]
+        self._machine_scalars = [_scalar_entry(name, entry) for _position, name, entry in machine._scalar_slots]
 
     def evaluate(self, stats: ArticleStats) -> tuple[Pushes, float]:
         """(`translated.push_values(stats)`, `machine.logit(stats)`)."""
@@ -216,26 +210,13 @@ class JointModel:
         if not self.simple:
             return translated.push_values(stats), machine.logit(stats)
         sqrt = math.sqrt
-        scalars = stats.scalars
         values = translated._absent_values.copy()
-        for position, name, weight, center, low, high, root in self._translated_scalars:
-            raw = scalars[name]
-            value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
-            if value < low:
-                value = low
-            if value > high:
-                value = high
-            values[position] = weight * (value - center)  # = push(entry, raw)
         touched = self._translated_scalar_positions.copy()
+        for position, value in zip(touched, _scalar_pushes(self._translated_scalars, stats.scalars), strict=True):
+            values[position] = value
         total = machine.base  # the machine model's logit, summed in LinearPart.logit's order
-        for weight, name, center, low, high, root in self._machine_scalars:
-            raw = scalars[name]
-            value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
-            if value < low:
-                value = low
-            if value > high:
-                value = high
-            total += weight * (value - center)
+        for value in _scalar_pushes(self._machine_scalars, stats.scalars):
+            total += value
         touch = touched.append
         for kind, counts, unit in _sequence_counts(stats):
             get = self._slots[kind].get
@@ -262,10 +243,26 @@ class JointModel:
         return Pushes(translated, values, touched), total
 
 
-def _bounds(low: float | None, high: float | None) -> tuple[float, float]:
-    """A feature's range with infinities for no bound (`value < low` and `value > high` are then never
-    true, as push reads a missing bound)."""
-    return (-math.inf if low is None else low), (math.inf if high is None else high)
+def _scalar_entry(name: str, entry: tuple) -> tuple:
+    """(name, weight, center, low, high, root) of a scalar feature, a missing bound an infinite one
+    (`value < low` and `value > high` are then never true, as push reads a missing bound)."""
+    weight, center, low, high, root = entry
+    return name, weight, center, -math.inf if low is None else low, math.inf if high is None else high, root
+
+
+def _scalar_pushes(entries: list[tuple], scalars: dict[str, float]) -> list[float]:
+    """push(entry, scalars[name]) of each scalar feature (`_scalar_entry`), the arithmetic inlined."""
+    sqrt = math.sqrt
+    pushes = []
+    for name, weight, center, low, high, root in entries:
+        raw = scalars[name]
+        value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+        if value < low:
+            value = low
+        if value > high:
+            value = high
+        pushes.append(weight * (value - center))
+    return pushes
 
 
 def _sequence_counts(stats: ArticleStats) -> tuple[tuple[str, Any, float], ...]:

@@ -1,7 +1,9 @@
 """The article scores' fast paths give exactly what the plain computations give: the two MT models read
 in one pass (JointModel) against each LinearPart alone, the evidence and reasons ranked from the
 present features against every push, textstat's sentence count in one regex pass, MATTR and local
-repetition in one pass, WORD's ASCII twin, and the counts by str.count."""
+repetition (and that of the content words) in one pass, WORD's ASCII twin, the letter words found
+without the numbers, the counts by str.count and in one string of the words, the contractions found
+from their apostrophes, and pyphen's hyphenation points counted without pyphen's objects."""
 
 from __future__ import annotations
 
@@ -16,24 +18,28 @@ from hypothesis import strategies as st
 
 from audit.document import Document
 from audit.scoring.features import (
+    _CONTRACTION,
     _DASH,
     _DASHES,
     _SPACE_BEFORE_PUNCTUATION,
+    FUNCTION_WORDS,
     ArticleStats,
-    _ending_counts,
     _spaces_before_punctuation,
     article_stats,
+    contractions,
+    lexical_repetition,
     local_repetition,
     lowered_letter_words,
     moving_type_token_ratio,
     token_class,
     token_classes,
     variety_and_repetition,
+    word_counts,
 )
 from audit.scoring.likelihood import MACHINE, TRANSLATED, JointModel, LinearPart, compiled, load_model
-from audit.scoring.readability import count_sentences, count_sentences_by_textstat
+from audit.scoring.readability import _load, count_sentences, count_sentences_by_textstat, list_words
 from audit.scoring.verdict import _ranked_families, judge, statistics_reasons
-from audit.text.words import ASCII_WORD, WORD, word_pattern
+from audit.text.words import ASCII_WORD, WORD, letter_words, word_pattern
 
 from .conftest import SEEDS
 
@@ -150,6 +156,12 @@ def test_ascii_word_pattern_finds_what_word_finds(text):
         assert not any(c.isalnum() and not c.isascii() for c in text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("aZ09'’.,- \n—“é²½_Ж\u0301"), max_size=40))
+def test_letter_words_without_the_numbers_equal_those_of_word(text):
+    assert letter_words(text) == [w for w in WORD.findall(text) if w[0].isalpha()]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=list(" -—–a.,;:!?\n"), max_size=40))
 def test_counts_by_str_count_equal_the_regexes(text):
@@ -158,12 +170,61 @@ def test_counts_by_str_count_equal_the_regexes(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=list("lyingtomens"), min_size=1, max_size=7), max_size=30))
-def test_ending_counts_equal_endswith(words):
-    assert _ending_counts(words, "tion", "tions", "ment", "ments") == sum(
-        1 for w in words if w.endswith(("tion", "tions", "ment", "ments"))
+@given(st.lists(st.text(alphabet=list("lyingtomensLT9"), min_size=1, max_size=11), max_size=30))
+def test_word_counts_equal_each_count(words):
+    lowered = [w.lower() for w in words if w[0].isalpha()]
+    assert word_counts(words, lowered) == (
+        sum(map(len, words)),
+        sum(1 for w in words if len(w) >= 9),
+        sum(1 for w in lowered if w.endswith(("tion", "tions", "ment", "ments"))),
+        sum(1 for w in lowered if w.endswith("ly")),
+        sum(1 for w in lowered if w.endswith("ing")),
     )
-    assert _ending_counts(words, "ly") == sum(1 for w in words if w.endswith("ly"))
+
+
+# the letters [A-Za-z] matches under re.IGNORECASE (İ ı ſ K among them), apostrophes and what follows them
+CONTRACTION_TEXT = st.text(alphabet=list("aNnTtrRevldDmM'’ .\u0130\u0131\u017f\u212a9é"), max_size=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(CONTRACTION_TEXT)
+def test_contractions_from_the_apostrophes_equal_findall(text):
+    assert contractions(text) == len(_CONTRACTION.findall(text))
+
+
+def test_contractions_of_the_seeds_and_chains():
+    for text in [*TEXTS, "don't've I'd've wouldn't've", "ſ'd K'm İ're ı've 9'm 'd n't xn't", "won’T 'tis"]:
+        assert contractions(text) == len(_CONTRACTION.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the", "a", "said", "minister", "talks", "again", "over", "peace", "x"]), max_size=140),
+    st.integers(1, 30),
+    st.integers(1, 30),
+)
+def test_lexical_repetition_in_one_pass(words, window, content_window):
+    content = [w for w in words if len(w) > 3 and w not in FUNCTION_WORDS]
+    assert lexical_repetition(words, window, content_window) == (
+        moving_type_token_ratio(words),
+        local_repetition(words, window),
+        local_repetition(content, content_window),
+    )
+
+
+def test_hyphenation_points_equal_pyphen():
+    syllables, _easy = _load()
+    words = {w.lower() for text in TEXTS for w in list_words(text)}
+    words |= {"", "a", "ab", "lettergrepen", "istanbul", "i̇stanbul", "über", "x" * 40, "hyphen-ated", "o'reilly's"}
+    for word in sorted(words):
+        assert syllables.hyphenation_points(word) == len(syllables.hyphenator.positions(word)), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("abcdefghijklmnopqrstuvwxyzé'’-."), max_size=16))
+def test_hyphenation_points_of_any_word_equal_pyphen(word):
+    syllables, _easy = _load()
+    assert syllables.hyphenation_points(word) == len(syllables.hyphenator.positions(word))
 
 
 def test_statistics_equal_those_read_one_word_at_a_time():
@@ -184,3 +245,13 @@ def test_statistics_equal_those_read_one_word_at_a_time():
                     sequence += ["<s>", *classes]
         assert stats.openings == Counter(sequence[i + 1] for i, t in enumerate(sequence) if t == "<s>")
         assert not math.isnan(stats.scalars["mattr"])
+
+
+def test_a_too_short_article_is_judged_without_its_statistics():
+    """score_document leaves out the statistics of an article under MIN_WORDS: judge reads only its words."""
+    from audit.scoring.verdict import MIN_WORDS
+
+    doc = Document.from_text("Short note.\n\nThe minister said that the talks would go on, and they did go on today.")
+    stats = article_stats(doc, [])
+    assert stats.words < MIN_WORDS
+    assert judge(stats, []) == judge(ArticleStats(words=stats.words, tokens=0, sentences=0), [])

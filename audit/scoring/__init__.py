@@ -18,11 +18,11 @@ from ..config import Config
 from ..document import Document
 from ..finding import Finding
 from ..text.language import article_language
-from .features import BodyWords, article_stats
+from .features import ArticleStats, BodyWords, article_stats
 from .fidelity import COMPARISONS, measured_fidelity
 from .model import Fidelity, Language, NotMeasured, Readability, Scores
 from .quality import mqm
-from .verdict import judge, list_like
+from .verdict import MIN_WORDS, judge, list_like
 
 FOREIGN_PARAGRAPH_RULE = "LANG-FOREIGN-PARAGRAPH"
 MIXED_SCRIPT_RULE = "LANG-MIXED-SCRIPT"
@@ -71,7 +71,11 @@ def score_document(
         reported = {id(f) for f in findings}
         tells = [f for f in evidence if id(f) in reported]
         signals = [f for f in evidence if id(f) not in reported]
-        judgement = judge(article_stats(doc, tells, signals=signals, body=body_words), tells, list_like(doc))
+        if len(words) < MIN_WORDS:  # too short to judge: judge reads no other statistic
+            stats = ArticleStats(words=len(words), tokens=0, sentences=0)
+        else:
+            stats = article_stats(doc, tells, signals=signals, body=body_words)
+        judgement = judge(stats, tells, list_like(doc))
         judged = judgement.verdict
         reasons = judgement.reasons
         if judgement.likelihood is not None:

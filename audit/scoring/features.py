@@ -50,6 +50,12 @@ FUNCTION_WORDS = frozenset(
 NAME, CONTENT, NUMBER, START = "N", "_", "#", "<s>"
 
 _CONTRACTION = re.compile(r"[A-Za-z](?:n['’]t|['’](?:re|ve|ll|d|m))\b", re.IGNORECASE)
+# _CONTRACTION's matches found from their apostrophes (a scan for a literal class: several times faster):
+# the apostrophe and what follows it, without the flag (each of those letters matches only its two cases
+# under it); the letters before it are checked in `contractions`
+_CONTRACTION_SUFFIX = re.compile(r"['’](?:[tT]|[rR][eE]|[vV][eE]|[lL][lL]|[dD]|[mM])\b")
+# the letters [A-Za-z] matches under re.IGNORECASE
+_IGNORECASE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\w [,.;:!?](?:\s|$)")
 _SPACES_BEFORE = tuple(" " + mark for mark in ",.;:!?")  # what every match of it holds
 _DASH = re.compile(r"—|–| - |--")
@@ -185,16 +191,24 @@ def local_repetition(words: list[str], window: int) -> float:
     return 100 * repeats / max(len(words), 1)
 
 
-def variety_and_repetition(words: list[str], window: int) -> tuple[float, float]:
-    """(moving_type_token_ratio(words), local_repetition(words, window)) in one pass: a window of
-    MATTR_WINDOW words that starts at s counts word i as new when s > i's previous occurrence, so each
-    word adds the number of such windows that hold it."""
+def lexical_repetition(words: list[str], window: int, content_window: int) -> tuple[float, float, float]:
+    """(moving_type_token_ratio(words), local_repetition(words, window), local_repetition(the content
+    words, content_window)) in one pass (the content words: longer than 3 letters, not FUNCTION_WORDS).
+    A window of MATTR_WINDOW words that starts at s counts word i as new when s > i's previous
+    occurrence, so each word adds the number of such windows that hold it; a word's previous occurrence
+    is its previous occurrence among the content words too, when it is one."""
     count = len(words)
     if count < MATTR_WINDOW:
-        return moving_type_token_ratio(words), local_repetition(words, window)
+        content = [w for w in words if len(w) > 3 and w not in FUNCTION_WORDS]
+        return (
+            moving_type_token_ratio(words),
+            local_repetition(words, window),
+            local_repetition(content, content_window),
+        )
     last_start = count - MATTR_WINDOW  # the last window's start
     last_seen: dict[str, int] = {}
-    total = repeats = 0
+    content_seen: dict[str, int] = {}  # a content word -> its index among the content words when last seen
+    total = repeats = content_repeats = contents = 0
     for index, word in enumerate(words):
         previous = last_seen.get(word)
         last_seen[word] = index
@@ -202,14 +216,32 @@ def variety_and_repetition(words: list[str], window: int) -> tuple[float, float]
             first = index - MATTR_WINDOW + 1  # the first window holding the word (0 at least)
             if first < 0:
                 first = 0
+            if len(word) > 3 and word not in FUNCTION_WORDS:
+                content_seen[word] = contents
+                contents += 1
         else:
             if index - previous <= window:
                 repeats += 1
             first = previous + 1 if previous >= index - MATTR_WINDOW else index - MATTR_WINDOW + 1
+            before = content_seen.get(word)
+            if before is not None:
+                if contents - before <= content_window:
+                    content_repeats += 1
+                content_seen[word] = contents
+                contents += 1
         final = index if index < last_start else last_start
         if final >= first:
             total += final - first + 1
-    return total / (count - MATTR_WINDOW + 1) / MATTR_WINDOW, 100 * repeats / max(count, 1)
+    return (
+        total / (count - MATTR_WINDOW + 1) / MATTR_WINDOW,
+        100 * repeats / max(count, 1),
+        100 * content_repeats / max(contents, 1),
+    )
+
+
+def variety_and_repetition(words: list[str], window: int) -> tuple[float, float]:
+    """(moving_type_token_ratio(words), local_repetition(words, window))."""
+    return lexical_repetition(words, window, window)[:2]
 
 
 def token_class(word: str) -> str:
@@ -326,10 +358,46 @@ def _spaces_before_punctuation(text: str) -> int:
     return len(_SPACE_BEFORE_PUNCTUATION.findall(text))
 
 
-def _ending_counts(lowered: list[str], *endings: str) -> int:
-    """How many of the words end with one of `endings` (none of which ends another)."""
-    joined = " ".join(lowered) + " "  # a word's end is the one place followed by a space
-    return sum(joined.count(ending + " ") for ending in endings)
+def contractions(text: str) -> int:
+    """len(_CONTRACTION.findall(text)): the letters before each apostrophe that _CONTRACTION_SUFFIX finds
+    are checked, and a contraction that starts within the one before it (its letter is the last of
+    "n't", as in "don't've") is dropped, as findall's left-to-right scan drops it."""
+    count = 0
+    end = 0  # where the last contraction counted ends
+    letters = _IGNORECASE_LETTERS
+    for match in _CONTRACTION_SUFFIX.finditer(text):
+        apostrophe, stop = match.span()
+        if stop - apostrophe == 2 and text[stop - 1] in "tT":  # n't: a letter, then n
+            start = apostrophe - 2
+            if start < 0 or text[apostrophe - 1] not in "nN":
+                continue
+        else:
+            start = apostrophe - 1
+            if start < 0:
+                continue
+        if text[start] in letters and start >= end:
+            count += 1
+            end = stop
+    return count
+
+
+NOMINAL_ENDINGS = ("tion", "tions", "ment", "ments")
+
+
+def word_counts(words: list[str], lowered: list[str]) -> tuple[int, int, int, int, int]:
+    """(letters, long, nominal, ly, ing): sum(map(len, words)); how many words have 9 letters or more;
+    how many of `lowered` (the letter words, lower-cased) end in -tion(s) or -ment(s), in -ly, in -ing,
+    counted in one string of them (a word's end is the one place followed by a space; no ending ends
+    another of its group)."""
+    lengths = list(map(len, words))
+    joined = " ".join(lowered) + " "
+    return (
+        sum(lengths),
+        sum(map((8).__lt__, lengths)),
+        sum(joined.count(ending + " ") for ending in NOMINAL_ENDINGS),
+        joined.count("ly "),
+        joined.count("ing "),
+    )
 
 
 def article_stats(
@@ -355,7 +423,8 @@ def article_stats(
     variance = sum((n - mean_length) ** 2 for n in lengths) / len(lengths)
     lowered = body.lowered
     per_100 = 100 / n_words
-    mattr, repeated_words = variety_and_repetition(lowered, 10)
+    mattr, repeated_words, repeated_content_words = lexical_repetition(lowered, 10, REPETITION_WINDOW)
+    letters, long_words, nominal, ly_adverbs, ing_forms = word_counts(words, lowered)
 
     tells = evidence_tells(findings)
     graded = [f for f in tells if f.severity != "neutral"]
@@ -382,17 +451,15 @@ def article_stats(
         "quotation_marks": per_100 * sum(text.count(q) for q in '"“”'),
         "dashes": per_100 * sum(map(text.count, _DASHES)),
         # words
-        "word_length": sum(map(len, words)) / n_words,
-        "long_words": per_100 * sum(map((8).__lt__, map(len, words))),  # 9 letters or more
-        "contractions": per_100 * len(_CONTRACTION.findall(text)),
-        "nominalisations": per_100 * _ending_counts(lowered, "tion", "tions", "ment", "ments"),
-        "ly_adverbs": per_100 * _ending_counts(lowered, "ly"),
-        "ing_forms": per_100 * _ending_counts(lowered, "ing"),
+        "word_length": letters / n_words,
+        "long_words": per_100 * long_words,  # 9 letters or more
+        "contractions": per_100 * contractions(text),
+        "nominalisations": per_100 * nominal,
+        "ly_adverbs": per_100 * ly_adverbs,
+        "ing_forms": per_100 * ing_forms,
         "mattr": mattr,
         "repeated_words": repeated_words,
-        "repeated_content_words": local_repetition(
-            [w for w in lowered if len(w) > 3 and w not in FUNCTION_WORDS], REPETITION_WINDOW
-        ),
+        "repeated_content_words": repeated_content_words,
         # what a translator would not leave (per 1,000 words)
         "machine_tells": math.log1p(density * distinct_tells(t for t in graded if t.category in MACHINE_CATEGORIES)),
         "doubled_words": 1000 * _doubled_words(lowered) / n_words,

@@ -199,27 +199,36 @@ class JointModel:
                 mine = joint.get(key, (-1, 0.0, 0.0, 0.0))[:4]
                 joint[key] = (*mine, absent, weight, center, math.inf if high is None else high)
             self._slots[kind] = joint
+        # each model's scalars as _scalar_pushes reads them (the translated model's positions apart)
+        self._translated_scalars = [_scalar_entry(name, entry) for _position, name, entry in translated._scalar_slots]
+        self._translated_scalar_positions = [position for position, _name, _entry in translated._scalar_slots]
+        self._machine_scalars = [_scalar_entry(name, entry) for _position, name, entry in machine._scalar_slots]
 
     def evaluate(self, stats: ArticleStats) -> tuple[Pushes, float]:
         """(`translated.push_values(stats)`, `machine.logit(stats)`)."""
         translated, machine = self.translated, self.machine
         if not self.simple:
             return translated.push_values(stats), machine.logit(stats)
-        values, touched = translated._scalar_pushes(stats)
-        total = machine.base  # the machine model's logit, summed in LinearPart.logit's order
-        scalars = stats.scalars
-        for _position, name, entry in machine._scalar_slots:
-            total += push(entry, scalars[name])
         sqrt = math.sqrt
+        values = translated._absent_values.copy()
+        touched = self._translated_scalar_positions.copy()
+        for position, value in zip(touched, _scalar_pushes(self._translated_scalars, stats.scalars), strict=True):
+            values[position] = value
+        total = machine.base  # the machine model's logit, summed in LinearPart.logit's order
+        for value in _scalar_pushes(self._machine_scalars, stats.scalars):
+            total += value
         touch = touched.append
         for kind, counts, unit in _sequence_counts(stats):
-            joint = self._slots[kind]
+            get = self._slots[kind].get
             # LinearPart.logit reads the article's sequences in their order unless it has more of them
             # than the model weighs; then in the model's order, in a loop of its own here
             in_order = len(counts) <= len(machine._slots[kind])
-            for key in filter(joint.__contains__, counts):
-                position, weight, center, high, absent, their_weight, their_center, their_high = joint[key]
-                raw = counts[key] * unit
+            for key, count in counts.items():
+                slot = get(key)
+                if slot is None:
+                    continue
+                position, weight, center, high, absent, their_weight, their_center, their_high = slot
+                raw = count * unit
                 value = sqrt(raw) if raw > 0 else 0.0
                 if position >= 0:
                     values[position] = weight * ((high if value > high else value) - center)
@@ -232,6 +241,28 @@ class JointModel:
                     _position, absent, entry = table[key]
                     total += push(entry, counts[key] * unit) - absent
         return Pushes(translated, values, touched), total
+
+
+def _scalar_entry(name: str, entry: tuple) -> tuple:
+    """(name, weight, center, low, high, root) of a scalar feature, a missing bound an infinite one
+    (`value < low` and `value > high` are then never true, as push reads a missing bound)."""
+    weight, center, low, high, root = entry
+    return name, weight, center, -math.inf if low is None else low, math.inf if high is None else high, root
+
+
+def _scalar_pushes(entries: list[tuple], scalars: dict[str, float]) -> list[float]:
+    """push(entry, scalars[name]) of each scalar feature (`_scalar_entry`), the arithmetic inlined."""
+    sqrt = math.sqrt
+    pushes = []
+    for name, weight, center, low, high, root in entries:
+        raw = scalars[name]
+        value = (sqrt(raw) if raw > 0 else 0.0) if root else raw
+        if value < low:
+            value = low
+        if value > high:
+            value = high
+        pushes.append(weight * (value - center))
+    return pushes
 
 
 def _sequence_counts(stats: ArticleStats) -> tuple[tuple[str, Any, float], ...]:

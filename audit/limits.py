@@ -41,7 +41,7 @@ class LimitCounter:
 
     def __init__(self, limits: FindingLimits = DEFAULT_LIMITS) -> None:
         self.limits = limits
-        self.raw_kept: Counter[str] = Counter()
+        self.raw_kept: dict[str, int] = {}  # rule id -> raw hits kept (a dict: a Counter's miss is a call)
         self.left_out: Counter[str] = Counter()
         self.unfinished: set[str] = set()  # rules whose check stopped at the limit (left_out is a lower bound)
         self.file_left_out = 0
@@ -49,26 +49,29 @@ class LimitCounter:
     def full(self, rule_id: str) -> bool:
         """Has this rule as many raw hits as are kept? If so, the match asked about is counted as
         left out (unexamined: the count is of matches, some of which might have been filtered)."""
-        if self.raw_kept[rule_id] < self.limits.raw_per_rule:
+        if self.raw_kept.get(rule_id, 0) < self.limits.raw_per_rule:
             return False
         self.left_out[rule_id] += 1
         return True
 
     def keep(self, rule_id: str) -> None:
         """Count one raw hit of this rule as kept."""
-        self.raw_kept[rule_id] += 1
+        self.raw_kept[rule_id] = self.raw_kept.get(rule_id, 0) + 1
 
     def take(self, hits: Iterable[T], rule_id: str) -> list[T]:
         """The hits of one rule that may be kept. The check is not run past them: its count of what
         was left out becomes a lower bound ("at least")."""
-        room = max(0, self.limits.raw_per_rule - self.raw_kept[rule_id])
+        before = self.raw_kept.get(rule_id, 0)
+        room = self.limits.raw_per_rule - before
+        if room < 0:
+            room = 0
         kept = list(islice(hits, room + 1))  # one past the room: is there more?
-        if len(kept) > room:
-            kept.pop()
-            self.left_out[rule_id] += 1
-            self.unfinished.add(rule_id)
         if kept:
-            self.raw_kept[rule_id] += len(kept)
+            if len(kept) > room:
+                kept.pop()
+                self.left_out[rule_id] += 1
+                self.unfinished.add(rule_id)
+            self.raw_kept[rule_id] = before + len(kept)
         return kept
 
     def cap(self, findings: list[Finding]) -> list[Finding]:

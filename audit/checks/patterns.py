@@ -7,7 +7,8 @@ import re
 import time
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice, repeat
 
 import regex
 
@@ -15,7 +16,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..rules.precompiled import re_scans_faster
-from ..text.words import SPACE_CHUNK, longest_runs
+from ..text.words import longest_runs
 from .base import (
     Check,
     CheckContext,
@@ -37,6 +38,7 @@ from .prefilter import (
     LiteralBlocks,
     LiteralGate,
     Offsets,
+    PieceGate,
     PrefixIndex,
     lookbehinds_bounded,
     match_reach,
@@ -59,6 +61,8 @@ class RegexState:
     base: dict[str, int]  # rule id -> the number of its first pattern
     # where the literals occur in a long text (None: a short one, or no literals to look for)
     blocks: LiteralBlocks | None = None
+    # check -> the numbers of its runnable patterns, rising (a check with none is not in it)
+    by_check: dict[Check, list[int]] = field(default_factory=dict)
 
 
 class RegexIndex(SharedIndex):
@@ -81,38 +85,37 @@ class RegexIndex(SharedIndex):
         self.owner = [check for check in checks for _pattern in check.patterns]  # pattern number -> check
         self.everyone = frozenset(checks)
         # pattern number -> its short pieces (RegexCheck.pieces), for the patterns that have them
-        self.pieces = {
+        self.pieces = PieceGate({
             self.base[check.rule.id] + number: pieces
             for check in checks
             for number, pieces in enumerate(check.pieces)  # type: ignore[attr-defined]
             if pieces is not None
-        }
+        })
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runs = functools.cache(lambda: longest_runs(doc.text, doc.line_starts))
         runnable, blocks = self.gate.scan(lowered, runs)
         if lowered is not None:  # past the literal gate, the pieces (a few strings a pattern)
-            pieces = self.pieces
-            candidates = [number for number in runnable if number in pieces]
+            candidates = self.pieces.numbers.intersection(runnable)
             if candidates:
-                if isinstance(lowered, str) or len(lowered) <= SPACE_CHUNK:  # one piece: `in` tests
-                    text = lowered if isinstance(lowered, str) else lowered.whole()
-                    runnable.difference_update([
-                        number for number in candidates if not any(piece in text for piece in pieces[number])
-                    ])
-                else:  # a long text read in pieces: every string looked for in one pass
-                    present = lowered.found(set().union(*(pieces[number] for number in candidates)))
-                    runnable.difference_update([number for number in candidates if pieces[number].isdisjoint(present)])
+                runnable.difference_update(self.pieces.ruled_out(lowered, candidates))
         starts = self.prefixes.starts(lowered, runnable)
         if starts is not None:  # a pattern with prefixes none of which occurs has nowhere to start
-            prefixed = self.prefixed
-            runnable.difference_update([number for number in runnable if number in prefixed and number not in starts])
-        return RegexState(runnable, starts, self.base, blocks)
+            runnable.difference_update(self.prefixed.intersection(runnable).difference(starts))
+        by_check: dict[Check, list[int]] = {}
+        owner = self.owner
+        for number in sorted(runnable):
+            check = owner[number]
+            numbers = by_check.get(check)
+            if numbers is None:
+                by_check[check] = [number]
+            else:
+                numbers.append(number)
+        return RegexState(runnable, starts, self.base, blocks, by_check)
 
     def cannot_match(self, prepared: RegexState) -> frozenset[Check]:
-        owner = self.owner
-        return self.everyone.difference([owner[number] for number in prepared.runnable])
+        return self.everyone.difference(prepared.by_check)
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,11 @@ class RegexCheck(Check):
         self.start_twins = [
             twin if prefixes is not None else None for twin, prefixes in zip(twins, self.prefixes, strict=True)
         ]
+        # what `find` reads of each pattern, in one tuple: (pattern, twin, start twin, trusted, has prefixes, reach)
+        self.plans = list(zip(
+            self.patterns, self.twins, self.start_twins, self.trusted,
+            [prefixes is not None for prefixes in self.prefixes], self.reaches, strict=True,
+        ))
         self.group = getattr(params, "group", 0)
         for pattern in self.patterns:
             if isinstance(self.group, int) and self.group > pattern.groups:
@@ -190,31 +198,31 @@ class RegexCheck(Check):
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         state: RegexState = context.shared(RegexIndex)
+        numbers = state.by_check.get(self)
+        if not numbers:
+            return  # no string every match contains is in the text (LiteralGate, pieces, prefixes)
         base = state.base[self.rule.id]
-        for number, (pattern, twin) in enumerate(zip(self.patterns, self.twins, strict=True)):
-            start_twin = self.start_twins[number]
-            trusted = self.trusted[number]
-            index = base + number
-            if index not in state.runnable:
-                continue  # a string every match contains is not in the text (LiteralGate)
-            starts = None
-            if state.starts is not None and self.prefixes[number] is not None:
-                starts = state.starts.get(index, _NO_STARTS)
+        rule_id = self.rule.id
+        all_starts, blocks = state.starts, state.blocks
+        text = doc.text
+        for index in numbers:
+            pattern, twin, start_twin, trusted, prefixed, reach = self.plans[index - base]
+            starts = all_starts.get(index, _NO_STARTS) if prefixed and all_starts is not None else None
             # a long text: the regions near the pattern's literals hold every match (LiteralBlocks)
-            regions = state.blocks.regions(index, self.reaches[number]) if state.blocks is not None else None
+            regions = blocks.regions(index, reach) if blocks is not None else None
             if regions is not None and starts is not None:
                 starts = _starts_within(starts, regions)
             if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
-                if len(starts) * _SCAN_PER_TWIN_START >= len(doc.text):
-                    matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, self.rule.id, regions, trusted)
+                if len(starts) * _SCAN_PER_TWIN_START >= len(text):
+                    matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, rule_id, regions, trusted)
                 elif start_twin.worth_compiling(len(starts)):
-                    matches = _twin_matches_at(start_twin, doc.text, starts, self.rule.id)
+                    matches = _twin_matches_at(start_twin, text, starts, rule_id)
                 else:
-                    matches = _matches_at(pattern, doc.text, starts, self.rule.id, trusted)
-            elif starts is not None and len(starts) * _SCAN_PER_START < len(doc.text):
-                matches = _matches_at(pattern, doc.text, starts, self.rule.id, trusted)
+                    matches = _matches_at(pattern, text, starts, rule_id, trusted)
+            elif starts is not None and len(starts) * _SCAN_PER_START < len(text):
+                matches = _matches_at(pattern, text, starts, rule_id, trusted)
             else:
-                matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, self.rule.id, regions, trusted)
+                matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, rule_id, regions, trusted)
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -230,7 +238,7 @@ class RegexCheck(Check):
                 message = None
                 if self.message_fields:
                     groups = {name: match.group(name) for name in self.message_fields if name != CONTEXT_FIELD}
-                    message = fill(self.rule.message, groups, doc.text, start, end, suggestion)
+                    message = fill(self.rule.message, groups, text, start, end, suggestion)
                 yield self.hit(start, end, suggestion=suggestion, replacement=suggestion, message=message)
 
 
@@ -322,27 +330,37 @@ def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
 
 def _twin_matches_at(twin: Twin, text: str, starts: Offsets, rule_id: str) -> Iterator[re.Match]:
     """_matches_at by the pattern's `re` twin (a document of plain characters). `re` has no time bound:
-    the time of all the tries is looked at every _TRIES_PER_CLOCK tries, and past the document's
+    the time of all the tries is looked at after every _TRIES_PER_CLOCK tries, and past the document's
     bound (`time_bound`) the rule stops as a `regex` pattern that timed out does. (`regex` cannot stand
     in here on a long text: before each try it looks for the pattern's required string up to the
     end of the text, a pass over the rest of a megabyte for every start.)"""
-    reach = 0
-    tried = -1
     match_at = twin.compiled().match
+    if len(starts) <= _TRIES_PER_CLOCK:
+        yield from _leftmost(map(match_at, repeat(text), starts))
+        return
     deadline = time.monotonic() + time_bound(text)
-    for number, start in enumerate(starts):
-        if start < reach or start == tried:
-            continue
-        if number % _TRIES_PER_CLOCK == _TRIES_PER_CLOCK - 1 and time.monotonic() > deadline:
-            raise timed_out(rule_id)
-        tried = start
-        match = match_at(text, start)
-        if match is not None:
+    remaining = iter(starts)
+    reach = 0
+    while batch := list(islice(remaining, _TRIES_PER_CLOCK)):
+        for match in _leftmost(map(match_at, repeat(text), batch), reach):
             yield match
-            reach = max(match.end(), start + 1)
+            reach = max(match.end(), match.start() + 1)
+        if time.monotonic() > deadline:
+            raise timed_out(rule_id)
 
 
 _TRIES_PER_CLOCK = 256
+
+
+def _leftmost(tries: Iterator[re.Match | regex.Match | None], reach: int = 0) -> Iterator[re.Match | regex.Match]:
+    """The matches of tries at sorted starts that finditer gives: each at the first start (at or
+    past `reach`) after the end of the one before. The tries are made in C, one at every start: those
+    inside an earlier match (few, as matches are) cost less than a Python step at every start."""
+    for match in filter(None, tries):
+        start = match.start()
+        if start >= reach:
+            yield match
+            reach = max(match.end(), start + 1)
 
 
 def _matches_at(
@@ -351,16 +369,21 @@ def _matches_at(
     """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
     the leftmost match is the one at the first start where the pattern matches, and so on after it.
     Each try has its time bound, but a trusted pattern's on a short text (base.runs_unbounded)."""
+    if trusted and runs_unbounded(text):
+        return _leftmost(map(pattern.match, repeat(text), starts))
+    return _bounded_matches_at(pattern, text, starts, rule_id)
+
+
+def _bounded_matches_at(pattern: regex.Pattern, text: str, starts: Offsets, rule_id: str) -> Iterator[regex.Match]:
+    """_matches_at, each try with its time bound."""
     reach = 0
     tried = -1
-    unbounded = trusted and runs_unbounded(text)
     try:
         for start in starts:
             if start < reach or start == tried:
                 continue
             tried = start
-            match = pattern.match(text, start) if unbounded else pattern.match(
-                text, start, timeout=regex_timeout(text, rule_id))
+            match = pattern.match(text, start, timeout=regex_timeout(text, rule_id))
             if match is not None:
                 yield match
                 reach = max(match.end(), start + 1)
@@ -452,9 +475,11 @@ class DoubledWordCheck(Check):
     Params = DoubledParams
     summary = "a word printed twice (`Watch watch`), except the listed words and reduplicated names"
     default_fix = "safe"
-    # the gap is matched possessively: "[ ]+\n?[ ]*" backtracked quadratically over a long run of spaces
+    # the gap is matched possessively: "[ ]+\n?[ ]*" backtracked quadratically over a long run of spaces;
+    # and the word: no character of the gap is one of it, so giving some back could only fail again
+    # (at every word start: a third of the scan's time)
     _PATTERN = regex.compile(
-        r"(?<![\w'’-])(?P<first>[^\W\d_][\w'’]*)(?P<gap>[ \t\u00a0]++(?:\n[ \t\u00a0]*+)?|\n)"
+        r"(?<![\w'’-])(?P<first>[^\W\d_][\w'’]*+)(?P<gap>[ \t\u00a0]++(?:\n[ \t\u00a0]*+)?|\n)"
         r"(?P<second>(?P=first))(?![\w'’-])",
         regex.IGNORECASE,
     )

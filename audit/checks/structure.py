@@ -4,9 +4,11 @@ printed twice, text cut off at the end, and names spelled two ways in one articl
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -402,6 +404,9 @@ class TrailingFurnitureCheck(Check):
 _WORD_CHARACTER = regex.compile(r"\w")  # `regex`'s \w (marks are word characters), as the rules read words
 
 
+_AUTOMATON_PIECE = 1 << 20
+
+
 @dataclass(frozen=True)
 class ConsistencyParams:
     variants: list[list[str]] = param(doc="groups of two or more spellings of one name", nonempty=True)
@@ -434,45 +439,84 @@ class ConsistencyCheck(Check):
         for variant in self.group_of:
             self.automaton.add_word(variant, len(variant))
         self.automaton.make_automaton()
+        self.longest = max(map(len, self.group_of))
+        self.spelled = list(self.group_of)  # spelling number -> spelling
+        self.spelling_number = {spelling: number for number, spelling in enumerate(self.spelled)}
+        self.group_of_number = [self.group_of[spelling] for spelling in self.spelled]
+
+    def _ends(self, text: str) -> Iterator[tuple[int, int]]:
+        """The automaton's (last index, length) of every spelling in `text`, by their ends. A long text
+        is read a piece of _AUTOMATON_PIECE characters at a time (the automaton copies what it reads as
+        four bytes a character: 80 MB for a 20 MB text), each piece reaching back by the longest
+        spelling so that a spelling across two pieces is found in the second."""
+        if len(text) <= _AUTOMATON_PIECE:
+            yield from self.automaton.iter(text)
+            return
+        back = self.longest - 1
+        for begin in range(0, len(text), _AUTOMATON_PIECE):
+            offset = max(0, begin - back)
+            for last, length in self.automaton.iter(text[offset : begin + _AUTOMATON_PIECE]):
+                if last + offset >= begin:  # (ends before `begin`: found in the piece before)
+                    yield last + offset, length
 
     def spellings(self, text: str) -> Iterator[tuple[int, int]]:
         r"""(start, end) of the spellings in `text` that stand alone (no word character either side),
         as `(?<!\w)(?:longest|…|shortest)(?!\w)` finds them: left to right, not overlapping, the
-        longest of those starting at one place."""
+        longest of those starting at one place. The automaton gives them by their ends; one that starts
+        more than the longest spelling's length before the last end seen has no rival left to come, so
+        it is decided then (only a window of candidates is held, not every name of a long text)."""
         word = _WORD_CHARACTER.match
-        found = []
-        for last, length in self.automaton.iter(text):
+        longest = self.longest
+        pending: list[tuple[int, int]] = []  # a heap of (start, -end)
+        reach = 0
+        for last, length in self._ends(text):
             start, end = last + 1 - length, last + 1
             if not (start and word(text, start - 1)) and not word(text, end):
-                found.append((start, -end))
-        reach = 0
-        for start, negative_end in sorted(found):
-            if start >= reach:
+                heapq.heappush(pending, (start, -end))
+            settled = end - longest  # every candidate still to come starts here or later
+            while pending and pending[0][0] < settled:
+                first, negative_end = heapq.heappop(pending)
+                if first >= reach:
+                    reach = -negative_end
+                    yield first, reach
+        while pending:
+            first, negative_end = heapq.heappop(pending)
+            if first >= reach:
                 reach = -negative_end
-                yield start, reach
+                yield first, reach
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        occurrences: dict[int, list[tuple[int, int, str]]] = {}
+        # per group of spellings: where they occur (start, end, … in one array) and which spelling each
+        # is (its number in `spelled`): a long text names a country a hundred thousand times
+        occurrences: dict[int, tuple[array[int], array[int]]] = {}
         text = doc.text
+        number_of = self.spelling_number
         for start, end in self.spellings(text):
             if doc.is_protected(start, end) or doc.quote_at(start, end):
                 continue  # a quotation keeps its source's spelling
-            spelling = text[start:end]
-            occurrences.setdefault(self.group_of[spelling], []).append((start, end, spelling))
-        for found in occurrences.values():
-            counts = Counter(spelling for _s, _e, spelling in found)
+            number = number_of[text[start:end]]
+            spans, spelled = occurrences.setdefault(self.group_of_number[number], (array("q"), array("l")))
+            spans.extend((start, end))
+            spelled.append(number)
+        for spans, spelled in occurrences.values():
+            counts = Counter(spelled)
             if len(counts) < 2:
                 continue
-            first_seen = {spelling: i for i, (_s, _e, spelling) in reversed(list(enumerate(found)))}
-            dominant = max(counts, key=lambda sp: (counts[sp], -first_seen[sp]))
-            for start, end, spelling in found:
-                if spelling != dominant and not self.blocked_by_antipattern(doc, start, end):
+            first_seen: dict[int, int] = {}
+            for index, number in enumerate(spelled):
+                first_seen.setdefault(number, index)
+            dominant = max(counts, key=lambda n: (counts[n], -first_seen[n]))
+            dominant_spelling = self.spelled[dominant]
+            for index, number in enumerate(spelled):
+                start, end = spans[2 * index], spans[2 * index + 1]
+                if number != dominant and not self.blocked_by_antipattern(doc, start, end):
                     yield self.hit(
                         start,
                         end,
-                        suggestion=dominant,
-                        replacement=dominant,
-                        message=f"“{spelling}” is also spelled “{dominant}” in this article; keep one spelling.",
+                        suggestion=dominant_spelling,
+                        replacement=dominant_spelling,
+                        message=f"“{self.spelled[number]}” is also spelled “{dominant_spelling}” in this article; "
+                        "keep one spelling.",
                     )
 
 

@@ -1,6 +1,6 @@
 """ConsistencyCheck.spellings (audit/checks/structure.py): the spellings an Aho-Corasick automaton
 finds are those of `(?<!\\w)(?:longest|…|shortest)(?!\\w)`, in a short text, in a long text read a
-piece at a time (a spelling across two pieces included), and in a dense one held in a window."""
+piece at a time (a spelling across two pieces included), and in dense ones."""
 
 from __future__ import annotations
 

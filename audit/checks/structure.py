@@ -4,11 +4,9 @@ printed twice, text cut off at the end, and names spelled two ways in one articl
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import re
 import unicodedata
-from array import array
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -404,7 +402,7 @@ class TrailingFurnitureCheck(Check):
 _WORD_CHARACTER = regex.compile(r"\w")  # `regex`'s \w (marks are word characters), as the rules read words
 
 
-_AUTOMATON_PIECE = 1 << 20
+_AUTOMATON_PIECE = SPACE_CHUNK  # characters the consistency automaton reads at a time
 
 
 @dataclass(frozen=True)
@@ -440,9 +438,6 @@ class ConsistencyCheck(Check):
             self.automaton.add_word(variant, len(variant))
         self.automaton.make_automaton()
         self.longest = max(map(len, self.group_of))
-        self.spelled = list(self.group_of)  # spelling number -> spelling
-        self.spelling_number = {spelling: number for number, spelling in enumerate(self.spelled)}
-        self.group_of_number = [self.group_of[spelling] for spelling in self.spelled]
 
     def _ends(self, text: str) -> Iterator[tuple[int, int]]:
         """The automaton's (last index, length) of every spelling in `text`, by their ends. A long text
@@ -462,61 +457,41 @@ class ConsistencyCheck(Check):
     def spellings(self, text: str) -> Iterator[tuple[int, int]]:
         r"""(start, end) of the spellings in `text` that stand alone (no word character either side),
         as `(?<!\w)(?:longest|…|shortest)(?!\w)` finds them: left to right, not overlapping, the
-        longest of those starting at one place. The automaton gives them by their ends; one that starts
-        more than the longest spelling's length before the last end seen has no rival left to come, so
-        it is decided then (only a window of candidates is held, not every name of a long text)."""
+        longest of those starting at one place."""
         word = _WORD_CHARACTER.match
-        longest = self.longest
-        pending: list[tuple[int, int]] = []  # a heap of (start, -end)
-        reach = 0
+        found = []
         for last, length in self._ends(text):
             start, end = last + 1 - length, last + 1
             if not (start and word(text, start - 1)) and not word(text, end):
-                heapq.heappush(pending, (start, -end))
-            settled = end - longest  # every candidate still to come starts here or later
-            while pending and pending[0][0] < settled:
-                first, negative_end = heapq.heappop(pending)
-                if first >= reach:
-                    reach = -negative_end
-                    yield first, reach
-        while pending:
-            first, negative_end = heapq.heappop(pending)
-            if first >= reach:
+                found.append((start, -end))
+        reach = 0
+        for start, negative_end in sorted(found):
+            if start >= reach:
                 reach = -negative_end
-                yield first, reach
+                yield start, reach
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        # per group of spellings: where they occur (start, end, … in one array) and which spelling each
-        # is (its number in `spelled`): a long text names a country a hundred thousand times
-        occurrences: dict[int, tuple[array[int], array[int]]] = {}
+        occurrences: dict[int, list[tuple[int, int, str]]] = {}
         text = doc.text
-        number_of = self.spelling_number
         for start, end in self.spellings(text):
             if doc.is_protected(start, end) or doc.quote_at(start, end):
                 continue  # a quotation keeps its source's spelling
-            number = number_of[text[start:end]]
-            spans, spelled = occurrences.setdefault(self.group_of_number[number], (array("q"), array("l")))
-            spans.extend((start, end))
-            spelled.append(number)
-        for spans, spelled in occurrences.values():
-            counts = Counter(spelled)
+            spelling = text[start:end]
+            occurrences.setdefault(self.group_of[spelling], []).append((start, end, spelling))
+        for found in occurrences.values():
+            counts = Counter(spelling for _s, _e, spelling in found)
             if len(counts) < 2:
                 continue
-            first_seen: dict[int, int] = {}
-            for index, number in enumerate(spelled):
-                first_seen.setdefault(number, index)
-            dominant = max(counts, key=lambda n: (counts[n], -first_seen[n]))
-            dominant_spelling = self.spelled[dominant]
-            for index, number in enumerate(spelled):
-                start, end = spans[2 * index], spans[2 * index + 1]
-                if number != dominant and not self.blocked_by_antipattern(doc, start, end):
+            first_seen = {spelling: i for i, (_s, _e, spelling) in reversed(list(enumerate(found)))}
+            dominant = max(counts, key=lambda sp: (counts[sp], -first_seen[sp]))
+            for start, end, spelling in found:
+                if spelling != dominant and not self.blocked_by_antipattern(doc, start, end):
                     yield self.hit(
                         start,
                         end,
-                        suggestion=dominant_spelling,
-                        replacement=dominant_spelling,
-                        message=f"“{self.spelled[number]}” is also spelled “{dominant_spelling}” in this article; "
-                        "keep one spelling.",
+                        suggestion=dominant,
+                        replacement=dominant,
+                        message=f"“{spelling}” is also spelled “{dominant}” in this article; keep one spelling.",
                     )
 
 

@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .atomic import write_atomically
 from .safe_text import encode_report
@@ -98,27 +98,21 @@ def batches(chunks: Iterable[str], size: int = BATCH_CHARS) -> Iterator[str]:
         yield "".join(pending)
 
 
-def _write_all(chunks: Iterable[str], write: Callable[[str], object]) -> None:
-    """`write` each batch of the pieces (see `batches` for a piece that fails to come)."""
-    for batch in batches(chunks):
-        write(batch)
-
-
 def write_report(chunks: Iterable[str], output: str | None) -> None:
     """Write the report's pieces as they come, in batches (BATCH_CHARS): to standard output, to a
     device, a FIFO or a descriptor directly, or atomically to a regular file (whose old content stays
     when rendering fails). OutputError if it cannot be written."""
+    data = (encode_report(batch) for batch in batches(chunks))  # (what came before a failing piece too)
     if output is None or output == STDIN:
-        _write_stream(chunks, sys.stdout)
+        _write_stream(data, sys.stdout)
         return
     descriptor = descriptor_of(output)
     if descriptor is not None:
         if descriptor in (1, 2):
-            _write_stream(chunks, sys.stdout if descriptor == 1 else sys.stderr)
+            _write_stream(data, sys.stdout if descriptor == 1 else sys.stderr)
         else:
-            _write_descriptor(chunks, descriptor, output)
+            _write_descriptor(data, descriptor, output)
         return
-    data = (encode_report(batch) for batch in batches(chunks))
     check_output_target(output)
     try:
         info = os.stat(output)
@@ -138,20 +132,22 @@ def write_report(chunks: Iterable[str], output: str | None) -> None:
         raise OutputError(f"{output}: cannot write: {error.strerror or error}") from None
 
 
-def _write_stream(chunks: Iterable[str], stream) -> None:
+def _write_stream(data: Iterable[bytes], stream) -> None:
     stream.flush()
     binary = getattr(stream, "buffer", None)
-    if binary is not None:
-        _write_all(chunks, lambda batch: binary.write(encode_report(batch)))
-    else:  # a text-only stream (a test harness's): UTF-8 text
-        _write_all(chunks, lambda batch: stream.write(encode_report(batch).decode("utf-8")))
+    for piece in data:
+        if binary is not None:
+            binary.write(piece)
+        else:  # a text-only stream (a test harness's): UTF-8 text
+            stream.write(piece.decode("utf-8"))
     stream.flush()
 
 
-def _write_descriptor(chunks: Iterable[str], descriptor: int, name: str) -> None:
+def _write_descriptor(data: Iterable[bytes], descriptor: int, name: str) -> None:
     try:
         with os.fdopen(os.dup(descriptor), "wb") as handle:
-            _write_all(chunks, lambda batch: handle.write(encode_report(batch)))
+            for piece in data:
+                handle.write(piece)
     except OSError as error:
         raise OutputError(f"{name}: cannot write: {error.strerror or error}") from None
 

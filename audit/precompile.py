@@ -21,7 +21,7 @@ def make(path: Path = precompiled.FILE) -> tuple[int, int, int]:
     """Write the file; returns how many `regex` patterns, `re` twins and packs it holds."""
     precompiled.start_recording()
     try:
-        CompiledPacks(load_rules([builtin_pack_dir()], KINDS), Config().rule_settings().pack_settings())
+        CompiledPacks(load_rules([builtin_pack_dir()], KINDS), Config().pack_settings())
     finally:
         data = precompiled.stop_recording()
     path.write_bytes(marshal.dumps(data))

@@ -40,6 +40,7 @@ def mtaudit_command() -> list[str]:
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
+COLD_NAME = "MTAUDIT_NO_CACHE=1 mtaudit lint FILE --no-scores (cold)"
 COLD = {"MTAUDIT_NO_CACHE": "1"}
 
 
@@ -65,9 +66,9 @@ def main() -> None:
         "mtaudit --version": mtaudit + ["--version"],
         "mtaudit lint FILE --no-scores": mtaudit + ["lint", str(args.file), "--no-scores"],
         "mtaudit lint FILE": mtaudit + ["lint", str(args.file)],
-        "MTAUDIT_NO_CACHE=1 mtaudit lint FILE --no-scores (cold)": mtaudit + ["lint", str(args.file), "--no-scores"],
+        COLD_NAME: mtaudit + ["lint", str(args.file), "--no-scores"],
     }
-    environments = {"MTAUDIT_NO_CACHE=1 mtaudit lint FILE --no-scores (cold)": COLD}
+    environments = {COLD_NAME: COLD}
     for name, command in commands.items():  # untimed: the compiled rules in the cache, the files in memory
         wall(command, environments.get(name))
     times: dict[str, list[float]] = {name: [] for name in commands}

@@ -61,7 +61,6 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _MISSING = object()
-_REGEX_PATTERN = regex.Pattern
 _regex_compile = _regex.compile  # what a `regex` pattern's pickle calls to make it again
 
 
@@ -303,14 +302,17 @@ class LazyPattern(MadeWhenUsed):
         return _regex_compile(*marshal.loads(self._state))
 
     def __reduce__(self) -> tuple[Any, tuple[bytes]]:
-        return _lazy_pattern, (self._state,)
+        return LazyPattern, (self._state,)
 
     def __repr__(self) -> str:
         return f"LazyPattern({marshal.loads(self._state)[0]!r})"
 
 
-def _lazy_pattern(state: bytes) -> LazyPattern:
-    return LazyPattern(state)
+def regex_state(pattern: regex.Pattern) -> tuple[Any, ...] | None:
+    """What `regex` pickles a compiled pattern as (the arguments of its `_regex.compile`: source,
+    flags and compiled code), or None when it pickles it some other way."""
+    constructor, state = copyreg.dispatch_table[regex.Pattern](pattern)
+    return state if constructor is _regex_compile else None
 
 
 def stdlib_state(pattern: str, flags: int) -> bytes | None:
@@ -363,10 +365,10 @@ class _Pickler(pickle.Pickler):
     """Pickles `regex` patterns as LazyPatterns (their state as marshal bytes); the rest as pickle does."""
 
     def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is _REGEX_PATTERN:
-            constructor, state = copyreg.dispatch_table[_REGEX_PATTERN](obj)
-            if constructor is _regex_compile:
-                return _lazy_pattern, (marshal.dumps(state),)
+        if type(obj) is regex.Pattern:
+            state = regex_state(obj)
+            if state is not None:
+                return LazyPattern, (marshal.dumps(state),)
         return NotImplemented
 
 

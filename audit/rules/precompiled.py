@@ -20,7 +20,6 @@ written, by a run. Remake it after changing a built-in pack (tests/test_startup.
 from __future__ import annotations
 
 import _sre
-import copyreg
 import hashlib
 import marshal
 import sys
@@ -31,10 +30,9 @@ from typing import Any
 import regex
 from regex import _regex
 
-from .cache import stdlib_state
+from .cache import regex_state, stdlib_state
 
 FILE = Path(__file__).with_name("precompiled.marshal")
-_REGEX_PATTERN = regex.Pattern
 
 # While the file is being made: every pattern compiled through this module, by kind and key.
 _recording: dict[str, dict[Any, Any]] | None = None
@@ -86,8 +84,8 @@ def regex_compile(pattern: str, flags: int) -> regex.Pattern:
         return _regex.compile(*state)
     compiled = regex.compile(pattern, flags)
     if _recording is not None:
-        constructor, made_from = copyreg.dispatch_table[_REGEX_PATTERN](compiled)
-        if constructor is _regex.compile:
+        made_from = regex_state(compiled)
+        if made_from is not None:
             _recording["regex"][key] = made_from
     return compiled
 

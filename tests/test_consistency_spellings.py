@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 import regex
 
-from audit.checks import structure
+from audit.checks import prefilter
 from audit.checks.structure import ConsistencyCheck
 
 SPELLINGS = [["Kyiv", "Kiev"], ["Zelensky", "Zelenskyy", "Zelenskiy"], ["Dnipro", "Dnipro River", "Dnepr"]]
@@ -41,7 +41,7 @@ def texts() -> list[str]:
 @pytest.mark.parametrize("piece", [None, 7, 16, 64])
 def test_spellings_are_what_the_alternation_finds(monkeypatch, piece):
     if piece is not None:  # a long text: read a few characters at a time
-        monkeypatch.setattr(structure, "_AUTOMATON_PIECE", piece)
+        monkeypatch.setattr(prefilter, "SCAN_PIECE", piece)
     consistency = check()
     for text in texts():
         assert list(consistency.spellings(text)) == reference(text), text

@@ -12,9 +12,7 @@ from audit.fidelity.numbers import find_numbers
 from audit.fidelity.quotes import find_quotes, quote_pairs
 from audit.fidelity.sides import Name
 
-
-def rules_of(translation: str, original: str, lang: str) -> list[str]:
-    return sorted(h.rule for h in compare(translation, original, lang, metrics=False).hits)
+from .test_fidelity import rules_of
 
 
 # ------------------------------------------------------------------ quotations

@@ -9,9 +9,7 @@ import pytest
 from audit.fidelity import compare
 from audit.fidelity.quotes import ENGLISH_PAIRS, read_marks
 
-
-def quote_rules(translation: str, original: str, code: str) -> list[str]:
-    return [h.rule for h in compare(translation, original, code, metrics=False).hits if "QUOTE" in h.rule]
+from .test_fidelity import quote_rules
 
 
 @pytest.mark.parametrize(

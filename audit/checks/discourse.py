@@ -30,12 +30,13 @@ _AUXILIARIES = (
 )
 _ADVERB = r"(?:(?:also|still|then|now|even|already|only|never|often|later|soon|just|again|always|usually)\s+)?"
 # a clause after the comma: a subject pronoun and a finite verb
+_SUBJECTS = "he|she|it|they|we|this|these|those|there"
 _SPLICE = re.compile(
-    r",\s+(?P<clause>(?P<subject>he|she|it|they|we|this|these|those|there)\s+" + _ADVERB
+    r",\s+(?P<clause>(?P<subject>" + _SUBJECTS + r")\s+" + _ADVERB
     + r"(?P<verb>(?:" + _AUXILIARIES + r")\b|[a-z]{3,}(?:ed|es|s)\b))",
 )
 # what every match of _SPLICE starts with
-_SPLICE_HINT = re.compile(r",\s+(?:he|she|it|they|we|this|these|those|there)\s")
+_SPLICE_HINT = re.compile(r",\s+(?:" + _SUBJECTS + r")\s")
 _REPORTING = frozenset(
     "said says told tells added adds noted notes wrote writes asked asks explained explains stressed stresses "
     "declared declares announced announces reported reports claimed claims argued argues insisted insists "

@@ -147,7 +147,7 @@ class RegexCheck(Check):
         # for the patterns the gate cannot rule out (no literals): None when none rule out more. Read
         # for the gated ones too they cost 0.5 s of a cold build and gained nothing measurable.
         self.pieces = [
-            _worth_looking_for(required_pieces(pattern), literals) if literals is None else None
+            _worth_looking_for(required_pieces(pattern)) if literals is None else None
             for pattern, literals in zip(patterns, self.literals, strict=True)
         ]
         # how far from one of its literals a match can lie (a long text is scanned near them only)
@@ -245,9 +245,9 @@ class RegexCheck(Check):
 _MIN_PIECE_WEIGHT = 2  # a set with one common character in it (" ", ".") rules out nothing
 
 
-def _worth_looking_for(pieces: frozenset[str] | None, literals: frozenset[str] | None) -> frozenset[str] | None:
-    """The pieces, unless they are the literals themselves or one is a single common character."""
-    if pieces is None or pieces == literals or min(map(_piece_weight, pieces)) < _MIN_PIECE_WEIGHT:
+def _worth_looking_for(pieces: frozenset[str] | None) -> frozenset[str] | None:
+    """The pieces (of a pattern the literal gate cannot rule out), unless one is a single common character."""
+    if pieces is None or min(map(_piece_weight, pieces)) < _MIN_PIECE_WEIGHT:
         return None
     return pieces
 

@@ -31,6 +31,7 @@ from .base import (
     time_bound,
 )
 from .budget import bounded
+from .prefilter import iter_matches
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
 _TERMINAL = tuple(".!?…\"”’)»]:;'")
@@ -402,9 +403,6 @@ class TrailingFurnitureCheck(Check):
 _WORD_CHARACTER = regex.compile(r"\w")  # `regex`'s \w (marks are word characters), as the rules read words
 
 
-_AUTOMATON_PIECE = SPACE_CHUNK  # characters the consistency automaton reads at a time
-
-
 @dataclass(frozen=True)
 class ConsistencyParams:
     variants: list[list[str]] = param(doc="groups of two or more spellings of one name", nonempty=True)
@@ -439,28 +437,13 @@ class ConsistencyCheck(Check):
         self.automaton.make_automaton()
         self.longest = max(map(len, self.group_of))
 
-    def _ends(self, text: str) -> Iterator[tuple[int, int]]:
-        """The automaton's (last index, length) of every spelling in `text`, by their ends. A long text
-        is read a piece of _AUTOMATON_PIECE characters at a time (the automaton copies what it reads as
-        four bytes a character: 80 MB for a 20 MB text), each piece reaching back by the longest
-        spelling so that a spelling across two pieces is found in the second."""
-        if len(text) <= _AUTOMATON_PIECE:
-            yield from self.automaton.iter(text)
-            return
-        back = self.longest - 1
-        for begin in range(0, len(text), _AUTOMATON_PIECE):
-            offset = max(0, begin - back)
-            for last, length in self.automaton.iter(text[offset : begin + _AUTOMATON_PIECE]):
-                if last + offset >= begin:  # (ends before `begin`: found in the piece before)
-                    yield last + offset, length
-
     def spellings(self, text: str) -> Iterator[tuple[int, int]]:
         r"""(start, end) of the spellings in `text` that stand alone (no word character either side),
         as `(?<!\w)(?:longest|…|shortest)(?!\w)` finds them: left to right, not overlapping, the
         longest of those starting at one place."""
         word = _WORD_CHARACTER.match
         found = []
-        for last, length in self._ends(text):
+        for last, length in iter_matches(self.automaton, text, self.longest):  # (a long text a piece at a time)
             start, end = last + 1 - length, last + 1
             if not (start and word(text, start - 1)) and not word(text, end):
                 found.append((start, -end))

@@ -28,6 +28,7 @@ from .names import (
     transliterate,
 )
 from .numbers import Key, Mention
+from .quotes import CLAUSE_END
 from .readings import Reader, exonym_forms, hepburn_shaped, pinyin_syllables
 from .sides import Name, Side, demonym_stem, without_links
 from .text import CJK, Span, fold, main_script, script_counts, script_of, word_count
@@ -158,13 +159,24 @@ class Context:
         spans = self.translation.sentences
         if bead.translation:
             return spans[bead.translation[0]][0], spans[bead.translation[-1]][1]
-        for previous in range(index - 1, -1, -1):
-            if self.beads[previous].translation:
-                return spans[self.beads[previous].translation[-1]]
-        for following in range(index + 1, len(self.beads)):
-            if self.beads[following].translation:
-                return spans[self.beads[following].translation[0]]
+        near = self._translated_before(index)
+        if near is None:
+            near = self._translated_after(index)
+        if near is not None:
+            return spans[near]
         return 0, max(1, len(self.translation.text.rstrip()))
+
+    def _translated_before(self, index: int) -> int | None:
+        """The last translation sentence of the nearest bead before bead `index` that has one."""
+        return next(
+            (self.beads[i].translation[-1] for i in range(index - 1, -1, -1) if self.beads[i].translation), None
+        )
+
+    def _translated_after(self, index: int) -> int | None:
+        """The first translation sentence of the nearest bead after bead `index` that has one."""
+        return next(
+            (self.beads[i].translation[0] for i in range(index + 1, len(self.beads)) if self.beads[i].translation), None
+        )
 
     def edge_span(self, index: int, sentence: int) -> Span:
         """Where original sentence `sentence` of bead `index` sits in the translation: the bead's
@@ -177,13 +189,11 @@ class Context:
             return start, end
         spans = self.translation.sentences
         if sentence == bead.original[0]:
-            before = next((self.beads[i].translation[-1] for i in range(index - 1, -1, -1)
-                           if self.beads[i].translation), None)
+            before = self._translated_before(index)
             if before is not None:
                 start = spans[before][0]
         elif sentence == bead.original[-1]:
-            after = next((self.beads[i].translation[0] for i in range(index + 1, len(self.beads))
-                          if self.beads[i].translation), None)
+            after = self._translated_after(index)
             if after is not None:
                 end = spans[after][1]
         return start, end
@@ -193,10 +203,7 @@ class Context:
         before it to the one after it (the gap's exact place among sentences of similar length is
         uncertain, so both neighbours are shown)."""
         spans = self.translation.sentences
-        before = next((self.beads[i].translation[-1] for i in range(first - 1, -1, -1) if self.beads[i].translation),
-                      None)
-        after = next((self.beads[i].translation[0] for i in range(last + 1, len(self.beads))
-                      if self.beads[i].translation), None)
+        before, after = self._translated_before(first), self._translated_after(last)
         if before is None and after is None:
             return 0, max(1, len(self.translation.text.rstrip()))
         return spans[before if before is not None else after][0], spans[after if after is not None else before][1]
@@ -903,7 +910,6 @@ def _quote_words(side: Side, quote: Span) -> float:
 _KATAKANA_FIRST, _KATAKANA_LAST = "\u30a0", "\u30ff"
 # After a quotation: a dash and the words that attribute it (Russian and Ukrainian "«…», — сказал он").
 _ATTRIBUTION_AFTER = re.compile(r",?[ \u00a0]?[-–—][ \u00a0]")
-_SPEECH_INSIDE_END = frozenset(".,!?…")
 
 
 def _speech_or_phrase(side: Side, quote: Span) -> bool:
@@ -921,7 +927,7 @@ def _speech_or_phrase(side: Side, quote: Span) -> bool:
     words = word_count(inner)
     if words < SHORT_SPEECH_WORDS:
         return False
-    if inner[-1] in _SPEECH_INSIDE_END:
+    if inner[-1] in CLAUSE_END:
         return True
     if next((c for c in inner if c.isalpha()), "").islower():
         return True

@@ -166,7 +166,7 @@ def unmarked_speech(
     return sorted(kept + found)
 
 
-_CLAUSE_END = frozenset(",.!?…")
+CLAUSE_END = frozenset(",.!?…")
 _AFTER_CLOSING = frozenset(",.!?…;:-—–)")
 
 
@@ -177,7 +177,7 @@ def _ends_speech(chunk: str, offset: int) -> bool:
     after = chunk[offset + 1] if offset + 1 < len(chunk) else " "
     if before.isspace() or not (after.isspace() or after in _AFTER_CLOSING):
         return False
-    return before in _CLAUSE_END or after in _CLAUSE_END
+    return before in CLAUSE_END or after in CLAUSE_END
 
 
 def _pair_marks(
@@ -245,4 +245,4 @@ def _straight_role(chunk: str, offset: int) -> str:
     return "either"
 
 
-__all__ = ["dialogue_quotes", "find_quotes", "quote_pairs", "read_marks", "unmarked_speech"]
+__all__ = ["CLAUSE_END", "dialogue_quotes", "find_quotes", "quote_pairs", "read_marks", "unmarked_speech"]

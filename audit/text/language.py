@@ -43,9 +43,6 @@ def non_latin_share(text: str) -> float:
     return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
 
 
-# The letter words of WORD (audit.text.words): its first alternative finds them all and nothing else
-# (a digit run never holds a letter), so the numbers need not be listed and dropped again.
-_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # The same in a lower-cased text whose word characters are all ASCII (ASCII_WORD's first alternative):
 # lower-casing such a text changes no word boundary (no character that is not a word character lowers
 # to one, or to more than one character), so its words are the text's words lower-cased.
@@ -58,8 +55,7 @@ def _function_word_share(text: str) -> float | None:
     and a list of them lower-cased."""
     if word_pattern(text) is ASCII_WORD:
         return _lowered_function_word_share(_LOWER_ASCII_LETTER_WORD.findall(text.lower()))
-    words = [w for w in _LETTER_WORD.findall(text) if w[0].isalpha()]  # (a number such as ² is a \w)
-    return _lowered_function_word_share(list(map(str.lower, words)))
+    return _lowered_function_word_share(list(map(str.lower, letter_words(text))))
 
 
 def _lowered_function_word_share(lowered: list[str]) -> float | None:

@@ -16,6 +16,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..rules.precompiled import re_scans_faster
+from ..text.lazy import lazy_compile
 from ..text.words import longest_runs
 from .base import (
     Check,
@@ -38,11 +39,13 @@ from .prefilter import (
     LiteralBlocks,
     LiteralGate,
     Offsets,
+    OutsideAsciiGate,
     PieceGate,
     PrefixIndex,
     lookbehinds_bounded,
     match_reach,
     required_literals,
+    required_outside_ascii,
     required_pieces,
     required_prefixes,
 )
@@ -91,11 +94,21 @@ class RegexIndex(SharedIndex):
             for number, pieces in enumerate(check.pieces)  # type: ignore[attr-defined]
             if pieces is not None
         })
+        # pattern number -> the characters outside ASCII one of which it needs (RegexCheck.outside_ascii)
+        self.outside_ascii = OutsideAsciiGate({
+            self.base[check.rule.id] + number: needed
+            for check in checks
+            for number, needed in enumerate(check.outside_ascii)  # type: ignore[attr-defined]
+            if needed is not None
+        })
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runs = functools.cache(lambda: longest_runs(doc.text, doc.line_starts))
         runnable, blocks = self.gate.scan(lowered, runs)
+        candidates = self.outside_ascii.numbers.intersection(runnable)
+        if candidates:  # a Cyrillic word is looked for in an English text without one (most texts: ASCII)
+            runnable.difference_update(self.outside_ascii.ruled_out(doc.text, candidates))
         if lowered is not None:  # past the literal gate, the pieces (a few strings a pattern)
             candidates = self.pieces.numbers.intersection(runnable)
             if candidates:
@@ -150,6 +163,8 @@ class RegexCheck(Check):
             _worth_looking_for(required_pieces(pattern)) if literals is None else None
             for pattern, literals in zip(patterns, self.literals, strict=True)
         ]
+        # a class of characters outside ASCII one of which every match needs (\p{Cyrillic}), or None
+        self.outside_ascii = [required_outside_ascii(p) for p in patterns]
         # how far from one of its literals a match can lie (a long text is scanned near them only)
         self.reaches = [
             match_reach(p, compiled.flags) if literals is not None else None
@@ -436,6 +451,9 @@ class SpacingCheck(Check):
             )
 
         self.twins = [stdlib_twin(p.pattern, p.flags) for p in self.patterns]
+        # where each pattern's match starts, from where its gap starts: the word before it (hyphens), the
+        # character before it (punctuation)
+        self.from_word = [True] * bool(hyphens) + [False] * bool(punctuation)
         # every match has a space, tab or no-break space right before one of the marks
         self.needles = [gap + mark for gap in " \t\u00a0" for mark in marks]
         self.builtin = is_builtin_pack(rule.pack)
@@ -444,8 +462,21 @@ class SpacingCheck(Check):
         text = doc.text
         if not any(needle in text for needle in self.needles):
             return
-        for pattern, twin in zip(self.patterns, self.twins, strict=True):
-            for match in scan(pattern, twin, doc, self.rule.id, trusted=twin is not None and self.builtin):
+        # the patterns are tried only where a match can start (a scan of the whole text tried every
+        # word); a text with many gaps is scanned whole
+        gaps = _gap_starts(text, self.needles, len(text) // _SCAN_PER_START)
+        rule_id = self.rule.id
+        for pattern, twin, from_word in zip(self.patterns, self.twins, self.from_word, strict=True):
+            trusted = twin is not None and self.builtin
+            if gaps is None:
+                matches = scan(pattern, twin, doc, rule_id, trusted=trusted)
+            else:
+                starts = sorted({start for gap in gaps for start in _match_starts(text, gap, from_word)})
+                if twin is not None and twin.reads_alike(doc):
+                    matches = _twin_matches_at(twin, text, starts, rule_id)
+                else:
+                    matches = _matches_at(pattern, text, starts, rule_id, trusted)
+            for match in matches:
                 if match.group("mark") in "-‐":
                     start, end = match.start("left"), match.end()
                     fixed = match.group("left") + match.group("mark") + match.group("right")
@@ -455,6 +486,40 @@ class SpacingCheck(Check):
                 if self.blocked_by_antipattern(doc, start, end):
                     continue
                 yield self.hit(start, end, suggestion=fixed, replacement=fixed)
+
+
+def _gap_starts(text: str, needles: list[str], most: int) -> list[int] | None:
+    """Where the runs of spaces, tabs and no-break spaces that end in one of the needles (a gap and a
+    mark) start, or None when there are more than `most` of them."""
+    found: set[int] = set()
+    for needle in needles:
+        position = text.find(needle)
+        while position >= 0:
+            start = position
+            while start > 0 and text[start - 1] in _GAP:
+                start -= 1
+            found.add(start)
+            if len(found) > most:
+                return None
+            position = text.find(needle, position + 1)
+    return list(found)
+
+
+_GAP = " \t\u00a0"
+# the run of word characters (as `regex` reads \w) that ends where a match is tried, read backwards
+_WORD_BEFORE = lazy_compile(r"(?r)\w*", compiler=regex.compile)
+
+
+def _match_starts(text: str, gap: int, from_word: bool) -> tuple[int, ...]:
+    """Where a SpacingCheck pattern's match with its gap at `gap` starts: at the start of the word
+    before the gap (as either module reads a word character: the `re` twin or `regex` scans), or at
+    the character before it."""
+    if not from_word:
+        return (gap - 1,) if gap > 0 else ()
+    start = gap
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # `re`'s \w
+        start -= 1
+    return start, _WORD_BEFORE.match(text, 0, gap).start()
 
 
 _FUNCTION_WORDS = frozenset(

@@ -3,6 +3,8 @@ in the lower-cased text (checked on every rule's own examples), and gated runs f
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from audit import audit_text
@@ -184,3 +186,33 @@ def test_every_rule_example_that_a_pattern_matches_holds_a_character_it_needs():
                 assert OutsideAsciiGate({0: needed}).ruled_out(example, [0]) == [], (check.rule.id, example)
                 checked += 1
     assert checked > 5
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "word"),
+    [
+        ("died in Moscow In Moscow, officials said", True, False),
+        ("it was of theof the army", True, False),  # a repeat glued to the phrase before it
+        ("rose in the city in the city", True, False),
+        ("in the big city in the big city", False, False),  # four words: no phrase of the rule
+        ("saw big townsaw big town", True, False),
+        ("Watch watch it", False, True),
+        ("the cat sat on the mat", False, False),
+    ],
+)
+def test_repeat_index_reads_what_every_doubled_match_holds(text, phrase, word):
+    from audit.checks.patterns import _DOUBLED_PHRASE, DoubledPhraseCheck, DoubledWordCheck
+
+    runs = [run.casefold() for run in re.findall(r"[\w'’]+", text)]
+    assert DoubledPhraseCheck.repeated(runs) is phrase
+    assert DoubledWordCheck.repeated(runs) is word
+    assert bool(_DOUBLED_PHRASE.search(text)) is phrase
+
+
+def test_repeat_index_rules_out_doubled_checks_without_a_repeat():
+    ruleset = RuleSet.load(Config(scores=False))
+    report_of = {text: [f.rule for f in audit_text(text, Config(scores=False)).files[0].findings]
+                 for text in ("Prices rose in the city in the city, officials said.", "Prices rose in the city.")}
+    assert "REP-DOUBLED-PHRASE" in report_of["Prices rose in the city in the city, officials said."]
+    assert not {"REP-DOUBLED-PHRASE", "REP-DOUBLED-WORD"} & set(report_of["Prices rose in the city."])
+    assert any(type(index).__name__ == "RepeatIndex" for index in ruleset.shared)

@@ -8,7 +8,8 @@ import time
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice, repeat
+from itertools import compress, count, islice, repeat
+from operator import and_, eq
 
 import regex
 
@@ -36,6 +37,7 @@ from .base import (
     timed_out,
 )
 from .prefilter import (
+    SHORT_TEXT,
     LiteralBlocks,
     LiteralGate,
     Offsets,
@@ -527,6 +529,90 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+class RepeatIndex(SharedIndex):
+    """The runs of word characters and apostrophes of a short text, case-folded, read once for the
+    checks of doubled words and phrases: a check whose repeat the runs do not hold (`repeated`) cannot
+    match. Read where the check's `re` twin scans (it reads the runs as `re` does), on a text of up to
+    SHORT_TEXT characters (the runs of a long one fill memory); elsewhere every check runs."""
+
+    def prepare(self, doc: Document, context: CheckContext) -> frozenset[Check]:
+        text = doc.text
+        if len(text) > SHORT_TEXT:
+            return frozenset()
+        checks = [check for check in self.checks if check.twin is not None and check.twin.reads_alike(doc)]  # type: ignore[attr-defined]
+        if not checks:
+            return frozenset()
+        if text.isascii():  # lower case is case-folded there, and \w the ASCII one
+            runs = _ASCII_RUN.findall(text.lower())
+        else:
+            runs = list(map(str.casefold, _RUN.findall(text)))
+        return frozenset(check for check in checks if not check.repeated(runs))  # type: ignore[attr-defined]
+
+    def cannot_match(self, prepared: frozenset[Check]) -> frozenset[Check]:
+        return prepared
+
+
+_RUN = re.compile(r"[\w'’]+")
+_ASCII_RUN = re.compile(r"[\w']+", re.ASCII)
+
+
+# A phrase printed twice: possessive where giving back cannot help (a run of word characters before
+# white space, white space before a word, the gap before the repeat, which starts with a letter): 30%
+# of the scan's time. Compiled when first used (not at import: 2 ms of a one-file lint).
+_DOUBLED_PHRASE_SOURCE = (
+    r"(?<![\w'’-])(?P<p>(?!(?:and|or|but|nor)\b|\w++[ \t]++(?:and|or|by|after|to|upon|for|on|in)\b)"
+    r"[a-z][\w'’]*+[ \t]++[\w'’]{2,}(?:[ \t]++[\w'’]{2,})?)[ \t]*+\n?+[ \t]*+(?i:(?P=p))(?![\w'’-])"
+)
+_DOUBLED_PHRASE = lazy_compile(_DOUBLED_PHRASE_SOURCE, regex.V0 | regex.MULTILINE, compiler=regex.compile)
+
+
+@functools.cache
+def _doubled_phrase_twin() -> Twin | None:
+    return stdlib_twin(_DOUBLED_PHRASE_SOURCE, regex.V0 | regex.MULTILINE)
+
+
+@register
+class DoubledPhraseCheck(Check):
+    """A phrase of two or three words printed twice in a row ("in Moscow In Moscow"), starting with a
+    lower-case letter: not one that starts with a conjunction, nor a chain of a word and a preposition
+    (back to back to back)."""
+
+    kind = "doubled-phrase"
+    summary = (
+        "a phrase of two or three words printed twice (`in Moscow In Moscow`), starting in lower case, "
+        "not a chain (`back to back to back`)"
+    )
+    needs = Needs(shared=RepeatIndex)
+
+    @property
+    def twin(self) -> Twin | None:
+        return _doubled_phrase_twin()
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        twin = self.twin
+        for match in scan(_DOUBLED_PHRASE, twin, doc, self.rule.id, trusted=twin is not None):  # type: ignore[arg-type]
+            start, end = match.span()
+            if not self.blocked_by_antipattern(doc, start, end):
+                yield self.hit(start, end)
+
+    @staticmethod
+    def repeated(runs: list[str]) -> bool:
+        """Do the runs (RepeatIndex) hold what every match holds: two runs twice in a row (the same run
+        two and three runs on), three runs twice, or a repeat glued to the phrase before it ("of theof
+        the": the gap before the repeat may be empty)?"""
+        twice = list(map(eq, runs, runs[2:]))
+        if any(map(and_, twice, twice[1:])):
+            return True
+        thrice = list(map(eq, runs, runs[3:]))
+        if any(map(and_, thrice, thrice[1:])):
+            return True
+        for step in (1, 2):  # glued: the run `step` on is the run `2 * step` on and then this one
+            for index in compress(count(), map(str.endswith, runs[step:-step], runs)):
+                if runs[index + step] == runs[index + 2 * step] + runs[index]:
+                    return True
+        return False
+
+
 @dataclass(frozen=True)
 class DoubledParams:
     exceptions: list[str] = param([], doc="doubled words that are English (`had had`, `that that`)")
@@ -540,6 +626,7 @@ class DoubledWordCheck(Check):
     Params = DoubledParams
     summary = "a word printed twice (`Watch watch`), except the listed words and reduplicated names"
     default_fix = "safe"
+    needs = Needs(shared=RepeatIndex)
     # the gap is matched possessively: "[ ]+\n?[ ]*" backtracked quadratically over a long run of spaces;
     # and the word: no character of the gap is one of it, so giving some back could only fail again
     # (at every word start: a third of the scan's time)
@@ -548,14 +635,14 @@ class DoubledWordCheck(Check):
         r"(?P<second>(?P=first))(?![\w'’-])",
         regex.IGNORECASE,
     )
-    _TWIN = stdlib_twin(_PATTERN.pattern, _PATTERN.flags)
+    twin = stdlib_twin(_PATTERN.pattern, _PATTERN.flags)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.exceptions = {e.lower() for e in rule.params.exceptions}
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for match in scan(self._PATTERN, self._TWIN, doc, self.rule.id, trusted=self._TWIN is not None):
+        for match in scan(self._PATTERN, self.twin, doc, self.rule.id, trusted=self.twin is not None):
             word = match.group("first")
             second = match.group("second")
             if word.lower() in self.exceptions:
@@ -568,3 +655,8 @@ class DoubledWordCheck(Check):
             if self.blocked_by_antipattern(doc, start, end):
                 continue
             yield self.hit(start, end, suggestion=word, replacement=word)
+
+    @staticmethod
+    def repeated(runs: list[str]) -> bool:
+        """Do the runs (RepeatIndex) hold what every match holds: a run twice in a row?"""
+        return any(map(eq, runs, runs[1:]))

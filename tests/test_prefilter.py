@@ -204,8 +204,8 @@ def test_repeat_index_reads_what_every_doubled_match_holds(text, phrase, word):
     from audit.checks.patterns import _DOUBLED_PHRASE, DoubledPhraseCheck, DoubledWordCheck
 
     runs = [run.casefold() for run in re.findall(r"[\w'’]+", text)]
-    assert DoubledPhraseCheck.repeated(runs) is phrase
-    assert DoubledWordCheck.repeated(runs) is word
+    assert bool(DoubledPhraseCheck.repeats(runs)) is phrase
+    assert bool(DoubledWordCheck.repeats(runs)) is word
     assert bool(_DOUBLED_PHRASE.search(text)) is phrase
 
 

@@ -172,9 +172,12 @@ class RegexCheck(Check):
             match_reach(p, compiled.flags) if literals is not None else None
             for p, compiled, literals in zip(patterns, self.patterns, self.literals, strict=True)
         ]
-        # where a match can start (built-in rules only: the match at each start has its own time bound)
+        # where a match can start (built-in rules only: the match at each start has its own time bound);
+        # none for a kind with a `find` of its own, which reads no starts (SpacedHyphenCheck: its prefixes,
+        # "e " among them, were a sixth of the prefix index's matches)
         builtin = is_builtin_pack(rule.pack)
-        self.prefixes = [required_prefixes(p) if builtin else None for p in patterns]
+        reads_starts = builtin and type(self).find is RegexCheck.find
+        self.prefixes = [required_prefixes(p) if reads_starts else None for p in patterns]
         # Python's re stands in for `regex` on the patterns that scan every document (it is faster on
         # those; `regex` is faster on the long alternations of the gated ones)
         twins = [compile_twin(p, rule) for p in self.patterns]
@@ -531,25 +534,26 @@ _FUNCTION_WORDS = frozenset(
 
 class RepeatIndex(SharedIndex):
     """The runs of word characters and apostrophes of a short text, case-folded, read once for the
-    checks of doubled words and phrases: a check whose repeat the runs do not hold (`repeated`) cannot
-    match. Read where the check's `re` twin scans (it reads the runs as `re` does), on a text of up to
-    SHORT_TEXT characters (the runs of a long one fill memory); elsewhere every check runs."""
+    checks of doubled words and phrases: each check gives the runs that start a repeat of the kind it
+    finds (`repeats`), and one with none cannot match. Read where the check's `re` twin scans (it
+    reads the runs as `re` does), on a text of up to SHORT_TEXT characters (the runs of a long one
+    fill memory); elsewhere every check runs. Prepared: check -> the runs that start its repeats."""
 
-    def prepare(self, doc: Document, context: CheckContext) -> frozenset[Check]:
+    def prepare(self, doc: Document, context: CheckContext) -> dict[Check, set[str]]:
         text = doc.text
         if len(text) > SHORT_TEXT:
-            return frozenset()
+            return {}
         checks = [check for check in self.checks if check.twin is not None and check.twin.reads_alike(doc)]  # type: ignore[attr-defined]
         if not checks:
-            return frozenset()
+            return {}
         if text.isascii():  # lower case is case-folded there, and \w the ASCII one
             runs = _ASCII_RUN.findall(text.lower())
         else:
             runs = list(map(str.casefold, _RUN.findall(text)))
-        return frozenset(check for check in checks if not check.repeated(runs))  # type: ignore[attr-defined]
+        return {check: check.repeats(runs) for check in checks}  # type: ignore[attr-defined]
 
-    def cannot_match(self, prepared: frozenset[Check]) -> frozenset[Check]:
-        return prepared
+    def cannot_match(self, prepared: dict[Check, set[str]]) -> list[Check]:
+        return [check for check, starts in prepared.items() if not starts]
 
 
 _RUN = re.compile(r"[\w'’]+")
@@ -590,27 +594,41 @@ class DoubledPhraseCheck(Check):
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         twin = self.twin
-        for match in scan(_DOUBLED_PHRASE, twin, doc, self.rule.id, trusted=twin is not None):  # type: ignore[arg-type]
+        words = (context.shared(RepeatIndex) or {}).get(self)
+        text = doc.text
+        if words and twin is not None and text.isascii():  # tried only where a repeat's first word stands
+            lowered = text.lower()  # as long as the text: ASCII
+            starts = sorted({start for word in words for start in _occurrences(lowered, word)})
+            matches = _twin_matches_at(twin, text, starts, self.rule.id)
+        else:
+            matches = scan(_DOUBLED_PHRASE, twin, doc, self.rule.id, trusted=twin is not None)  # type: ignore[arg-type]
+        for match in matches:
             start, end = match.span()
             if not self.blocked_by_antipattern(doc, start, end):
                 yield self.hit(start, end)
 
     @staticmethod
-    def repeated(runs: list[str]) -> bool:
-        """Do the runs (RepeatIndex) hold what every match holds: two runs twice in a row (the same run
-        two and three runs on), three runs twice, or a repeat glued to the phrase before it ("of theof
-        the": the gap before the repeat may be empty)?"""
-        twice = list(map(eq, runs, runs[2:]))
-        if any(map(and_, twice, twice[1:])):
-            return True
-        thrice = list(map(eq, runs, runs[3:]))
-        if any(map(and_, thrice, thrice[1:])):
-            return True
+    def repeats(runs: list[str]) -> set[str]:
+        """The runs (RepeatIndex) that start what every match holds: two runs twice in a row (the same
+        run two and three runs on), three runs twice, or a repeat glued to the phrase before it ("of
+        theof the": the gap before the repeat may be empty); a match starts where its first run does."""
+        found: set[str] = set()
+        for step in (2, 3):
+            same = list(map(eq, runs, runs[step:]))
+            found.update(runs[index] for index in compress(count(), map(and_, same, same[1:])))
         for step in (1, 2):  # glued: the run `step` on is the run `2 * step` on and then this one
             for index in compress(count(), map(str.endswith, runs[step:-step], runs)):
                 if runs[index + step] == runs[index + 2 * step] + runs[index]:
-                    return True
-        return False
+                    found.add(runs[index])
+        return found
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` occurs in `text`."""
+    position = text.find(word)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + 1)
 
 
 @dataclass(frozen=True)
@@ -657,6 +675,6 @@ class DoubledWordCheck(Check):
             yield self.hit(start, end, suggestion=word, replacement=word)
 
     @staticmethod
-    def repeated(runs: list[str]) -> bool:
-        """Do the runs (RepeatIndex) hold what every match holds: a run twice in a row?"""
-        return any(map(eq, runs, runs[1:]))
+    def repeats(runs: list[str]) -> set[str]:
+        """The runs (RepeatIndex) that start what every match holds: a run twice in a row."""
+        return {runs[index] for index in compress(count(), map(eq, runs, runs[1:]))}

@@ -596,10 +596,12 @@ class DoubledPhraseCheck(Check):
         twin = self.twin
         words = (context.shared(RepeatIndex) or {}).get(self)
         text = doc.text
+        starts: list[int] = []
         if words and twin is not None and text.isascii():  # tried only where a repeat's first word stands
             lowered = text.lower()  # as long as the text: ASCII
             starts = sorted({start for word in words for start in _occurrences(lowered, word)})
-            matches = _twin_matches_at(twin, text, starts, self.rule.id)
+        if starts and len(starts) * _SCAN_PER_TWIN_START < len(text):
+            matches = _twin_matches_at(twin, text, starts, self.rule.id)  # type: ignore[arg-type]
         else:
             matches = scan(_DOUBLED_PHRASE, twin, doc, self.rule.id, trusted=twin is not None)  # type: ignore[arg-type]
         for match in matches:

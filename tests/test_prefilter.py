@@ -3,14 +3,18 @@ in the lower-cased text (checked on every rule's own examples), and gated runs f
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from audit import audit_text
 from audit.checks.patterns import RegexCheck
 from audit.checks.prefilter import (
     LiteralGate,
+    OutsideAsciiGate,
     lookbehinds_bounded,
     required_literals,
+    required_outside_ascii,
     required_pieces,
     required_prefixes,
 )
@@ -142,3 +146,73 @@ def test_pieces_rule_out_a_pattern_whose_pieces_are_absent():
 )
 def test_lookbehinds_bounded(pattern, expected):
     assert lookbehinds_bounded(pattern) is expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\p{Cyrillic}{2,}", r"[\p{Cyrillic}]"),
+        (r"^(?=[^\n]*\p{Cyrillic}{3})[^\p{Latin}\n]{15,}$", r"[\p{Cyrillic}]"),  # what a look-ahead needs
+        (r"(?<![\p{L}])[АВ](?![\p{L}])", r"[\U00000410\U00000412]"),
+        ("«[^»]+»|„", r"[\U000000ab]|[\U0000201e]"),  # every branch needs one
+        ("«[^»]+»|x", None),  # a branch that needs none
+        (r"\P{Cyrillic}+", None),  # matches ASCII characters
+        ("[“\"]", None),  # one of them is ASCII
+        ("\u212a", None),  # the Kelvin sign matches k when case is ignored
+        (r"\bthe\b", None),
+        (r"\p{NoSuchProperty}", None),
+    ],
+)
+def test_required_outside_ascii(pattern, expected):
+    assert required_outside_ascii(pattern) == expected
+
+
+def test_outside_ascii_gate_rules_out_a_text_without_the_characters():
+    gate = OutsideAsciiGate({0: r"[\p{Cyrillic}]", 1: r"[\U000000ab]"})
+    assert gate.ruled_out("Kyiv, plain ASCII", [0, 1]) == [0, 1]
+    assert gate.ruled_out("“Kyiv” in «quotes»", [0, 1]) == [0]
+    assert gate.ruled_out("Київ", [0, 1]) == [1]
+    assert gate.ruled_out("КИЇВ", [0]) == []
+
+
+def test_every_rule_example_that_a_pattern_matches_holds_a_character_it_needs():
+    checked = 0
+    for check, number in _rule_regexes():
+        needed = required_outside_ascii(check.patterns[number].pattern)
+        if needed is None:
+            continue
+        for example in [e.text for e in check.rule.bad + check.rule.good]:
+            if check.patterns[number].search(example):
+                assert OutsideAsciiGate({0: needed}).ruled_out(example, [0]) == [], (check.rule.id, example)
+                checked += 1
+    assert checked > 5
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "word"),
+    [
+        ("died in Moscow In Moscow, officials said", True, False),
+        ("it was of theof the army", True, False),  # a repeat glued to the phrase before it
+        ("rose in the city in the city", True, False),
+        ("in the big city in the big city", False, False),  # four words: no phrase of the rule
+        ("saw big townsaw big town", True, False),
+        ("Watch watch it", False, True),
+        ("the cat sat on the mat", False, False),
+    ],
+)
+def test_repeat_index_reads_what_every_doubled_match_holds(text, phrase, word):
+    from audit.checks.patterns import _DOUBLED_PHRASE, DoubledPhraseCheck, DoubledWordCheck
+
+    runs = [run.casefold() for run in re.findall(r"[\w'’]+", text)]
+    assert bool(DoubledPhraseCheck.repeats(runs)) is phrase
+    assert bool(DoubledWordCheck.repeats(runs)) is word
+    assert bool(_DOUBLED_PHRASE.search(text)) is phrase
+
+
+def test_repeat_index_rules_out_doubled_checks_without_a_repeat():
+    ruleset = RuleSet.load(Config(scores=False))
+    report_of = {text: [f.rule for f in audit_text(text, Config(scores=False)).files[0].findings]
+                 for text in ("Prices rose in the city in the city, officials said.", "Prices rose in the city.")}
+    assert "REP-DOUBLED-PHRASE" in report_of["Prices rose in the city in the city, officials said."]
+    assert not {"REP-DOUBLED-PHRASE", "REP-DOUBLED-WORD"} & set(report_of["Prices rose in the city."])
+    assert any(type(index).__name__ == "RepeatIndex" for index in ruleset.shared)

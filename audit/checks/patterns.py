@@ -8,7 +8,8 @@ import time
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice, repeat
+from itertools import compress, count, islice, repeat
+from operator import and_, eq
 
 import regex
 
@@ -16,6 +17,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..rules.precompiled import re_scans_faster
+from ..text.lazy import lazy_compile
 from ..text.words import longest_runs
 from .base import (
     Check,
@@ -35,14 +37,17 @@ from .base import (
     timed_out,
 )
 from .prefilter import (
+    SHORT_TEXT,
     LiteralBlocks,
     LiteralGate,
     Offsets,
+    OutsideAsciiGate,
     PieceGate,
     PrefixIndex,
     lookbehinds_bounded,
     match_reach,
     required_literals,
+    required_outside_ascii,
     required_pieces,
     required_prefixes,
 )
@@ -91,11 +96,21 @@ class RegexIndex(SharedIndex):
             for number, pieces in enumerate(check.pieces)  # type: ignore[attr-defined]
             if pieces is not None
         })
+        # pattern number -> the characters outside ASCII one of which it needs (RegexCheck.outside_ascii)
+        self.outside_ascii = OutsideAsciiGate({
+            self.base[check.rule.id] + number: needed
+            for check in checks
+            for number, needed in enumerate(check.outside_ascii)  # type: ignore[attr-defined]
+            if needed is not None
+        })
 
     def prepare(self, doc: Document, context: CheckContext) -> RegexState:
         lowered = context.lowered_text(doc)
         runs = functools.cache(lambda: longest_runs(doc.text, doc.line_starts))
         runnable, blocks = self.gate.scan(lowered, runs)
+        candidates = self.outside_ascii.numbers.intersection(runnable)
+        if candidates:  # a Cyrillic word is looked for in an English text without one (most texts: ASCII)
+            runnable.difference_update(self.outside_ascii.ruled_out(doc.text, candidates))
         if lowered is not None:  # past the literal gate, the pieces (a few strings a pattern)
             candidates = self.pieces.numbers.intersection(runnable)
             if candidates:
@@ -150,14 +165,19 @@ class RegexCheck(Check):
             _worth_looking_for(required_pieces(pattern)) if literals is None else None
             for pattern, literals in zip(patterns, self.literals, strict=True)
         ]
+        # a class of characters outside ASCII one of which every match needs (\p{Cyrillic}), or None
+        self.outside_ascii = [required_outside_ascii(p) for p in patterns]
         # how far from one of its literals a match can lie (a long text is scanned near them only)
         self.reaches = [
             match_reach(p, compiled.flags) if literals is not None else None
             for p, compiled, literals in zip(patterns, self.patterns, self.literals, strict=True)
         ]
-        # where a match can start (built-in rules only: the match at each start has its own time bound)
+        # where a match can start (built-in rules only: the match at each start has its own time bound);
+        # none for a kind with a `find` of its own, which reads no starts (SpacedHyphenCheck: its prefixes,
+        # "e " among them, were a sixth of the prefix index's matches)
         builtin = is_builtin_pack(rule.pack)
-        self.prefixes = [required_prefixes(p) if builtin else None for p in patterns]
+        reads_starts = builtin and type(self).find is RegexCheck.find
+        self.prefixes = [required_prefixes(p) if reads_starts else None for p in patterns]
         # Python's re stands in for `regex` on the patterns that scan every document (it is faster on
         # those; `regex` is faster on the long alternations of the gated ones)
         twins = [compile_twin(p, rule) for p in self.patterns]
@@ -436,6 +456,9 @@ class SpacingCheck(Check):
             )
 
         self.twins = [stdlib_twin(p.pattern, p.flags) for p in self.patterns]
+        # where each pattern's match starts, from where its gap starts: the word before it (hyphens), the
+        # character before it (punctuation)
+        self.from_word = [True] * bool(hyphens) + [False] * bool(punctuation)
         # every match has a space, tab or no-break space right before one of the marks
         self.needles = [gap + mark for gap in " \t\u00a0" for mark in marks]
         self.builtin = is_builtin_pack(rule.pack)
@@ -444,8 +467,21 @@ class SpacingCheck(Check):
         text = doc.text
         if not any(needle in text for needle in self.needles):
             return
-        for pattern, twin in zip(self.patterns, self.twins, strict=True):
-            for match in scan(pattern, twin, doc, self.rule.id, trusted=twin is not None and self.builtin):
+        # the patterns are tried only where a match can start (a scan of the whole text tried every
+        # word); a text with many gaps is scanned whole
+        gaps = _gap_starts(text, self.needles, len(text) // _SCAN_PER_START)
+        rule_id = self.rule.id
+        for pattern, twin, from_word in zip(self.patterns, self.twins, self.from_word, strict=True):
+            trusted = twin is not None and self.builtin
+            if gaps is None:
+                matches = scan(pattern, twin, doc, rule_id, trusted=trusted)
+            else:
+                starts = sorted({start for gap in gaps for start in _match_starts(text, gap, from_word)})
+                if twin is not None and twin.reads_alike(doc):
+                    matches = _twin_matches_at(twin, text, starts, rule_id)
+                else:
+                    matches = _matches_at(pattern, text, starts, rule_id, trusted)
+            for match in matches:
                 if match.group("mark") in "-‐":
                     start, end = match.start("left"), match.end()
                     fixed = match.group("left") + match.group("mark") + match.group("right")
@@ -457,9 +493,144 @@ class SpacingCheck(Check):
                 yield self.hit(start, end, suggestion=fixed, replacement=fixed)
 
 
+def _gap_starts(text: str, needles: list[str], most: int) -> list[int] | None:
+    """Where the runs of spaces, tabs and no-break spaces that end in one of the needles (a gap and a
+    mark) start, or None when there are more than `most` of them."""
+    found: set[int] = set()
+    for needle in needles:
+        position = text.find(needle)
+        while position >= 0:
+            start = position
+            while start > 0 and text[start - 1] in _GAP:
+                start -= 1
+            found.add(start)
+            if len(found) > most:
+                return None
+            position = text.find(needle, position + 1)
+    return list(found)
+
+
+_GAP = " \t\u00a0"
+# the run of word characters (as `regex` reads \w) that ends where a match is tried, read backwards
+_WORD_BEFORE = lazy_compile(r"(?r)\w*", compiler=regex.compile)
+
+
+def _match_starts(text: str, gap: int, from_word: bool) -> tuple[int, ...]:
+    """Where a SpacingCheck pattern's match with its gap at `gap` starts: at the start of the word
+    before the gap (as either module reads a word character: the `re` twin or `regex` scans), or at
+    the character before it."""
+    if not from_word:
+        return (gap - 1,) if gap > 0 else ()
+    start = gap
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # `re`'s \w
+        start -= 1
+    return start, _WORD_BEFORE.match(text, 0, gap).start()
+
+
 _FUNCTION_WORDS = frozenset(
     "the a an of to in on at for and or but is was are were be by with from that this it as".split()
 )
+
+
+class RepeatIndex(SharedIndex):
+    """The runs of word characters and apostrophes of a short text, case-folded, read once for the
+    checks of doubled words and phrases: each check gives the runs that start a repeat of the kind it
+    finds (`repeats`), and one with none cannot match. Read where the check's `re` twin scans (it
+    reads the runs as `re` does), on a text of up to SHORT_TEXT characters (the runs of a long one
+    fill memory); elsewhere every check runs. Prepared: check -> the runs that start its repeats."""
+
+    def prepare(self, doc: Document, context: CheckContext) -> dict[Check, set[str]]:
+        text = doc.text
+        if len(text) > SHORT_TEXT:
+            return {}
+        checks = [check for check in self.checks if check.twin is not None and check.twin.reads_alike(doc)]  # type: ignore[attr-defined]
+        if not checks:
+            return {}
+        if text.isascii():  # lower case is case-folded there, and \w the ASCII one
+            runs = _ASCII_RUN.findall(text.lower())
+        else:
+            runs = list(map(str.casefold, _RUN.findall(text)))
+        return {check: check.repeats(runs) for check in checks}  # type: ignore[attr-defined]
+
+    def cannot_match(self, prepared: dict[Check, set[str]]) -> list[Check]:
+        return [check for check, starts in prepared.items() if not starts]
+
+
+_RUN = re.compile(r"[\w'’]+")
+_ASCII_RUN = re.compile(r"[\w']+", re.ASCII)
+
+
+# A phrase printed twice: possessive where giving back cannot help (a run of word characters before
+# white space, white space before a word, the gap before the repeat, which starts with a letter): 30%
+# of the scan's time. Compiled when first used (not at import: 2 ms of a one-file lint).
+_DOUBLED_PHRASE_SOURCE = (
+    r"(?<![\w'’-])(?P<p>(?!(?:and|or|but|nor)\b|\w++[ \t]++(?:and|or|by|after|to|upon|for|on|in)\b)"
+    r"[a-z][\w'’]*+[ \t]++[\w'’]{2,}(?:[ \t]++[\w'’]{2,})?)[ \t]*+\n?+[ \t]*+(?i:(?P=p))(?![\w'’-])"
+)
+_DOUBLED_PHRASE = lazy_compile(_DOUBLED_PHRASE_SOURCE, regex.V0 | regex.MULTILINE, compiler=regex.compile)
+
+
+@functools.cache
+def _doubled_phrase_twin() -> Twin | None:
+    return stdlib_twin(_DOUBLED_PHRASE_SOURCE, regex.V0 | regex.MULTILINE)
+
+
+@register
+class DoubledPhraseCheck(Check):
+    """A phrase of two or three words printed twice in a row ("in Moscow In Moscow"), starting with a
+    lower-case letter: not one that starts with a conjunction, nor a chain of a word and a preposition
+    (back to back to back)."""
+
+    kind = "doubled-phrase"
+    summary = (
+        "a phrase of two or three words printed twice (`in Moscow In Moscow`), starting in lower case, "
+        "not a chain (`back to back to back`)"
+    )
+    needs = Needs(shared=RepeatIndex)
+
+    @property
+    def twin(self) -> Twin | None:
+        return _doubled_phrase_twin()
+
+    def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
+        twin = self.twin
+        words = (context.shared(RepeatIndex) or {}).get(self)
+        text = doc.text
+        starts: list[int] = []
+        if words and twin is not None and text.isascii():  # tried only where a repeat's first word stands
+            lowered = text.lower()  # as long as the text: ASCII
+            starts = sorted({start for word in words for start in _occurrences(lowered, word)})
+        if starts and len(starts) * _SCAN_PER_TWIN_START < len(text):
+            matches = _twin_matches_at(twin, text, starts, self.rule.id)  # type: ignore[arg-type]
+        else:
+            matches = scan(_DOUBLED_PHRASE, twin, doc, self.rule.id, trusted=twin is not None)  # type: ignore[arg-type]
+        for match in matches:
+            start, end = match.span()
+            if not self.blocked_by_antipattern(doc, start, end):
+                yield self.hit(start, end)
+
+    @staticmethod
+    def repeats(runs: list[str]) -> set[str]:
+        """The runs (RepeatIndex) that start what every match holds: two runs twice in a row (the same
+        run two and three runs on), three runs twice, or a repeat glued to the phrase before it ("of
+        theof the": the gap before the repeat may be empty); a match starts where its first run does."""
+        found: set[str] = set()
+        for step in (2, 3):
+            same = list(map(eq, runs, runs[step:]))
+            found.update(runs[index] for index in compress(count(), map(and_, same, same[1:])))
+        for step in (1, 2):  # glued: the run `step` on is the run `2 * step` on and then this one
+            for index in compress(count(), map(str.endswith, runs[step:-step], runs)):
+                if runs[index + step] == runs[index + 2 * step] + runs[index]:
+                    found.add(runs[index])
+        return found
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` occurs in `text`."""
+    position = text.find(word)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + 1)
 
 
 @dataclass(frozen=True)
@@ -475,6 +646,7 @@ class DoubledWordCheck(Check):
     Params = DoubledParams
     summary = "a word printed twice (`Watch watch`), except the listed words and reduplicated names"
     default_fix = "safe"
+    needs = Needs(shared=RepeatIndex)
     # the gap is matched possessively: "[ ]+\n?[ ]*" backtracked quadratically over a long run of spaces;
     # and the word: no character of the gap is one of it, so giving some back could only fail again
     # (at every word start: a third of the scan's time)
@@ -483,14 +655,14 @@ class DoubledWordCheck(Check):
         r"(?P<second>(?P=first))(?![\w'’-])",
         regex.IGNORECASE,
     )
-    _TWIN = stdlib_twin(_PATTERN.pattern, _PATTERN.flags)
+    twin = stdlib_twin(_PATTERN.pattern, _PATTERN.flags)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.exceptions = {e.lower() for e in rule.params.exceptions}
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
-        for match in scan(self._PATTERN, self._TWIN, doc, self.rule.id, trusted=self._TWIN is not None):
+        for match in scan(self._PATTERN, self.twin, doc, self.rule.id, trusted=self.twin is not None):
             word = match.group("first")
             second = match.group("second")
             if word.lower() in self.exceptions:
@@ -503,3 +675,8 @@ class DoubledWordCheck(Check):
             if self.blocked_by_antipattern(doc, start, end):
                 continue
             yield self.hit(start, end, suggestion=word, replacement=word)
+
+    @staticmethod
+    def repeats(runs: list[str]) -> set[str]:
+        """The runs (RepeatIndex) that start what every match holds: a run twice in a row."""
+        return {runs[index] for index in compress(count(), map(eq, runs, runs[1:]))}

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..text.lazy import lazy_compile
 from ..text.pieces import Pieces, windows
+from ..text.words import distinct_matches
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -268,6 +269,129 @@ def _bounded_behind(items: list[tuple[Any, Any]]) -> bool:
         if not all(_bounded_behind(sequence) for sequence in inner):
             return False
     return True
+
+
+# -- characters outside ASCII: a pattern that needs one (a Cyrillic letter) cannot match an English text
+
+_PROPERTY = lazy_compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])|\\.", re.DOTALL)  # \p{…} (or any other escape)
+_STAND_IN = 0xF0000  # private-use characters stand for the \p{…} classes while Python's parser reads a pattern
+_ESCAPED = lazy_compile(r"\\[uUxNp]")  # how an ASCII pattern names a character outside ASCII
+
+
+def required_outside_ascii(pattern: str) -> str | None:
+    r"""A one-character `regex` pattern (a class, or an alternation of classes) that matches no ASCII
+    character, one of whose characters every match of `pattern` holds or looks at; None when there is
+    none. A text without such a character (an ASCII one, most English copy) is no text the pattern
+    can match. Classes named by properties (\p{Cyrillic}) are read too: each stands in for one
+    character while Python's parser reads the pattern."""
+    if pattern.isascii() and not _ESCAPED.search(pattern):
+        return None
+    if any(ord(c) >= _STAND_IN for c in pattern):
+        return None
+    properties: list[str] = []
+
+    def stand_in(match: re.Match) -> str:
+        if match.group()[1] not in "pP":
+            return match.group()
+        properties.append(match.group())
+        return chr(_STAND_IN + len(properties) - 1)
+
+    tree = _parse(_PROPERTY.sub(stand_in, pattern))
+    if tree is None:
+        return None
+    found = _outside_sequence(list(tree), properties)
+    return "|".join(found) if found else None
+
+
+def _outside_sequence(items: list[tuple[Any, Any]], properties: list[str]) -> list[str] | None:
+    for op, arg in items:
+        found = _outside_node(op, arg, properties)
+        if found:
+            return found
+    return None
+
+
+def _outside_node(op: Any, arg: Any, properties: list[str]) -> list[str] | None:
+    if op is _c.LITERAL or op is _c.IN:
+        members = [(op, arg)] if op is _c.LITERAL else list(arg)
+        parts = []
+        for member_op, member_arg in members:
+            if member_op is _c.LITERAL:
+                parts.append(_class_member(member_arg, properties))
+            elif member_op is _c.RANGE:
+                parts.append(f"{_class_member(member_arg[0], properties)}-{_class_member(member_arg[1], properties)}")
+            else:  # a negated set, a category (\d, \w): ASCII characters match
+                return None
+        source = f"[{''.join(parts)}]"
+        return [source] if matches_no_ascii(source) else None
+    if op is _c.SUBPATTERN:
+        return _outside_sequence(list(arg[-1]), properties)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _outside_sequence(list(arg), properties)
+    if op in _REPEATS:
+        return _outside_sequence(list(arg[2]), properties) if arg[0] >= 1 else None
+    if op is _c.BRANCH:
+        union: list[str] = []
+        for alternative in arg[1]:
+            found = _outside_sequence(list(alternative), properties)
+            if not found:
+                return None
+            union += found
+        return union
+    if op is _c.ASSERT:  # a positive look-around: what it looks at is in the text
+        return _outside_sequence(list(arg[1]), properties)
+    return None
+
+
+def _class_member(code: int, properties: list[str]) -> str:
+    r"""A character of a class, as `regex` reads it inside one (a stand-in: its \p{…})."""
+    if _STAND_IN <= code < _STAND_IN + len(properties):
+        return properties[code - _STAND_IN]
+    return f"\\U{code:08x}"
+
+
+@functools.lru_cache(maxsize=256)
+def one_character(source: str) -> Any:
+    """The one-character `regex` pattern `source`, case-insensitive (it matches what the class matches
+    either way)."""
+    import regex
+
+    return regex.compile(source, regex.IGNORECASE | regex.V0)
+
+
+def matches_no_ascii(source: str) -> bool:
+    try:
+        compiled = one_character(source)
+    except Exception:  # regex.error: no such property
+        return False
+    return not any(compiled.match(chr(code)) for code in range(128))
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class OutsideAsciiGate:
+    """The patterns that need a character outside ASCII (required_outside_ascii), each ruled out on a
+    text that holds none of the characters it needs (read once a text: its distinct characters
+    outside ASCII, each judged once a process)."""
+
+    def __init__(self, classes: dict[int, str]) -> None:
+        self.classes = classes  # pattern number -> its one-character pattern
+        self.numbers = frozenset(classes)
+
+    def ruled_out(self, text: str, candidates: Collection[int]) -> list[int]:
+        """Those of `candidates` (pattern numbers in the gate) that `text` holds no character for."""
+        if text.isascii():
+            return list(candidates)
+        if len(text) > SHORT_TEXT:  # not read for its characters (the matches of a long one fill memory)
+            return []
+        present = distinct_matches(_NOT_ASCII, text)
+        return [number for number in candidates if not any(_holds(self.classes[number], c) for c in present)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _holds(source: str, char: str) -> bool:
+    return one_character(source).match(char) is not None
 
 
 # -- pieces: short strings of which every match contains one, anywhere in it
@@ -743,7 +867,9 @@ class LiteralGate:
 
 
 __all__ = [
-    "BLOCK", "LiteralBlocks", "LiteralGate", "MIN_LENGTH", "MergedOffsets", "Offsets", "PrefixIndex", "Reach",
-    "iter_matches", "lookbehinds_bounded", "match_reach", "required_literals", "required_pieces",
+    "BLOCK", "LiteralBlocks", "LiteralGate", "MIN_LENGTH", "MergedOffsets", "Offsets", "OutsideAsciiGate",
+    "PrefixIndex", "Reach",
+    "iter_matches", "lookbehinds_bounded", "match_reach", "required_literals", "required_outside_ascii",
+    "required_pieces",
     "required_prefixes", "weight",
 ]

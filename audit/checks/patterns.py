@@ -8,7 +8,7 @@ import time
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 
 import regex
 
@@ -16,6 +16,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..rules.precompiled import re_scans_faster
+from ..text.pieces import LINES_MIN_CHARS, lines_holding
 from ..text.words import longest_runs
 from .base import (
     Check,
@@ -418,6 +419,9 @@ class SpacingCheck(Check):
         self.patterns = []
         hyphens = [m for m in marks if m in "-‐"]
         punctuation = [m for m in marks if m not in "-‐"]
+        # each pattern's gap and mark, one of which every match holds (no match holds a line break)
+        self.gaps = [re.compile(f"[ \t\u00a0][{re.escape(''.join(group))}]") for group in (hyphens, punctuation)
+                     if group]
         if hyphens:
             marks_class = regex.escape("".join(hyphens))
             # The word before the gap is matched from the start of its token, atomically: starting at
@@ -444,8 +448,13 @@ class SpacingCheck(Check):
         text = doc.text
         if not any(needle in text for needle in self.needles):
             return
-        for pattern, twin in zip(self.patterns, self.twins, strict=True):
-            for match in scan(pattern, twin, doc, self.rule.id, trusted=twin is not None and self.builtin):
+        long = len(text) > LINES_MIN_CHARS  # scanned in the lines that hold a gap and mark (lines_holding)
+        for pattern, twin, gaps in zip(self.patterns, self.twins, self.gaps, strict=True):
+            trusted = twin is not None and self.builtin
+            windows = lines_holding(text, gaps) if long else ((0, None),)
+            for match in chain.from_iterable(
+                scan(pattern, twin, doc, self.rule.id, start, end, trusted=trusted) for start, end in windows
+            ):
                 if match.group("mark") in "-‐":
                     start, end = match.start("left"), match.end()
                     fixed = match.group("left") + match.group("mark") + match.group("right")

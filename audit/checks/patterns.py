@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import time
@@ -38,6 +39,7 @@ from .base import (
 from .prefilter import (
     LiteralBlocks,
     LiteralGate,
+    MergedOffsets,
     Offsets,
     PieceGate,
     PrefixIndex,
@@ -260,17 +262,18 @@ _SCAN_PER_TWIN_START = 16
 _NO_STARTS: list[int] = []
 
 
-def _starts_within(starts: Offsets, regions: list[tuple[int, int]]) -> array[int]:
-    """The starts that lie in the regions (sorted, disjoint)."""
-    kept = array("q")
-    region = 0
-    for start in starts:
-        while region < len(regions) and regions[region][1] <= start:
-            region += 1
-        if region == len(regions):
-            break
-        if start >= regions[region][0]:
-            kept.append(start)
+def _starts_within(starts: Offsets, regions: list[tuple[int, int]]) -> Offsets:
+    """The starts that lie in the regions (sorted, disjoint), in order: the slice of each region, found by
+    bisection (a step in Python at every start took a tenth of a 20 MB file's time)."""
+    if isinstance(starts, MergedOffsets):
+        return MergedOffsets([_starts_within(part, regions) for part in starts.parts])
+    kept = array(starts.typecode if isinstance(starts, array) else "q")
+    low = 0
+    for start, end in regions:
+        low = bisect.bisect_left(starts, start, low)
+        high = bisect.bisect_left(starts, end, low)
+        kept.extend(starts[low:high])
+        low = high
     return kept
 
 

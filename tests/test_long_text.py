@@ -227,3 +227,44 @@ def test_strings_are_found_in_pieces_across_their_cuts(monkeypatch):
     candidates = ["a b", "c\na", "bb c", "abc", "b\n\nc", " ", "ca", "zz"]
     assert lowered.found(candidates) == {s for s in candidates if s in text}
     assert all((s in lowered) == (s in text) for s in candidates)
+
+
+def test_starts_within_regions_are_the_starts_inside_them():
+    from audit.checks.patterns import _starts_within
+
+    rng = random.Random(14)
+    for _ in range(500):
+        regions, at = [], rng.randint(0, 50)
+        while at < 520 and rng.random() < 0.8:
+            end = at + rng.randint(1, 60)
+            regions.append((at, end))
+            at = end + rng.randint(1, 60)
+        parts = [array("i", sorted({rng.randint(0, 500) for _ in range(rng.randint(0, 40))})) for _ in range(3)]
+        for starts in (parts[0], MergedOffsets(parts)):
+            expected = [s for s in starts if any(low <= s < high for low, high in regions)]
+            assert list(_starts_within(starts, regions)) == expected
+
+
+@pytest.mark.parametrize("rule", [
+    "LANG-UNTRANSLATED-WORDS", "SP-SPACE-BEFORE-HYPHEN", "SP-SPACE-BEFORE-PUNCTUATION", "SP-SPACE-BEFORE-FULL-STOP",
+])
+def test_a_long_text_scanned_by_its_lines_gives_the_hits_of_a_whole_scan(monkeypatch, rule):
+    from audit.checks import artefacts, patterns
+
+    [check] = [c for c in RuleSet.load(Config(scores=False)).scanning if c.rule.id == rule]
+    alphabet = ["a", "B", " ", "\n", "д", "Кр", "漢", "ｶ", "・", "(", "’", "-", ".", ",", "\u00a0", "\t", "é", "x-y"]
+    for seed in range(200):
+        rng = random.Random(seed)
+        doc = Document.from_text("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))), path="t.txt")
+        found = []
+        for threshold in (10**9, 0):  # whole, then by lines
+            monkeypatch.setattr(artefacts, "LINES_MIN_CHARS", threshold)
+            monkeypatch.setattr(patterns, "LINES_MIN_CHARS", threshold)
+            found.append([(h.start, h.end, h.suggestion) for h in check.find(doc, CheckContext())])
+        assert found[0] == found[1]
+
+
+def test_lines_holding_are_the_lines_with_a_match():
+    text = "ab\ncd\n\nxa\na"
+    assert list(pieces.lines_holding(text, re.compile("a"))) == [(0, 2), (7, 9), (10, 11)]
+    assert list(pieces.lines_holding(text, re.compile("z"))) == []

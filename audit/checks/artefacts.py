@@ -19,6 +19,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..text.lazy import lazy_compile
+from ..text.pieces import LINES_MIN_CHARS, lines_holding
 from .base import Check, CheckContext, register, stdlib_twin, time_bound
 from .patterns import RegexCheck
 
@@ -119,6 +120,10 @@ _NON_LATIN_LETTER = re.compile(
 )
 # Letters that are not characters of a word in their own right: the Han "丨" used as a separator bar.
 _SEPARATORS = "丨"
+# Characters of no script an untranslated word is looked for in (checked when a rule is compiled): Latin
+# letters and marks, and the punctuation of English copy (curly quotes, dashes). A line with none but
+# these holds no untranslated word.
+_NO_SCRIPT_LETTER = "\x00-\u02ff\u2000-\u206f"
 
 
 Script = Literal["cyrillic", "greek", "han", "kana", "hangul", "arabic", "hebrew", "thai", "devanagari"]
@@ -153,12 +158,15 @@ class UntranslatedCheck(Check):
             rf"(?<![\p{{L}}\p{{M}}])[{letters}][{letters}\p{{M}}]*(?:[ ·・][{letters}][{letters}\p{{M}}]*)*"
             rf"(?![\p{{L}}\p{{M}}])"
         )
+        # where a word can be: a character outside _NO_SCRIPT_LETTER (None if a letter of the scripts is in it)
+        outside = re.compile(f"[^{_NO_SCRIPT_LETTER}]")
+        self.other = outside if not regex.search(f"[{letters}]", _characters(_NO_SCRIPT_LETTER)) else None
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         text = doc.text
         if text.isascii() or not _NON_LATIN_LETTER.search(text):
             return  # (curly quotes and dashes make most English copy non-ASCII; re finds no such letter fast)
-        for match in self.pattern.finditer(text):
+        for match in self._matches(text):
             start, end = match.span()
             word = match.group()
             if sum(1 for c in word if c.isalpha() and c not in _SEPARATORS) < self.min_letters:
@@ -167,6 +175,23 @@ class UntranslatedCheck(Check):
                 continue
             if not self.blocked_by_antipattern(doc, start, end):
                 yield self.hit(start, end)
+
+    def _matches(self, text: str) -> Iterator[regex.Match]:
+        """self.pattern.finditer(text). A long text is scanned only in the lines that hold a character
+        outside _NO_SCRIPT_LETTER: a match holds one, and neither it nor what its look-arounds read
+        crosses a line break (lines_holding)."""
+        if len(text) <= LINES_MIN_CHARS or self.other is None:
+            yield from self.pattern.finditer(text)
+            return
+        for start, end in lines_holding(text, self.other):
+            yield from self.pattern.finditer(text, start, end)
+
+
+def _characters(ranges: str) -> str:
+    """Every character of ranges written as a character class's body is: first, hyphen, last; and so on."""
+    return "".join(
+        chr(code) for low, high in regex.findall(r"(.)-(.)", ranges) for code in range(ord(low), ord(high) + 1)
+    )
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import time
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import compress, count, islice, repeat
+from itertools import chain, compress, count, islice, repeat
 from operator import and_, eq
 
 import regex
@@ -18,6 +19,7 @@ from ..hits import Hit
 from ..rules.params import param
 from ..rules.precompiled import re_scans_faster
 from ..text.lazy import lazy_compile
+from ..text.pieces import LINES_MIN_CHARS, lines_holding
 from ..text.words import longest_runs
 from .base import (
     Check,
@@ -40,6 +42,7 @@ from .prefilter import (
     SHORT_TEXT,
     LiteralBlocks,
     LiteralGate,
+    MergedOffsets,
     Offsets,
     OutsideAsciiGate,
     PieceGate,
@@ -279,17 +282,18 @@ _SCAN_PER_TWIN_START = 16
 _NO_STARTS: list[int] = []
 
 
-def _starts_within(starts: Offsets, regions: list[tuple[int, int]]) -> array[int]:
-    """The starts that lie in the regions (sorted, disjoint)."""
-    kept = array("q")
-    region = 0
-    for start in starts:
-        while region < len(regions) and regions[region][1] <= start:
-            region += 1
-        if region == len(regions):
-            break
-        if start >= regions[region][0]:
-            kept.append(start)
+def _starts_within(starts: Offsets, regions: list[tuple[int, int]]) -> Offsets:
+    """The starts that lie in the regions (sorted, disjoint), in order: the slice of each region, found by
+    bisection (a step in Python at every start took a tenth of a 20 MB file's time)."""
+    if isinstance(starts, MergedOffsets):
+        return MergedOffsets([_starts_within(part, regions) for part in starts.parts])
+    kept = array(starts.typecode if isinstance(starts, array) else "q")
+    low = 0
+    for start, end in regions:
+        low = bisect.bisect_left(starts, start, low)
+        high = bisect.bisect_left(starts, end, low)
+        kept.extend(starts[low:high])
+        low = high
     return kept
 
 
@@ -438,6 +442,10 @@ class SpacingCheck(Check):
         self.patterns = []
         hyphens = [m for m in marks if m in "-‐"]
         punctuation = [m for m in marks if m not in "-‐"]
+        # each pattern's gap and mark, one of which every match holds (no match holds a line break)
+        self.gap_marks = [
+            re.compile(f"[ \t\u00a0][{re.escape(''.join(group))}]") for group in (hyphens, punctuation) if group
+        ]
         if hyphens:
             marks_class = regex.escape("".join(hyphens))
             # The word before the gap is matched from the start of its token, atomically: starting at
@@ -468,13 +476,19 @@ class SpacingCheck(Check):
         if not any(needle in text for needle in self.needles):
             return
         # the patterns are tried only where a match can start (a scan of the whole text tried every
-        # word); a text with many gaps is scanned whole
+        # word); a text with many gaps is scanned whole, a long one in the lines that hold a gap and mark
         gaps = _gap_starts(text, self.needles, len(text) // _SCAN_PER_START)
         rule_id = self.rule.id
-        for pattern, twin, from_word in zip(self.patterns, self.twins, self.from_word, strict=True):
+        long = len(text) > LINES_MIN_CHARS
+        for pattern, twin, from_word, gap_mark in zip(
+            self.patterns, self.twins, self.from_word, self.gap_marks, strict=True
+        ):
             trusted = twin is not None and self.builtin
             if gaps is None:
-                matches = scan(pattern, twin, doc, rule_id, trusted=trusted)
+                windows = lines_holding(text, gap_mark) if long else ((0, None),)
+                matches = chain.from_iterable(
+                    scan(pattern, twin, doc, rule_id, start, end, trusted=trusted) for start, end in windows
+                )
             else:
                 starts = sorted({start for gap in gaps for start in _match_starts(text, gap, from_word)})
                 if twin is not None and twin.reads_alike(doc):

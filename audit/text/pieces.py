@@ -4,6 +4,7 @@ at a time when it is read, and windows of a text for automaton scans, so that no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from .words import SPACE_CHUNK, space_chunks
@@ -85,4 +86,20 @@ def windows(text: str | Pieces, before: int, size: int) -> Iterator[tuple[int, i
         current = following
 
 
-__all__ = ["Pieces", "windows"]
+LINES_MIN_CHARS = 100_000  # a text longer than this is worth scanning a line at a time (lines_holding)
+
+
+def lines_holding(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of `text` (its line break left out) that holds a match of `pattern`
+    (whose matches hold no line break), in order: where a long text need be scanned for matches that
+    hold one of `pattern` and no line break, and whose look-arounds read no further than a line break.
+    A scan of each line from its start to its end finds what a scan of the whole text finds there."""
+    at = 0
+    while (found := pattern.search(text, at)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        at = end = len(text) if end < 0 else end
+        yield start, end
+
+
+__all__ = ["LINES_MIN_CHARS", "Pieces", "lines_holding", "windows"]

@@ -11,7 +11,6 @@ read-only file and a file with several hard links (replacing it would split them
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -19,8 +18,9 @@ from collections.abc import Iterable, Iterator
 from .atomic import write_atomically
 from .safe_text import encode_report
 from .sources import STDIN, file_kind
+from .text.shipped import compiled_re
 
-_FD_PATH = re.compile(r"^/(?:dev/fd|proc/self/fd|proc/thread-self/fd)/(\d+)$")
+_FD_PATH = compiled_re(r"^/(?:dev/fd|proc/self/fd|proc/thread-self/fd)/(\d+)$")
 _STANDARD = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 

@@ -87,3 +87,33 @@ def test_the_shipped_compiled_patterns_cover_every_built_in_pattern_and_are_what
     for (pattern, flags), state in fresh["re"].items():
         assert marshal.loads(shipped["re"][pattern, flags]) == marshal.loads(state)
         assert cache.stdlib_compile(precompiled.twin_state(pattern, flags)) == re.compile(pattern, flags)
+
+
+def test_the_shipped_module_patterns_cover_what_the_modules_compile_at_import_and_are_what_compiling_makes():
+    """The patterns mtaudit's modules compile at import are made from audit/text/shipped.marshal; when this
+    fails after a module-level pattern was edited, remake the file: python -m audit.precompile."""
+    import _sre
+    import copyreg
+    import marshal
+
+    from audit.precompile import shipped_tables
+    from audit.text import shipped
+
+    fresh = shipped_tables()
+    file = marshal.loads(shipped.FILE.read_bytes())
+    assert fresh["versions"] == shipped.versions() and len(fresh["re"]) > 20 and len(fresh["regex"]) > 5
+    if file["versions"]["re"] == fresh["versions"]["re"]:  # made with another Python: not read
+        assert set(fresh["re"]) <= set(file["re"])  # a KeyError below, or this: remake the file
+        for (pattern, flags), arguments in fresh["re"].items():
+            assert file["re"][pattern, flags] == arguments
+            assert _sre.compile(*arguments) == re.compile(pattern, flags) == shipped.compiled_re(pattern, flags)
+    if file["versions"]["regex"] == fresh["versions"]["regex"]:
+        assert set(fresh["regex"]) <= set(file["regex"])
+
+        def source_flags_and_groups(state: tuple) -> tuple:  # (regex orders some sets by string hash in its code)
+            return state[0], state[1], state[3], state[4], state[10]
+
+        for (pattern, flags), state in fresh["regex"].items():
+            assert source_flags_and_groups(file["regex"][pattern, flags]) == source_flags_and_groups(state)
+            made = copyreg.dispatch_table[regex.Pattern](shipped.compiled_regex(pattern, flags))[1]
+            assert made == file["regex"][pattern, flags]

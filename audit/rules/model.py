@@ -96,6 +96,11 @@ class Rule:
             )
         return state
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # what unpickling does without it, but found on the class: pickle looks the method up on each
+        # rule it loads, and without one that look-up went through __getattr__ and its AttributeError
+        self.__dict__.update(state)
+
     def __getattr__(self, name: str) -> Any:
         packed = self.__dict__.get(_PACKED_EXAMPLES) if name in ("bad", "good") else None
         if packed is None:

@@ -15,7 +15,6 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 
-from .atomic import write_atomically
 from .safe_text import encode_report
 from .sources import STDIN, file_kind
 from .text.shipped import compiled_re
@@ -127,6 +126,8 @@ def write_report(chunks: Iterable[str], output: str | None) -> None:
                 for piece in data:
                     handle.write(piece)
             return
+        from .atomic import write_atomically  # only a report written to a file (start-up, issue 14)
+
         write_atomically(output, data)
     except OSError as error:
         raise OutputError(f"{output}: cannot write: {error.strerror or error}") from None

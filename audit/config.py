@@ -33,9 +33,9 @@ class Config:
     def selects(self, rule_id: str, category: str, default_on: bool = True) -> bool:
         """Is the rule selected? A default-off rule (`enabled = false`) only when a selector of
         `select` or `extend_select` names it (by id, prefix or category)."""
-        if any(selector_matches(s, rule_id, category) for s in self.ignore):
-            return False
-        if any(selector_matches(s, rule_id, category) for s in self.extend_select):
+        if self.ignore and any(selector_matches(s, rule_id, category) for s in self.ignore):
+            return False  # (each test only with selectors: asked of every rule of every rule set loaded)
+        if self.extend_select and any(selector_matches(s, rule_id, category) for s in self.extend_select):
             return True
         if self.select:
             return any(selector_matches(s, rule_id, category) for s in self.select)

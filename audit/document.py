@@ -20,6 +20,7 @@ from .text.folding import FOLD_TRAPS
 from .text.lazy import lazy_compile
 from .text.plain import plain_text, unsafe_characters
 from .text.sentences import iter_sentences
+from .text.shipped import compiled_re
 from .text.words import space_chunks
 
 ZONES = ("headline", "byline", "dateline", "caption", "body", "boilerplate", "blank")
@@ -39,7 +40,7 @@ _URL = lazy_compile(
 # Characters that match an ASCII letter case-insensitively without lower-casing to it turn the
 # shortcut off.
 _URL_NEEDLES = ("://", "www.", *(f".{tld}" for tld in _TLDS))
-_URL_NEEDLE = re.compile("|".join(map(re.escape, _URL_NEEDLES)))  # one pass for all of them
+_URL_NEEDLE = compiled_re("|".join(map(re.escape, _URL_NEEDLES)))  # one pass for all of them
 _SCAN_REGION = 2_000  # characters of a piece whose needles decide whether a pattern scans it
 
 
@@ -70,18 +71,18 @@ _MD_FRONT_MATTER = lazy_compile(
 _HTML_TAG = lazy_compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _MD_INDENTED_CODE = lazy_compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
 
-_QUOTE_MARK = re.compile("[\"“”«»„]")
+_QUOTE_MARK = compiled_re("[\"“”«»„]")
 _ZONE_HEAD = 300  # byline, caption and dateline patterns look at the start of a line only
 _LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 _TERMINAL = tuple(".!?…:;\"”’)»]'")
 
 
-_BYLINE = re.compile(r"^\s*(?:by|author:|written by|reporting by|words by|text:)\s+\S", re.IGNORECASE)
-_DATELINE = re.compile(
+_BYLINE = compiled_re(r"^\s*(?:by|author:|written by|reporting by|words by|text:)\s+\S", re.IGNORECASE)
+_DATELINE = compiled_re(
     r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*"
     r"\((?:AP|AFP|Reuters|UNIAN|Ukrinform|TASS|RIA|Bloomberg|dpa|Xinhua|IANS|PTI)\)\s*[—–-]",
 )
-_CAPTION = re.compile(
+_CAPTION = compiled_re(
     r"^\s*(?:photo|photograph|image|picture|pictured|caption|illustration)\s*(?:credit)?\s*[:|]", re.IGNORECASE
 )
 

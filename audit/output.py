@@ -11,16 +11,15 @@ read-only file and a file with several hard links (replacing it would split them
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 
-from .atomic import write_atomically
 from .safe_text import encode_report
 from .sources import STDIN, file_kind
+from .text.shipped import compiled_re
 
-_FD_PATH = re.compile(r"^/(?:dev/fd|proc/self/fd|proc/thread-self/fd)/(\d+)$")
+_FD_PATH = compiled_re(r"^/(?:dev/fd|proc/self/fd|proc/thread-self/fd)/(\d+)$")
 _STANDARD = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 
@@ -127,6 +126,8 @@ def write_report(chunks: Iterable[str], output: str | None) -> None:
                 for piece in data:
                     handle.write(piece)
             return
+        from .atomic import write_atomically  # only a report written to a file (start-up, issue 14)
+
         write_atomically(output, data)
     except OSError as error:
         raise OutputError(f"{output}: cannot write: {error.strerror or error}") from None

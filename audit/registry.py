@@ -4,6 +4,7 @@ a rule selector (a rule id, an id prefix such as `BP`, or a category) names some
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,11 +30,15 @@ class Registry:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: dict[str, Rule] = {rule.id: rule for rule in rules}
+
+    @functools.cached_property
+    def names(self) -> list[str]:
+        """Every id, id prefix and category, for `nearest` (made when a selector names nothing: start-up)."""
         prefixes = set()
         for rule_id in self.rules:
             parts = rule_id.split("-")
             prefixes.update("-".join(parts[:n]) for n in range(1, len(parts)))
-        self.names = sorted(self.rules) + sorted(prefixes) + list(CATEGORIES)
+        return sorted(self.rules) + sorted(prefixes) + list(CATEGORIES)
 
     def __contains__(self, rule_id: object) -> bool:
         return rule_id in self.rules

@@ -26,22 +26,21 @@ from .config_file import ConfigError, ConfigResolver, locate
 from .document import Document
 from .engine import Linted, RuleSet, lint
 from .finding import Finding
-from .fixing import NotFixed, check_fix_target, fix_text, write_fixed
 from .hits import COMPANIONS, companion_producers
 from .parallel import lint_many, lint_stream
 from .report import FileReport, FixOutcome, Report
 from .rules.errors import RuleError
 from .safe_text import terminal_safe
-from .scoring.bounded import score_bounded  # a text past 1 MB: the scores of its start
 from .sources import DEFAULT_INCLUDE, STDIN, InputError, decode, discover, read_bytes, read_regular, read_source
 from .suppression import UNUSED_RULE
 
 if TYPE_CHECKING:
     from .streaming import Article, Unreadable
 
-# Imported where they are used, not here: the paths of --baseline (audit/baseline.py) and of streams of
-# articles (audit/streaming.py). Modules of this layer that a one-file lint does not run, left out of
-# its start-up (issue 14).
+# Imported where they are used, not here: the paths of --baseline (audit/baseline.py), of streams of
+# articles (audit/streaming.py) and of --fix and --diff (audit/fixing.py, with audit/atomic.py), modules
+# of this layer that a one-file lint does not run; and the scores
+# (audit/scoring/), which a run with --no-scores does not compute: left out of their start-up (issue 14).
 
 
 class UsageError(Exception):
@@ -326,6 +325,8 @@ def lint_input(item: _Input, config: Config, companions: Mapping[str, str]) -> F
 def _file_report(name: str, linted: Linted, config: Config, fix: FixOutcome | None = None) -> FileReport:
     scores = None
     if config.scores:
+        from .scoring.bounded import score_bounded  # a text past 1 MB: the scores of its start (see the imports)
+
         scores = score_bounded(linted.document, linted.findings, config, linted.evidence, linted.outputs)
     return FileReport(
         path=name,
@@ -350,6 +351,8 @@ def _fix_one(
     """--fix or --diff for one input: fix its text; write a file back (atomically, same encoding,
     mode, owner and group) where that is safe (audit/fixing.py). A file left as it is, or whose write
     failed, is reported with the findings of its text as it is, nothing counted as fixed."""
+    from .fixing import NotFixed, check_fix_target, fix_text, write_fixed  # only --fix and --diff (see the imports)
+
     info = None
     try:
         if item.text is not None:

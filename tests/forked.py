@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import secrets  # noqa: F401  (audit/atomic.py imports it when it writes a file)
 import shutil
 import sys
 import tempfile
@@ -33,6 +34,8 @@ import audit.fixing  # noqa: F401
 import audit.parallel  # noqa: F401
 import audit.reporters  # noqa: F401
 import audit.reporters.statistics  # noqa: F401
+import audit.scoring.bounded  # noqa: F401
+import audit.scoring.render  # noqa: F401
 
 NOBODY = 65534
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -272,19 +272,20 @@ def test_a_kill_at_the_rename_keeps_the_original_and_the_next_run_removes_the_te
 # -- row 4: the file is edited while --fix runs -------------------------------------------------------------
 
 def test_a_file_edited_during_the_fix_keeps_the_edit(tmp_path, monkeypatch):
+    import audit.fixing as fixing
     import audit.runner as runner
     from audit.config import Config
 
     story = write(tmp_path / "story.txt")
     edited = STORY + "An editor's late line about kyiv.\n"
-    real = runner.fix_text
+    real = fixing.fix_text  # (the runner imports it when it fixes: audit/runner.py)
 
     def edited_meanwhile(*args, **kwargs):
         result = real(*args, **kwargs)
         story.write_text(edited, encoding="utf-8")  # the editor saves while mtaudit works
         return result
 
-    monkeypatch.setattr(runner, "fix_text", edited_meanwhile)
+    monkeypatch.setattr(fixing, "fix_text", edited_meanwhile)
     result = runner.run([story], runner.Options(config=Config(scores=False), fix=True)).files[0]
     assert story.read_text(encoding="utf-8") == edited
     assert result.fix is not None and not result.fix.written and not result.fix.changed

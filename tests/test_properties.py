@@ -125,13 +125,13 @@ def test_a_fix_target_that_changes_under_the_run_is_left_as_changed(text: str, c
     from pathlib import Path
     from unittest import mock
 
-    import audit.runner as runner
+    import audit.fixing as fixing
     from audit.runner import Options, run
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "story.txt"
         path.write_text(text, encoding="utf-8", newline="")
-        real = runner.fix_text
+        real = fixing.fix_text  # (the runner imports it when it fixes: audit/runner.py)
         seen: dict[str, object] = {}
 
         def changed_meanwhile(*args, **kwargs):
@@ -141,7 +141,7 @@ def test_a_fix_target_that_changes_under_the_run_is_left_as_changed(text: str, c
             seen["after"] = path.read_bytes() if path.exists() else None
             return outcome, linted
 
-        with mock.patch.object(runner, "fix_text", changed_meanwhile):
+        with mock.patch.object(fixing, "fix_text", changed_meanwhile):
             result = run([path], Options(config=CONFIG, fix=True)).files[0]
         if not seen:
             assert result.error  # not a text file (a NUL byte): never fixed

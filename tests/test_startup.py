@@ -59,7 +59,6 @@ def test_rules_from_the_cache_keep_their_examples_packed_until_read():
 def test_the_shipped_compiled_patterns_cover_every_built_in_pattern_and_are_what_compiling_makes(tmp_path):
     """A cold build reads every built-in pattern and pack from audit/rules/precompiled.marshal; when this
     fails after a rule was edited, remake the file: python -m audit.precompile."""
-    import copyreg
     import marshal
 
     from audit.precompile import make
@@ -76,14 +75,42 @@ def test_the_shipped_compiled_patterns_cover_every_built_in_pattern_and_are_what
     for key, data in fresh["packs"].items():  # (marshal's bytes depend on which strings a process shares)
         assert marshal.loads(data) == marshal.loads(shipped["packs"][key])  # a KeyError: remake the file
     assert all(set(fresh[table]) <= set(shipped[table]) for table in ("regex", "re", "faster"))  # (timings differ)
-
-    def source_flags_and_groups(state: tuple) -> tuple:  # (regex orders some sets by string hash in its code)
-        return state[0], state[1], state[3], state[4], state[10]
-
-    for (pattern, flags), state in fresh["regex"].items():
-        assert source_flags_and_groups(shipped["regex"][pattern, flags]) == source_flags_and_groups(state)
-        made_now = copyreg.dispatch_table[regex.Pattern](precompiled.regex_compile(pattern, flags))[1]
-        assert made_now == shipped["regex"][pattern, flags]
+    assert_regex_forms_shipped(fresh["regex"], shipped["regex"], precompiled.regex_compile)
     for (pattern, flags), state in fresh["re"].items():
         assert marshal.loads(shipped["re"][pattern, flags]) == marshal.loads(state)
         assert cache.stdlib_compile(precompiled.twin_state(pattern, flags)) == re.compile(pattern, flags)
+
+
+def test_the_shipped_module_patterns_cover_what_the_modules_compile_at_import_and_are_what_compiling_makes():
+    """The patterns mtaudit's modules compile at import are made from audit/text/shipped.marshal; when this
+    fails after a module-level pattern was edited, remake the file: python -m audit.precompile."""
+    import _sre
+    import marshal
+
+    from audit.precompile import shipped_tables
+    from audit.text import shipped
+
+    fresh = shipped_tables()
+    file = marshal.loads(shipped.FILE.read_bytes())
+    assert fresh["versions"] == shipped.versions() and len(fresh["re"]) > 20 and len(fresh["regex"]) > 5
+    if file["versions"]["re"] == fresh["versions"]["re"]:  # made with another Python: not read
+        assert set(fresh["re"]) <= set(file["re"])  # a KeyError below, or this: remake the file
+        for (pattern, flags), arguments in fresh["re"].items():
+            assert file["re"][pattern, flags] == arguments
+            assert _sre.compile(*arguments) == re.compile(pattern, flags) == shipped.compiled_re(pattern, flags)
+    if file["versions"]["regex"] == fresh["versions"]["regex"]:
+        assert set(fresh["regex"]) <= set(file["regex"])
+        assert_regex_forms_shipped(fresh["regex"], file["regex"], shipped.compiled_regex)
+
+
+def assert_regex_forms_shipped(fresh: dict, shipped: dict, compile_shipped) -> None:
+    """Each `regex` form made now is the shipped one (its source, flags and groups: `regex` orders some
+    sets by string hash in its code), and the pattern `compile_shipped` makes pickles as the shipped form."""
+    import copyreg
+
+    def source_flags_and_groups(state: tuple) -> tuple:
+        return state[0], state[1], state[3], state[4], state[10]
+
+    for (pattern, flags), state in fresh.items():
+        assert source_flags_and_groups(shipped[pattern, flags]) == source_flags_and_groups(state)
+        assert copyreg.dispatch_table[regex.Pattern](compile_shipped(pattern, flags))[1] == shipped[pattern, flags]

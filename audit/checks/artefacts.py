@@ -20,6 +20,7 @@ from ..hits import Hit
 from ..rules.params import param
 from ..text.lazy import lazy_compile
 from ..text.pieces import LINES_MIN_CHARS, lines_holding
+from ..text.shipped import compiled_re
 from .base import Check, CheckContext, register, stdlib_twin, time_bound
 from .patterns import RegexCheck
 
@@ -114,7 +115,7 @@ _SCRIPTS = {
     "devanagari": r"\p{Script=Devanagari}",
 }
 # Any letter of those scripts (Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, kana, Han, Hangul)
-_NON_LATIN_LETTER = re.compile(
+_NON_LATIN_LETTER = compiled_re(
     "[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )

@@ -43,6 +43,7 @@ from ..text.folding import FOLD_TRAPS, lowered_pieces
 from ..text.lazy import lazy_compile
 from ..text.pieces import Pieces
 from ..text.plain import STDLIB_MAX_CHARS, pattern_characters, reads_alike
+from ..text.shipped import compiled_regex
 from .budget import bounded, is_builtin_pack
 from .prefilter import required_literals
 
@@ -86,7 +87,7 @@ def compile_regex(
 # disagree on a match (`Document.plain`, audit/text/plain.py). A user pack keeps `regex` and its time
 # bound; so does a long document (the built-in patterns are tested linear, but it keeps the bound anyway).
 # Syntax the two modules read differently (or `re` not at all): such a pattern keeps `regex`.
-_STDLIB_UNSUPPORTED = regex.compile(
+_STDLIB_UNSUPPORTED = compiled_regex(
     r"\\[pPLNXGKmMhQ]|\[(?:\\.|[^\]\\])*\[:|\{(?!\d*,?\d*\})|\(\?[^:=!<>P#(]*[Vrwfbe]|[\u017f\u212a\u0130\u0131]"
 )
 

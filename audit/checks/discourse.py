@@ -22,6 +22,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..text.lazy import lazy_compile
+from ..text.shipped import compiled_re
 from ..text.words import distinct_matches
 from .base import Check, CheckContext, Needs, SharedIndex, register
 
@@ -33,12 +34,12 @@ _AUXILIARIES = (
 _ADVERB = r"(?:(?:also|still|then|now|even|already|only|never|often|later|soon|just|again|always|usually)\s+)?"
 # a clause after the comma: a subject pronoun and a finite verb
 _SUBJECTS = "he|she|it|they|we|this|these|those|there"
-_SPLICE = re.compile(
+_SPLICE = compiled_re(
     r",\s+(?P<clause>(?P<subject>" + _SUBJECTS + r")\s+" + _ADVERB
     + r"(?P<verb>(?:" + _AUXILIARIES + r")\b|[a-z]{3,}(?:ed|es|s)\b))",
 )
 # what every match of _SPLICE starts with
-_SPLICE_HINT = re.compile(r",\s+(?:" + _SUBJECTS + r")\s")
+_SPLICE_HINT = compiled_re(r",\s+(?:" + _SUBJECTS + r")\s")
 _REPORTING = frozenset(
     "said says told tells added adds noted notes wrote writes asked asks explained explains stressed stresses "
     "declared declares announced announces reported reports claimed claims argued argues insisted insists "
@@ -188,8 +189,8 @@ _STARTERS = (
     "Currently|Yesterday|Today|On|In|At|After|During|Since|Although|While|When|If"
 )
 # (the word before is checked apart: a pattern that opens with it tries every lower-case letter)
-_RUN_IN = re.compile(r"(?P<start>(?:" + _STARTERS + r"))[ \t]+(?=[a-z])")
-_RUN_IN_BEFORE = re.compile(r"[a-z0-9%)][ \t]+$")
+_RUN_IN = compiled_re(r"(?P<start>(?:" + _STARTERS + r"))[ \t]+(?=[a-z])")
+_RUN_IN_BEFORE = compiled_re(r"[a-z0-9%)][ \t]+$")
 _TERMINAL = ".!?:;…\"”’)»]"
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at for to and or but by with from as vs".split())
 
@@ -271,8 +272,8 @@ _TRANSLIT = [
     ("x", "ks"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("ou", "u"), ("iy", "i"), ("yi", "i"), ("ii", "i"),
     ("y", "i"), ("ie", "e"), ("ye", "e"), ("g", "h"),
 ]
-_FINAL_IJ = re.compile(r"ij$")
-_DOUBLE_I = re.compile(r"i+")  # Zelenskyy, Oleksii: doubled i and y (other doubled letters are kept: Garett, Garrett)
+_FINAL_IJ = compiled_re(r"ij$")
+_DOUBLE_I = compiled_re(r"i+")  # Zelenskyy, Oleksii: doubled i and y (other doubled letters are kept: Garett, Garrett)
 
 
 @functools.lru_cache(maxsize=4096)

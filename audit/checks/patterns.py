@@ -20,6 +20,7 @@ from ..rules.params import param
 from ..rules.precompiled import re_scans_faster
 from ..text.lazy import lazy_compile
 from ..text.pieces import LINES_MIN_CHARS, lines_holding
+from ..text.shipped import compiled_regex
 from ..text.words import longest_runs
 from .base import (
     Check,
@@ -664,7 +665,7 @@ class DoubledWordCheck(Check):
     # the gap is matched possessively: "[ ]+\n?[ ]*" backtracked quadratically over a long run of spaces;
     # and the word: no character of the gap is one of it, so giving some back could only fail again
     # (at every word start: a third of the scan's time)
-    _PATTERN = regex.compile(
+    _PATTERN = compiled_regex(
         r"(?<![\w'’-])(?P<first>[^\W\d_][\w'’]*+)(?P<gap>[ \t\u00a0]++(?:\n[ \t\u00a0]*+)?|\n)"
         r"(?P<second>(?P=first))(?![\w'’-])",
         regex.IGNORECASE,

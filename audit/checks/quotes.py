@@ -13,6 +13,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..text.lazy import lazy_compile
+from ..text.shipped import compiled_re
 from .base import Check, CheckContext, Needs, SharedIndex, register
 
 _SHAPE_OPEN = "“«„"
@@ -22,7 +23,7 @@ _ALL = _SHAPE_OPEN + _SHAPE_CLOSE + _STRAIGHT
 # Two single marks stand for one double mark in some house styles and typesetting conventions: ’’ and ''
 # close a quotation (“… voters,’’ he said), `` opens one.
 _DOUBLED_SINGLES = {"’’": "”", "''": "”", "``": "“"}
-_MARK = re.compile("’’|''|``|[" + re.escape(_ALL) + "]")
+_MARK = compiled_re("’’|''|``|[" + re.escape(_ALL) + "]")
 _CLOSING_FOR = {"“": "”", "«": "»", "„": "“”", '"': '"'}
 _PUNCT_AFTER = set(".,;:!?)]…")
 _ELLIPSIS = ("...", "…")

@@ -17,6 +17,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.shipped import compiled_re, compiled_regex
 from ..text.words import SPACE_CHUNK, space_chunks
 from .base import (
     Check,
@@ -36,7 +37,7 @@ from .prefilter import iter_matches
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
 _TERMINAL = tuple(".!?…\"”’)»]:;'")
 _MAX_LINE_CHARS = 2000  # a line longer than this is not page furniture (and is not matched against it)
-_TRIMMED_LINE = re.compile(r"^[^\S\n]*+(\S(?:[^\n]*\S)?)", re.MULTILINE)  # \s as str.strip
+_TRIMMED_LINE = compiled_re(r"^[^\S\n]*+(\S(?:[^\n]*\S)?)", re.MULTILINE)  # \s as str.strip
 
 
 def trimmed_lines(doc: Document) -> Iterator[tuple[int, int]]:
@@ -400,7 +401,7 @@ class TrailingFurnitureCheck(Check):
                 yield self.hit(s, e)
 
 
-_WORD_CHARACTER = regex.compile(r"\w")  # `regex`'s \w (marks are word characters), as the rules read words
+_WORD_CHARACTER = compiled_regex(r"\w")  # `regex`'s \w (marks are word characters), as the rules read words
 
 
 @dataclass(frozen=True)
@@ -488,10 +489,10 @@ class MixedScriptCheck(Check):
     # Only the words around a Cyrillic or Greek letter are read (a word is a longest run of \w, as
     # \w+ finds it), each once: one pattern with nested \w* was quadratic in the length of a word,
     # and reading every word of a long text with one Cyrillic letter in it was linear in its words.
-    _WORD_AFTER = regex.compile(r"\w*")
-    _WORD_BEFORE = regex.compile(r"\w*", regex.REVERSE)
-    _LATIN = regex.compile(r"\p{Latin}")
-    _OTHER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+    _WORD_AFTER = compiled_regex(r"\w*")
+    _WORD_BEFORE = compiled_regex(r"\w*", regex.REVERSE)
+    _LATIN = compiled_regex(r"\p{Latin}")
+    _OTHER = compiled_regex(r"[\p{Cyrillic}\p{Greek}]")
 
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         text = doc.text

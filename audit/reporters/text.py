@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ..finding import SEVERITIES, Finding
 from ..report import FileReport, Report
 from ..safe_text import terminal_safe
-from ..scoring.render import score_lines
 from ..sources import display_path
 from ..tally import worst_first
 from .colour import PLAIN, Paint
@@ -106,6 +105,8 @@ def render_file(report: Report, file_report: FileReport, paint: Paint = PLAIN, c
         else:
             yield from render_finding(file_report, finding, paint, signal, path)
     if file_report.scores is not None:
+        from ..scoring.render import score_lines  # a report without scores does not import scoring (issue 14)
+
         lines = score_lines(file_report)
         yield from (terminal_safe(line) for line in (lines[:1] if concise else lines))
 

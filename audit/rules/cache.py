@@ -215,8 +215,10 @@ class CacheFolder:
     def close(self) -> None:
         os.close(self.fd)
 
-    def _mac(self, name: str, payload: bytes) -> bytes:
-        return hmac.new(self.key, name.encode() + b"\0" + payload, hashlib.sha256).digest()
+    def _mac(self, name: str, payload: bytes | memoryview) -> bytes:
+        mac = hmac.new(self.key, name.encode() + b"\0", hashlib.sha256)
+        mac.update(payload)  # the payload as it lies: a copy of a 3 MB entry cost more than its digest
+        return mac.digest()
 
     def load(self, name: str, accept: Callable[[Any], bool]) -> Any:
         """The value stored under `name`, or _MISSING: missing, not a private regular file, not
@@ -232,12 +234,12 @@ class CacheFolder:
             if info.st_size > MAX_ENTRY_BYTES:
                 return _MISSING
             with os.fdopen(os.dup(entry_fd), "rb") as handle:
-                data = handle.read(MAX_ENTRY_BYTES + 1)
+                data = handle.read(info.st_size + 1)  # read(n) allocates n bytes first: the size, not the bound
             header = len(MAGIC) + hashlib.sha256().digest_size
             if not data.startswith(MAGIC) or len(data) < header:
                 return _MISSING
             mac, payload = data[len(MAGIC) : header], memoryview(data)[header:]
-            if not hmac.compare_digest(mac, self._mac(name, bytes(payload))):
+            if not hmac.compare_digest(mac, self._mac(name, payload)):
                 return _MISSING  # never unpickled
             value = _unpickle(payload)
             if not accept(value):

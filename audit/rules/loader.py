@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import RuleError
-from .model import KindSpec, Rule, build_rule, check_pack_table
+from .model import Rule
 from .packdirs import rule_pack_files
 from .precompiled import pack_data, record_pack
+
+if TYPE_CHECKING:
+    from .build import KindSpec
+
+# audit/rules/build.py (the keys of a rule table and their validation) is imported by the functions that
+# read packs: a run served by the rule-set cache reads none, and does not import it (start-up, issue 14).
 
 PACK_KEYS = frozenset({"pack", "rule"})
 
@@ -52,6 +58,8 @@ def read_pack(path: Path) -> list[dict[str, Any]]:
         raise RuleError(f"unknown top-level key(s) {keys} (a pack has [pack] and [[rule]])", label, None,
                         sorted(unknown)[0])
     if "pack" in data:
+        from .build import check_pack_table  # reading a pack (see the imports)
+
         check_pack_table(data["pack"], label)
     rules = data.get("rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
@@ -62,6 +70,8 @@ def read_pack(path: Path) -> list[dict[str, Any]]:
 def load_rules(directories: list[Path], kinds: dict[str, KindSpec], loaded: list[Rule] | None = None) -> list[Rule]:
     """Every rule of every pack in the directories, validated, after the rules `loaded` already;
     ids must be unique."""
+    from .build import build_rule  # building the rule set (see the imports)
+
     rules: list[Rule] = list(loaded or [])
     seen: dict[str, str] = {rule.id: rule.pack for rule in rules}
     for directory in directories:

@@ -30,6 +30,7 @@ from typing import Any
 import regex
 from regex import _regex
 
+from ..text.shipped import re_arguments
 from .cache import regex_state, stdlib_state
 
 FILE = Path(__file__).with_name("precompiled.marshal")
@@ -91,11 +92,13 @@ def regex_compile(pattern: str, flags: int) -> regex.Pattern:
 
 
 def twin_state(pattern: str, flags: int) -> bytes | None:
-    """audit/rules/cache.py stdlib_state(pattern, flags), shipped when there is one."""
+    """audit/rules/cache.py stdlib_state(pattern, flags), shipped when there is one (in this file, or
+    among the patterns compiled at import: audit/text/shipped.py)."""
     key = (pattern, int(flags))
     state = _tables(read=False)["re"].get(key)
     if state is None:
-        state = stdlib_state(pattern, flags)
+        arguments = re_arguments(pattern, flags)  # a matcher kind's own pattern, twinned at import
+        state = marshal.dumps(arguments) if arguments is not None else stdlib_state(pattern, flags)
         if _recording is not None and state is not None:
             _recording["re"][key] = state
     return state

@@ -7,7 +7,8 @@ nothing else of mtaudit (it imports no other module of the package).
 - `sentences`: sentence boundaries inside a paragraph;
 - `lexicon`: English dictionary words, looked up in the CMU dictionary's sorted file;
 - `language`: language detection (a function-word and dictionary pre-check, then a seeded langdetect);
-- `lazy`: module-level patterns compiled when first used (start-up).
+- `lazy`: module-level patterns compiled when first used (start-up);
+- `shipped`: module-level patterns made from their compiled form shipped with the package (start-up).
 """
 
 from .folding import fold

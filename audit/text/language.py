@@ -6,10 +6,10 @@ langdetect calls "AD" Tagalog with certainty."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .lexicon import lexicon_share
+from .shipped import compiled_re
 from .words import ASCII_WORD, ENGLISH_FUNCTION_WORDS, english_share, letter_words, word_pattern
 
 MIN_WORDS_TO_DETECT = 20  # fewer letter words than this: no guess
@@ -30,7 +30,7 @@ FOREIGN_CONFIDENCE = 0.90
 DETECT_CHARACTERS = 3000  # langdetect reads at most this much of a long text
 
 
-_ABOVE_LATIN = re.compile("[^\\x00-\\u024f]")
+_ABOVE_LATIN = compiled_re("[^\\x00-\\u024f]")
 
 
 def non_latin_share(text: str) -> float:
@@ -46,7 +46,7 @@ def non_latin_share(text: str) -> float:
 # The same in a lower-cased text whose word characters are all ASCII (ASCII_WORD's first alternative):
 # lower-casing such a text changes no word boundary (no character that is not a word character lowers
 # to one, or to more than one character), so its words are the text's words lower-cased.
-_LOWER_ASCII_LETTER_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+_LOWER_ASCII_LETTER_WORD = compiled_re(r"[a-z]+(?:['’][a-z]+)*")
 
 
 def _function_word_share(text: str) -> float | None:

@@ -9,11 +9,13 @@ import re
 
 import regex
 
+from .shipped import compiled_re, compiled_regex
+
 # A longer text keeps `regex` and its time bound, whatever its characters.
 STDLIB_MAX_CHARS = 100_000
 
 _SAFE_CHARS: dict[str, bool] = {}
-_CLASSES = [(re.compile(c), regex.compile(c)) for c in (r"\w", r"\s", r"\d")]
+_CLASSES = [(compiled_re(c), compiled_regex(c)) for c in (r"\w", r"\s", r"\d")]
 
 
 def _char_safe(char: str) -> bool:
@@ -75,7 +77,7 @@ def _same_case_relations(char: str) -> bool:
     return not any(re.fullmatch(letter, char, re.IGNORECASE) for letter in _ASCII_LETTERS)
 
 
-_ASCII_UNSAFE = re.compile("[" + "".join(re.escape(chr(i)) for i in range(128) if not _char_safe(chr(i))) + "]")
+_ASCII_UNSAFE = compiled_re("[" + "".join(re.escape(chr(i)) for i in range(128) if not _char_safe(chr(i))) + "]")
 
 
 def plain_text(text: str) -> bool:

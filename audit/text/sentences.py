@@ -4,8 +4,9 @@ included) before white space and a capital or digit, or at the end; not after a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+
+from .shipped import compiled_re
 
 Span = tuple[int, int]
 
@@ -19,11 +20,11 @@ ABBREVIATIONS = frozenset(
 # the next mark by its first character instead of trying the look-behind at every position; the two
 # ends (before white space and a capital, or at the end) share the run, as giving a mark or a closing
 # character back can never satisfy either look-ahead.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = compiled_re(
     r"[.!?…](?<![.!?…][.!?…])[.!?…]*[\"”’'»)\]]*(?:(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])|(?=\s*$))"
 )
-_WORD_BEFORE = re.compile(r"[\w.]+$")
-_NOT_SPACE = re.compile(r"\S")  # \s as str.strip
+_WORD_BEFORE = compiled_re(r"[\w.]+$")
+_NOT_SPACE = compiled_re(r"\S")  # \s as str.strip
 _ABBREVIATION_LOOKBACK = 16  # longer than any abbreviation: a longer word before a dot is not one
 # a dot after this many letters or digits ends a word longer than any abbreviation
 _LONGER_THAN_ABBREVIATIONS = max(map(len, ABBREVIATIONS)) + 1

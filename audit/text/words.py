@@ -8,12 +8,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from .shipped import compiled_re
+
 # A word: letters with inner apostrophes (don't, Kyiv’s), or a number with inner separators (1,200.5).
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+WORD = compiled_re(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # WORD for a text whose word characters are all ASCII (curly quotes and dashes are not word characters):
 # the same matches, about twice as fast (no Unicode class look-ups).
-ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[0-9]+(?:[.,][0-9]+)*")
-_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\x00-\x7f](?<=\w)")
+ASCII_WORD = compiled_re(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[0-9]+(?:[.,][0-9]+)*")
+_NON_ASCII_WORD_CHARACTER = compiled_re(r"[^\x00-\x7f](?<=\w)")
 
 # Frequent English function words: the share of them tells English prose from other languages.
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -24,7 +26,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
-_SPACE = re.compile(r"\s")  # re's \s is str.isspace, what str.split() splits on
+_SPACE = compiled_re(r"\s")  # re's \s is str.isspace, what str.split() splits on
 SPACE_CHUNK = 1_000_000
 
 
@@ -61,7 +63,7 @@ def word_pattern(text: str) -> re.Pattern[str]:
     return WORD
 
 
-_WHITE_RUN = re.compile(r"\s{2,}")
+_WHITE_RUN = compiled_re(r"\s{2,}")
 # str.isspace() (and `re`'s \s) but no white space for the `regex` module, whose \S matches them
 NOT_REGEX_WHITE = ("\x1c", "\x1d", "\x1e", "\x1f")
 
@@ -103,8 +105,8 @@ def map_cached(
 # WORD's first branch and ASCII_WORD's: WORD's tokens that are not numbers. The numbers it leaves out hold
 # nothing it can match (digits, and dots and commas between them), so it finds the same tokens; each
 # of ASCII_WORD's starts with a letter (some of WORD's start with another word character, such as "²").
-_NOT_NUMBER = re.compile(WORD.pattern.split("|")[0])
-_ASCII_LETTER_WORD = re.compile(ASCII_WORD.pattern.split("|")[0])
+_NOT_NUMBER = compiled_re(WORD.pattern.split("|")[0])
+_ASCII_LETTER_WORD = compiled_re(ASCII_WORD.pattern.split("|")[0])
 
 
 def letter_words(text: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Make audit/rules/precompiled.marshal, the compiled forms of the built-in packs' patterns shipped with
 the package (see audit/rules/precompiled.py): build every built-in rule with nothing shipped and keep
-what was compiled.
+what was compiled; and audit/scoring/likelihood.marshal, the MT-likelihood models ready to score
+(see audit/scoring/likelihood.py).
 
     python -m audit.precompile
 """
@@ -15,6 +16,7 @@ from .config import Config
 from .engine import CompiledPacks
 from .rules import precompiled
 from .rules.loader import builtin_pack_dir, load_rules
+from .scoring.likelihood import write_compiled
 
 
 def make(path: Path = precompiled.FILE) -> tuple[int, int, int]:
@@ -31,3 +33,4 @@ def make(path: Path = precompiled.FILE) -> tuple[int, int, int]:
 if __name__ == "__main__":
     counts = make()
     print(f"{precompiled.FILE}: {counts[0]} regex patterns, {counts[1]} re twins, {counts[2]} packs")
+    print(f"{write_compiled()}: the MT-likelihood models")

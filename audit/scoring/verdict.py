@@ -33,9 +33,8 @@ from .likelihood import (
     TRANSLATED,
     LinearPart,
     Pushes,
-    joint,
-    load_model,
     native_percentile,
+    scorer,
     sigmoid,
 )
 
@@ -396,15 +395,17 @@ def judge(
     listy: bool = False,
     model: dict[str, Any] | None = None,
 ) -> Judgement:
-    """The verdict on an English article from its statistics and its rule findings."""
-    model = model or load_model()
+    """The verdict on an English article from its statistics and its rule findings (`model`: as
+    `load_model` reads one; default: likelihood.json's)."""
     if stats.words < MIN_WORDS:
         return Judgement(
             "too-short",
             reasons=(f"only {stats.words} words of body text, fewer than the {MIN_WORDS} needed to judge",),
         )
+    reader = scorer(model)
+    model = reader.model
     translated = model[TRANSLATED]
-    pushes, machine_own = joint(model).evaluate(stats)
+    pushes, machine_own = reader.joint.evaluate(stats)
     translated_logit = pushes.logit()
     likelihood = sigmoid(translated_logit)
     percentile = native_percentile(translated_logit, translated)

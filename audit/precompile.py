@@ -1,7 +1,8 @@
 """Make audit/rules/precompiled.marshal, the compiled forms of the built-in packs' patterns shipped with
 the package (see audit/rules/precompiled.py): build every built-in rule with nothing shipped and keep
-what was compiled; and audit/text/shipped.marshal, those of the patterns the package's modules compile
-at import (see audit/text/shipped.py), as a fresh process that imports every module asks for them.
+what was compiled; audit/text/shipped.marshal, those of the patterns the package's modules compile
+at import (see audit/text/shipped.py), as a fresh process that imports every module asks for them; and
+audit/scoring/likelihood.marshal, the MT-likelihood models ready to score (see audit/scoring/likelihood.py).
 
     python -m audit.precompile
 """
@@ -21,6 +22,7 @@ from .engine import CompiledPacks
 from .rules import precompiled
 from .rules.cache import regex_state, stdlib_state
 from .rules.loader import builtin_pack_dir, load_rules
+from .scoring.likelihood import write_compiled
 from .text import shipped
 
 # Run in a fresh process: import every module of the package, print what they asked audit/text/shipped.py for.
@@ -75,3 +77,4 @@ if __name__ == "__main__":
     print(f"{precompiled.FILE}: {counts[0]} regex patterns, {counts[1]} re twins, {counts[2]} packs")
     module_counts = make_shipped()
     print(f"{shipped.FILE}: {module_counts[0]} re patterns, {module_counts[1]} regex patterns")
+    print(f"{write_compiled()}: the MT-likelihood models")

@@ -54,7 +54,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devset import Sample, extract, load_samples, roc_auc  # noqa: E402
 
 from audit.scoring.features import FUNCTION_WORDS, article_stats, evidence_tells  # noqa: E402
-from audit.scoring.likelihood import MACHINE, MODEL_PATH, TRANSLATED, load_model, logit_of_values  # noqa: E402
+from audit.scoring.likelihood import (  # noqa: E402
+    MACHINE,
+    MODEL_PATH,
+    TRANSLATED,
+    load_model,
+    logit_of_values,
+    write_compiled,
+)
 from audit.scoring.verdict import MIN_WORDS, TellEvidence, decide, describe, list_like  # noqa: E402
 
 # Article-level candidates of each model (n-gram and opening rates are found in the data).
@@ -590,13 +597,13 @@ def main() -> None:
         }
         MODEL_PATH.write_text(model_text(model), encoding="utf-8")
         load_model.cache_clear()
-        print(f"\nwrote {MODEL_PATH}")
+        print(f"\nwrote {MODEL_PATH} and {write_compiled()}")
     elif args.write_scale:
         model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
         model[TRANSLATED]["native_scale"] = scale
         MODEL_PATH.write_text(model_text(model), encoding="utf-8")
         load_model.cache_clear()
-        print(f"\nwrote the native scale into {MODEL_PATH}")
+        print(f"\nwrote the native scale into {MODEL_PATH} (and {write_compiled()})")
 
     model = load_model()
     translated_part = model[TRANSLATED]

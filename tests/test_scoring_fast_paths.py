@@ -255,3 +255,38 @@ def test_a_too_short_article_is_judged_without_its_statistics():
     stats = article_stats(doc, [])
     assert stats.words < MIN_WORDS
     assert judge(stats, []) == judge(ArticleStats(words=stats.words, tokens=0, sentences=0), [])
+
+
+def test_shipped_compiled_models_are_fresh_and_read_as_the_json():
+    """audit/scoring/likelihood.marshal is the compiled form of likelihood.json as it is now (when this
+    fails after a calibration, remake it: python -m audit.precompile), and scores as the JSON does."""
+    import marshal
+
+    from audit.scoring import likelihood
+
+    assert marshal.loads(likelihood.COMPILED_PATH.read_bytes()) == marshal.loads(likelihood.compiled_form())
+    shipped, built = likelihood.scorer(), likelihood.scorer(load_model())
+    assert shipped.joint.state() == built.joint.state()
+    assert shipped.joint.translated.sequences == built.joint.translated.sequences
+    assert list(shipped.joint.translated.absent.items()) == list(built.joint.translated.absent.items())
+    for stats in _stats():
+        assert judge(stats, []) == judge(stats, [], model=load_model())
+
+
+def test_a_stale_compiled_form_is_not_read(tmp_path, monkeypatch):
+    """A compiled form made from another likelihood.json is left unread: the models are built from the JSON."""
+    import marshal
+
+    from audit.scoring import likelihood
+
+    data = marshal.loads(likelihood.compiled_form())
+    data["source"] = "0" * 64
+    data["joint"]["translated"]["intercept"] = 99.0
+    stale = tmp_path / "likelihood.marshal"
+    stale.write_bytes(marshal.dumps(data))
+    monkeypatch.setattr(likelihood, "COMPILED_PATH", stale)
+    likelihood._shipped_scorer.cache_clear()
+    try:
+        assert likelihood.scorer().joint.state() == likelihood.joint(load_model()).state()
+    finally:
+        likelihood._shipped_scorer.cache_clear()

@@ -19,16 +19,25 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import itertools
 import json
+import marshal
 import math
 import operator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .features import ArticleStats
 
 MODEL_PATH = Path(__file__).with_name("likelihood.json")
+# The models ready to score (`Scorer`), kept as data (marshal) next to likelihood.json and keyed by its
+# SHA-256: parsing the JSON and compiling its two models was some 15 ms of a one-file lint. Remade by
+# `python -m audit.precompile` (tests/test_scoring_fast_paths.py says when it is stale); a missing or
+# stale file is never read, the models are then built from the JSON (the same scores, more slowly).
+COMPILED_PATH = MODEL_PATH.with_name("likelihood.marshal")
+COMPILED_FORMAT = 1
 TRANSLATED, MACHINE = "translated", "machine"
 
 @functools.lru_cache(maxsize=4)
@@ -47,8 +56,8 @@ class LinearPart:
         self.intercept: float = part["intercept"]
         self.scalars: dict[str, tuple] = {}
         # by kind (w, b, t, s), then by the key the ArticleStats counters use (a token, or a tuple of them)
-        self.sequences: dict[str, dict[Any, tuple[str, tuple]]] = {"w": {}, "b": {}, "t": {}, "s": {}}
-        self.absent: dict[str, float] = {}  # a sequence feature's push when the article lacks it
+        sequences: dict[str, dict[Any, tuple[str, tuple]]] = {"w": {}, "b": {}, "t": {}, "s": {}}
+        absent: dict[str, float] = {}  # a sequence feature's push when the article lacks it
         for name, spec in part["features"].items():
             entry = (
                 spec["coef"] / spec["scale"],
@@ -59,22 +68,46 @@ class LinearPart:
             )
             kind, colon, key = name.partition(":")
             if colon:
-                self.sequences[kind][key if kind in "ws" else tuple(key.split())] = (name, entry)
-                self.absent[name] = push(entry, 0.0)
+                sequences[kind][key if kind in "ws" else tuple(key.split())] = (name, entry)
+                absent[name] = push(entry, 0.0)
             else:
                 self.scalars[name] = entry
-        self.base = self.intercept + sum(self.absent.values())
-        self.names: tuple[str, ...] = (*self.absent, *self.scalars)
+        self.base = self.intercept + sum(absent.values())
+        self.names: tuple[str, ...] = (*absent, *self.scalars)
         position = {name: index for index, name in enumerate(self.names)}
-        self._absent_values = [*self.absent.values(), *(0.0 for _ in self.scalars)]
+        self._absent_values = [*absent.values(), *(0.0 for _ in self.scalars)]
         self._scalar_slots = [(position[name], name, entry) for name, entry in self.scalars.items()]
         # by kind, key -> (position in `names`, push when absent, entry: weight, center, min, max, sqrt)
         self._slots: dict[str, dict[Any, tuple]] = {
-            kind: {key: (position[name], self.absent[name], entry) for key, (name, entry) in table.items()}
-            for kind, table in self.sequences.items()
+            kind: {key: (position[name], absent[name], entry) for key, (name, entry) in table.items()}
+            for kind, table in sequences.items()
         }
         # the sequence features by how strongly they push when absent (for `strongest`)
-        self._absent_rank = sorted(range(len(self.absent)), key=lambda index: -abs(self._absent_values[index]))
+        self._absent_rank = sorted(range(len(absent)), key=lambda index: -abs(self._absent_values[index]))
+
+    @functools.cached_property
+    def sequences(self) -> dict[str, dict[Any, tuple[str, tuple]]]:
+        """By kind (w, b, t, s), the key the ArticleStats counters use (a token, or a tuple of them) ->
+        (name, entry)."""
+        names = self.names
+        return {kind: {key: (names[slot[0]], slot[2]) for key, slot in table.items()}
+                for kind, table in self._slots.items()}
+
+    @functools.cached_property
+    def absent(self) -> dict[str, float]:
+        """A sequence feature's push when the article lacks it, by name (in the order of `names`)."""
+        count = len(self.names) - len(self.scalars)  # the sequence features come first
+        return dict(zip(self.names[:count], self._absent_values[:count], strict=True))
+
+    def state(self) -> dict[str, Any]:
+        """What the part is made of, as plain data (`from_state` makes it again)."""
+        return {name: value for name, value in vars(self).items() if name not in ("sequences", "absent")}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> LinearPart:
+        part = cls.__new__(cls)
+        vars(part).update(state)
+        return part
 
     def _kinds(self, stats: ArticleStats):
         """(slots, counts, unit, the present keys) of each kind of sequence: the article's keys in
@@ -204,6 +237,20 @@ class JointModel:
         self._translated_scalar_positions = [position for position, _name, _entry in translated._scalar_slots]
         self._machine_scalars = [_scalar_entry(name, entry) for _position, name, entry in machine._scalar_slots]
 
+    def state(self) -> dict[str, Any]:
+        """What the joint model is made of, its parts too, as plain data (`from_state` makes it again)."""
+        state = dict(vars(self))
+        state["translated"], state["machine"] = self.translated.state(), self.machine.state()
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> JointModel:
+        model = cls.__new__(cls)
+        vars(model).update(state)
+        model.translated = LinearPart.from_state(state["translated"])
+        model.machine = LinearPart.from_state(state["machine"])
+        return model
+
     def evaluate(self, stats: ArticleStats) -> tuple[Pushes, float]:
         """(`translated.push_values(stats)`, `machine.logit(stats)`)."""
         translated, machine = self.translated, self.machine
@@ -311,6 +358,66 @@ def joint(model: dict[str, Any]) -> JointModel:
     return cached[2]
 
 
+@dataclass(frozen=True)
+class Scorer:
+    """A model ready to score an article: the model as `load_model` reads it, and its two parts read
+    in one pass (`joint`)."""
+
+    model: dict[str, Any]  # what `judge` reads of it besides the weights, at least (`_JUDGED`)
+    joint: JointModel
+
+
+def _judged(model: dict[str, Any]) -> dict[str, Any]:
+    """What `judge` reads of a model besides the weights: the translated model's thresholds, native scale
+    and native feature values, the machine model's threshold and weight of the translated logit."""
+    translated, machine = model[TRANSLATED], model[MACHINE]
+    return {
+        TRANSLATED: {
+            "thresholds": translated["thresholds"],
+            "native_scale": translated.get("native_scale"),
+            "features": {name: {"native": spec.get("native")} for name, spec in translated["features"].items()},
+        },
+        MACHINE: {"threshold": machine["threshold"], "translated_weight": machine.get("translated_weight", 0.0)},
+    }
+
+
+def scorer(model: dict[str, Any] | None = None) -> Scorer:
+    """The Scorer of a model (default: likelihood.json's, from its compiled form when it is fresh)."""
+    if model is None:
+        return _shipped_scorer()
+    return Scorer(model, joint(model))
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_scorer() -> Scorer:
+    source = MODEL_PATH.read_bytes()
+    try:
+        data = marshal.loads(COMPILED_PATH.read_bytes())
+        if data["format"] == COMPILED_FORMAT and data["source"] == hashlib.sha256(source).hexdigest():
+            return Scorer(data["model"], JointModel.from_state(data["joint"]))
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass
+    model = json.loads(source)
+    return Scorer(model, JointModel(LinearPart(model[TRANSLATED]), LinearPart(model[MACHINE])))
+
+
+def compiled_form(path: Path = MODEL_PATH) -> bytes:
+    """The compiled form of a model file (what COMPILED_PATH holds for MODEL_PATH)."""
+    source = path.read_bytes()
+    model = json.loads(source)
+    joint_model = JointModel(LinearPart(model[TRANSLATED]), LinearPart(model[MACHINE]))
+    data = {"format": COMPILED_FORMAT, "source": hashlib.sha256(source).hexdigest(), "model": _judged(model),
+            "joint": joint_model.state()}
+    return marshal.dumps(data)
+
+
+def write_compiled() -> Path:
+    """Remake COMPILED_PATH from MODEL_PATH."""
+    COMPILED_PATH.write_bytes(compiled_form())
+    _shipped_scorer.cache_clear()
+    return COMPILED_PATH
+
+
 def contributions(stats: ArticleStats, part: dict[str, Any]) -> dict[str, float]:
     """Each feature's push on the logit of one model part (positive: towards its positive class)."""
     return compiled(part).pushes(stats)
@@ -395,13 +502,16 @@ def machine_likelihood(stats: ArticleStats, model: dict[str, Any] | None = None)
 
 
 __all__ = [
+    "COMPILED_PATH",
     "MACHINE",
     "MODEL_PATH",
     "TRANSLATED",
     "JointModel",
     "LinearPart",
     "Pushes",
+    "Scorer",
     "compiled",
+    "compiled_form",
     "contributions",
     "joint",
     "load_model",
@@ -414,6 +524,8 @@ __all__ = [
     "native_percentile_of",
     "probability",
     "push",
+    "scorer",
     "sigmoid",
     "verdict_thresholds",
+    "write_compiled",
 ]

@@ -148,15 +148,17 @@ class _Syllables:
     algorithm (Liang's patterns: the largest value of every pattern found at each place of ".word.",
     a point where it is odd and not within `left`/`right` characters of an end) with two shortcuts
     that give the same count: a substring of ".word." that starts no pattern ends the search for the
-    patterns starting where it does (`prefixes`), and no DataInt is made for a point
-    (tests/test_scoring_fast_paths.py compares the counts with pyphen's)."""
+    patterns starting where it does (`prefixes`, a table of the patterns and their starts), and no
+    DataInt is made for a point (tests/test_scoring_fast_paths.py compares the counts with pyphen's)."""
 
     def __init__(self, table: dict[str, int], hyphenator: Any) -> None:
         self.table = table
         self.hyphenator = hyphenator
         self.patterns: dict[str, tuple[int, tuple[int, ...]]] = hyphenator.hd.patterns
         self.maxlen: int = hyphenator.hd.maxlen
-        self.prefixes = frozenset(key[:end] for key in self.patterns for end in range(1, len(key) + 1))
+        # every substring that starts a pattern -> the pattern it is (None: only the start of longer ones)
+        self.prefixes = {key[:end]: None for key in self.patterns for end in range(1, len(key))}
+        self.prefixes.update(self.patterns)
 
     def __call__(self, word: str) -> int:
         count = _syllables.get(word)
@@ -172,22 +174,25 @@ class _Syllables:
         pointed = f".{word.lower()}."
         size = len(pointed)
         references = [0] * (size + 1)
-        patterns, prefixes, maxlen = self.patterns, self.prefixes, self.maxlen
+        starts, maxlen = self.prefixes.get, self.maxlen
         for i in range(size - 1):
             for j in range(i + 1, min(i + maxlen, size) + 1):
-                piece = pointed[i:j]
-                if piece not in prefixes:
+                pattern = starts(pointed[i:j], _NO_PATTERN)
+                if pattern is _NO_PATTERN:
                     break
-                pattern = patterns.get(piece)
                 if pattern is not None:
                     offset, values = pattern
-                    start = i + offset
-                    for k, value in enumerate(values, start):
+                    k = i + offset
+                    for value in values:
                         if value > references[k]:
                             references[k] = value
+                        k += 1
         left, right = self.hyphenator.left, len(word) - self.hyphenator.right
         # a point at index i of `references` is position i - 1 of the word
-        return sum(1 for i in range(max(left + 1, 0), min(right + 1, size) + 1) if references[i] % 2)
+        return sum(map((1).__and__, references[max(left + 1, 0) : min(right + 1, size) + 1]))
+
+
+_NO_PATTERN = ()  # what `prefixes` gives for a substring that starts no pattern
 
 
 def _load() -> tuple[_Syllables, frozenset[str]]:

@@ -33,9 +33,8 @@ from .likelihood import (
     TRANSLATED,
     LinearPart,
     Pushes,
-    joint,
-    load_model,
     native_percentile,
+    scorer,
     sigmoid,
 )
 
@@ -241,16 +240,25 @@ def _sequence_label(key: str) -> str:
     return _sequence_text(tokens)
 
 
+def family_of(name: str) -> str:
+    """The family of a statistic's name (`describe`'s first part, without the label)."""
+    kind, colon, _key = name.partition(":")
+    if not colon:
+        return STATISTIC_LABELS[name][0] if name in STATISTIC_LABELS else "statistics"
+    return "sentence openings" if kind == "s" else "function words"
+
+
 @functools.lru_cache(maxsize=8192)
 def describe(name: str) -> tuple[str, str]:
     """(family, label) of a statistic's name, in words an editor can check in the text."""
     kind, colon, key = name.partition(":")
     if not colon:
-        family, label, _unit, _form = STATISTIC_LABELS.get(name, ("statistics", name.replace("_", " "), "", "rate"))
-        return family, label
-    if kind == "s":
-        return "sentence openings", f"sentences opening with {_sequence_text(key.split())}"
-    return "function words", _sequence_label(key)
+        _family, label, _unit, _form = STATISTIC_LABELS.get(name, ("statistics", name.replace("_", " "), "", "rate"))
+    elif kind == "s":
+        label = f"sentences opening with {_sequence_text(key.split())}"
+    else:
+        label = _sequence_label(key)
+    return family_of(name), label
 
 
 def _number(value: float) -> str:
@@ -320,7 +328,7 @@ def _families(model: LinearPart) -> tuple[_Family, ...]:
     """The families of a model's features that reasons may name (tells are named separately)."""
     grouped: dict[str, list[int]] = {}
     for position, name in enumerate(model.names):
-        family, _label = describe(name)
+        family = family_of(name)
         if family != "tells":
             grouped.setdefault(family, []).append(position)
     families = []
@@ -340,7 +348,7 @@ def _ranked_families(
     if not isinstance(pushes, Pushes):
         families: dict[str, list[tuple[float, str]]] = {}
         for name, push in pushes.items():
-            family, _label = describe(name)
+            family = family_of(name)
             if family != "tells":
                 families.setdefault(family, []).append((push, name))
         totals = ((sum(p for p, _ in items), family, items) for family, items in families.items())
@@ -396,15 +404,17 @@ def judge(
     listy: bool = False,
     model: dict[str, Any] | None = None,
 ) -> Judgement:
-    """The verdict on an English article from its statistics and its rule findings."""
-    model = model or load_model()
+    """The verdict on an English article from its statistics and its rule findings (`model`: as
+    `load_model` reads one; default: likelihood.json's)."""
     if stats.words < MIN_WORDS:
         return Judgement(
             "too-short",
             reasons=(f"only {stats.words} words of body text, fewer than the {MIN_WORDS} needed to judge",),
         )
+    reader = scorer(model)
+    model = reader.model
     translated = model[TRANSLATED]
-    pushes, machine_own = joint(model).evaluate(stats)
+    pushes, machine_own = reader.joint.evaluate(stats)
     translated_logit = pushes.logit()
     likelihood = sigmoid(translated_logit)
     percentile = native_percentile(translated_logit, translated)
@@ -454,6 +464,7 @@ __all__ = [
     "VERDICTS",
     "decide",
     "describe",
+    "family_of",
     "judge",
     "list_like",
 ]

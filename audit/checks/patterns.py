@@ -8,7 +8,7 @@ import re
 import time
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import chain, compress, count, islice, repeat
 from operator import and_, eq
 
@@ -18,6 +18,7 @@ from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
 from ..rules.precompiled import re_scans_faster
+from ..text.dataclass_code import dataclass
 from ..text.lazy import lazy_compile
 from ..text.pieces import LINES_MIN_CHARS, lines_holding
 from ..text.shipped import compiled_regex

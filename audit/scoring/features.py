@@ -22,11 +22,12 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..document import Document
 from ..finding import TELL_CATEGORIES
+from ..text.dataclass_code import dataclass
 from ..text.words import WORD, map_cached, word_pattern
 from .quality import PUNCTUATION_CATEGORIES
 

@@ -25,10 +25,10 @@ import json
 import marshal
 import math
 import operator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..text.dataclass_code import dataclass
 from .features import ArticleStats
 
 MODEL_PATH = Path(__file__).with_name("likelihood.json")

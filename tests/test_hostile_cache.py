@@ -170,10 +170,10 @@ def test_the_readability_tables_go_through_the_same_authenticated_cache(tmp_path
     monkeypatch.delenv("MTAUDIT_NO_CACHE", raising=False)
     hyphenation = pyphen.Pyphen(lang="en_US").hd
     monkeypatch.setattr(readability, "_build", lambda locations: ({"talks": 1, "officials": 4}, hyphenation))
-    table, _, _ = readability._data()  # built and stored (a small table: the real one takes a second to build)
+    table, _ = readability._data()  # built and stored (a small table: the real one takes a second to build)
     (entry,) = folder.glob("readability-*.pickle")
     entry.write_bytes(f"cos\nmkdir\n(S'{marker}'\ntR.".encode())
-    again, _, _ = readability._data()
+    again, _ = readability._data()
     words = ("talks", "officials", "official", "a", "zzz")
     assert [again.get(w) for w in words] == [table.get(w) for w in words] == [1, 4, None, None, None]
     assert not marker.exists()

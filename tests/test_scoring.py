@@ -153,10 +153,12 @@ def test_cached_readability_data_equal_the_packages():
 
     from audit.scoring.readability import SyllableTable, _build, _data, _locations, pattern_prefixes
 
-    table, patterns, prefixes = _data()
+    table, (prefixes, maxlen, left, right) = _data()
     fresh = pyphen.HyphDict(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
-    assert patterns.patterns == fresh.patterns and patterns.maxlen == fresh.maxlen
-    assert prefixes == pattern_prefixes(fresh.patterns)
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    assert prefixes == pattern_prefixes(fresh.patterns) and maxlen == fresh.maxlen
+    assert (left, right) == (hyphenator.left, hyphenator.right)
+    assert _locations()["hyphenation"] == str(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
     built = _build(_locations())[0]
     words = sorted(built)
     assert isinstance(table, SyllableTable) and len(table) == len(built)

@@ -85,6 +85,8 @@ def _locations() -> dict[str, str]:
         "textstat": os.path.join(textstat, "backend", "utils", "constants.py"),
         "easy_words": os.path.join(textstat, "resources", "en", "easy_words.txt"),
         "pyphen": os.path.join(package_dir("pyphen"), "__init__.py"),
+        # pyphen.LANGUAGES[pyphen.language_fallback(LANG)], found without importing pyphen
+        "hyphenation": os.path.join(package_dir("pyphen"), "dictionaries", f"hyph_{LANG}.dic"),
     }
 
 
@@ -103,53 +105,65 @@ def _build(locations: dict[str, str]) -> tuple[dict[str, int], Any]:
     return table, utils.get_pyphen(LANG).hd
 
 
-def _data() -> tuple[SyllableTable | dict[str, int], Any, dict[str, Any]]:
-    """(syllable table, pyphen HyphDict, its `pattern_prefixes`), from the cache directory or built and
-    stored there. Keyed by
-    the Python version and the data and module files (path, size, modification time); the cache is never
+def _data() -> tuple[SyllableTable | dict[str, int], Hyphenation]:
+    """(syllable table, Hyphenation), from the cache directory or built and stored there. Keyed by the
+    Python version and the data and module files (path, size, modification time); the cache is never
     required (MTAUDIT_NO_CACHE=1 turns it off, as for the rule sets)."""
     import hashlib
     import os
     import pickle
     import sys
 
-    import pyphen
-
     from ..rules.cache import cached_value
 
     try:
         locations = _locations()
-        parts = [sys.version, str(pickle.HIGHEST_PROTOCOL), str(pyphen.LANGUAGES[pyphen.language_fallback(LANG)])]
-        for path in [*locations.values(), parts[-1]]:
+        parts = [sys.version, str(pickle.HIGHEST_PROTOCOL)]
+        for path in locations.values():
             info = os.stat(path)
             parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}")
         key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
     except Exception:  # an unusual installation: build without the cache
         return _built(_locations())
 
-    def build() -> tuple[str, bytes, bytes, Any, dict[str, Any]]:
+    def build() -> tuple[str, bytes, bytes, Hyphenation]:
         table, patterns = _build(locations)
         words = sorted(table)
-        # counts are below 256; the patterns' cache of hyphenated words goes along
-        return ("\n".join(words) + "\n", bytes(map(table.__getitem__, words)), _starts(words), patterns,
-                pattern_prefixes(patterns.patterns))
+        # counts are below 256
+        return "\n".join(words) + "\n", bytes(map(table.__getitem__, words)), _starts(words), _hyphenation(patterns)
 
     def accept(value: Any) -> bool:
-        return (isinstance(value, tuple) and len(value) == 5 and isinstance(value[0], str)
-                and isinstance(value[1], bytes) and isinstance(value[2], bytes)
-                and isinstance(value[3], pyphen.HyphDict) and isinstance(value[4], dict))
+        return (isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], str)
+                and isinstance(value[1], bytes) and isinstance(value[2], bytes) and isinstance(value[3], tuple)
+                and len(value[3]) == 4 and isinstance(value[3][0], dict)
+                and all(isinstance(number, int) for number in value[3][1:]))
 
     # an authenticated entry of this user's cache (audit/rules/cache.py), the newest one kept
-    words, counts, starts, patterns, prefixes = cached_value(f"readability-{key}.pickle", build, accept, keep=1)
+    words, counts, starts, hyphenation = cached_value(f"readability-{key}.pickle", build, accept, keep=1)
     try:
-        return SyllableTable(words, counts, starts), patterns, prefixes
+        return SyllableTable(words, counts, starts), hyphenation
     except ValueError:
         return _built(locations)
 
 
-def _built(locations: dict[str, str]) -> tuple[dict[str, int], Any, dict[str, Any]]:
+def _built(locations: dict[str, str]) -> tuple[dict[str, int], Hyphenation]:
     table, patterns = _build(locations)
-    return table, patterns, pattern_prefixes(patterns.patterns)
+    return table, _hyphenation(patterns)
+
+
+# What _Syllables counts hyphenation points with: `pattern_prefixes` of pyphen's parsed patterns, their
+# longest key (HyphDict.maxlen) and Pyphen(lang=LANG)'s `left` and `right` margins. Plain data, so that
+# a process that reads it from the cache does not import pyphen (some 10 ms).
+Hyphenation = tuple[dict[str, Any], int, int, int]
+
+
+def _hyphenation(patterns: Any) -> Hyphenation:
+    """The Hyphenation of pyphen's parsed patterns (a HyphDict) for LANG."""
+    import pyphen
+
+    pyphen.hdcache.setdefault(pyphen.LANGUAGES[pyphen.language_fallback(LANG)], patterns)  # not parsed again
+    hyphenator = pyphen.Pyphen(lang=LANG)
+    return pattern_prefixes(patterns.patterns), patterns.maxlen, hyphenator.left, hyphenator.right
 
 
 def pattern_prefixes(patterns: dict[str, Any]) -> dict[str, Any]:
@@ -219,11 +233,9 @@ class _Syllables:
     patterns starting where it does (`prefixes`, a table of the patterns and their starts), and no
     DataInt is made for a point (tests/test_scoring_fast_paths.py compares the counts with pyphen's)."""
 
-    def __init__(self, table: SyllableTable | dict[str, int], hyphenator: Any, prefixes: dict[str, Any]) -> None:
+    def __init__(self, table: SyllableTable | dict[str, int], hyphenation: Hyphenation) -> None:
         self.table = table
-        self.hyphenator = hyphenator
-        self.maxlen: int = hyphenator.hd.maxlen
-        self.prefixes = prefixes  # pattern_prefixes(hyphenator.hd.patterns)
+        self.prefixes, self.maxlen, self.left, self.right = hyphenation
 
     def __call__(self, word: str) -> int:
         count = _syllables.get(word)
@@ -235,7 +247,7 @@ class _Syllables:
         return count
 
     def hyphenation_points(self, word: str) -> int:
-        """len(self.hyphenator.positions(word))."""
+        """len(pyphen.Pyphen(lang=LANG).positions(word))."""
         pointed = f".{word.lower()}."
         size = len(pointed)
         references = [0] * (size + 1)
@@ -252,7 +264,7 @@ class _Syllables:
                         if value > references[k]:
                             references[k] = value
                         k += 1
-        left, right = self.hyphenator.left, len(word) - self.hyphenator.right
+        left, right = self.left, len(word) - self.right
         # a point at index i of `references` is position i - 1 of the word
         return sum(map((1).__and__, references[max(left + 1, 0) : min(right + 1, size) + 1]))
 
@@ -263,14 +275,10 @@ _NO_PATTERN = ()  # what `prefixes` gives for a substring that starts no pattern
 def _load() -> tuple[_Syllables, frozenset[str]]:
     global _loaded
     if _loaded is None:
-        import pyphen
-
-        table, patterns, prefixes = _data()
-        path = pyphen.LANGUAGES[pyphen.language_fallback(LANG)]
-        pyphen.hdcache.setdefault(path, patterns)  # Pyphen(lang=LANG) takes the parsed patterns from here
+        table, hyphenation = _data()
         with open(_locations()["easy_words"], encoding="utf-8") as handle:
             easy_words = frozenset(line.strip() for line in handle)
-        _loaded = (_Syllables(table, pyphen.Pyphen(lang=LANG), prefixes), easy_words)
+        _loaded = (_Syllables(table, hyphenation), easy_words)
     return _loaded
 
 

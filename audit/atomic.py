@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from .text.dataclass_code import dataclass
 
 TEMP_SUFFIX = ".mtaudit-tmp"
 

@@ -16,13 +16,14 @@ import json
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from .atomic import write_atomically
 from .safe_text import json_safe
 from .sources import STDIN
+from .text.dataclass_code import dataclass
 from .version import __version__
 
 FORMAT_VERSION = 1

@@ -3,10 +3,11 @@ keys the compiled rule sets); reading configuration files is audit/config_file.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from .finding import CATEGORIES, SEVERITIES
+from .text.dataclass_code import dataclass
 
 HOUSE_STYLE_TAG = "house-style:"
 

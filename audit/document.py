@@ -13,9 +13,10 @@ import functools
 import heapq
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from .spans import Span, SpanList, merged
+from .text.dataclass_code import dataclass
 from .text.folding import FOLD_TRAPS
 from .text.lazy import lazy_compile
 from .text.plain import plain_text, unsafe_characters

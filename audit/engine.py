@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ from .rules.errors import RuleError
 from .rules.loader import builtin_pack_dir, load_rules, pack_files
 from .rules.model import Rule
 from .suppression import Suppressible, suppress
+from .text.dataclass_code import dataclass
 from .text.folding import folded_pieces
 
 

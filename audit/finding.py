@@ -8,8 +8,10 @@ producer's raw `Hit` (audit/hits.py); scores and reporters only read it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from .text.dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .config import Config
+from .text.dataclass_code import dataclass
 
 if TYPE_CHECKING:
     from .document import Document

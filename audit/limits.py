@@ -15,11 +15,11 @@ import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from itertools import islice
 from typing import TypeVar
 
 from .finding import Finding
+from .text.dataclass_code import dataclass
 
 T = TypeVar("T")
 

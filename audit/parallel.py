@@ -16,13 +16,14 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from .config import Config
 from .engine import RuleSet
 from .report import FileReport
 from .sources import STDIN
+from .text.dataclass_code import dataclass
 
 # Files are sent to the workers in chunks: fewer round trips, still balanced across workers.
 CHUNK_FILES = 8

@@ -1,8 +1,10 @@
 """Make audit/rules/precompiled.marshal, the compiled forms of the built-in packs' patterns shipped with
 the package (see audit/rules/precompiled.py): build every built-in rule with nothing shipped and keep
 what was compiled; audit/text/shipped.marshal, those of the patterns the package's modules compile
-at import (see audit/text/shipped.py), as a fresh process that imports every module asks for them; and
-audit/scoring/likelihood.marshal, the MT-likelihood models ready to score (see audit/scoring/likelihood.py).
+at import (see audit/text/shipped.py), as a fresh process that imports every module asks for them;
+audit/text/dataclass_code.marshal, the code of the methods `dataclasses` writes for the package's classes
+(see audit/text/dataclass_code.py), made in the same process; and audit/scoring/likelihood.marshal,
+the MT-likelihood models ready to score (see audit/scoring/likelihood.py).
 
     python -m audit.precompile
 """
@@ -12,7 +14,9 @@ from __future__ import annotations
 import marshal
 import subprocess
 import sys
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -23,17 +27,25 @@ from .rules import precompiled
 from .rules.cache import regex_state, stdlib_state
 from .rules.loader import builtin_pack_dir, load_rules
 from .scoring.likelihood import write_compiled
-from .text import shipped
+from .text import dataclass_code, shipped
 
-# Run in a fresh process: import every module of the package, print what they asked audit/text/shipped.py for.
+# Run in a fresh process: import every module of the package, print what they asked audit/text/shipped.py
+# for and the texts `dataclasses` compiled for their classes (audit/text/dataclass_code.py).
 _ASKED_AT_IMPORT = """
 import importlib, marshal, pkgutil, sys
 import audit
-from audit.text import shipped
+from audit.text import dataclass_code, shipped
 for module in pkgutil.walk_packages(audit.__path__, "audit."):
     importlib.import_module(module.name)
-sys.stdout.buffer.write(marshal.dumps(list(shipped.asked)))
+sys.stdout.buffer.write(marshal.dumps((list(shipped.asked), list(dataclass_code.asked))))
 """
+
+
+def asked_at_import() -> tuple[list[tuple[str, str, int]], list[str]]:
+    """What a fresh process that imports every module of the package asks audit/text/shipped.py for, and
+    the texts `dataclasses` compiles for the package's classes."""
+    return marshal.loads(subprocess.run([sys.executable, "-c", _ASKED_AT_IMPORT], capture_output=True, check=True,
+                                        cwd=Path(__file__).resolve().parent.parent).stdout)
 
 
 def make(path: Path = precompiled.FILE) -> tuple[int, int, int]:
@@ -50,8 +62,7 @@ def make(path: Path = precompiled.FILE) -> tuple[int, int, int]:
 def shipped_tables() -> dict[str, dict]:
     """What audit/text/shipped.marshal holds: the compiled form of every pattern the package's modules ask
     for at import, for this Python and `regex` version."""
-    asked = marshal.loads(subprocess.run([sys.executable, "-c", _ASKED_AT_IMPORT], capture_output=True, check=True,
-                                         cwd=Path(__file__).resolve().parent.parent).stdout)
+    asked, _texts = asked_at_import()
     tables: dict[str, dict] = {"versions": shipped.versions(), "re": {}, "regex": {}}
     for kind, pattern, flags in asked:
         if kind == "re":
@@ -72,9 +83,25 @@ def make_shipped(path: Path = shipped.FILE) -> tuple[int, int]:
     return len(tables["re"]), len(tables["regex"])
 
 
+def dataclass_code_table() -> dict[str, Any]:
+    """What audit/text/dataclass_code.marshal holds: the code of every text `dataclasses` compiles for the
+    package's classes, for this Python's bytecode."""
+    _asked, texts = asked_at_import()
+    code = {text: marshal.dumps(dataclass_code.compiled(text)) for text in sorted(texts)}
+    return {"version": MAGIC_NUMBER, "code": code}
+
+
+def make_dataclass_code(path: Path = Path(dataclass_code.FILE)) -> int:
+    """Write audit/text/dataclass_code.marshal; returns how many texts it holds."""
+    table = dataclass_code_table()
+    path.write_bytes(marshal.dumps(table))
+    return len(table["code"])
+
+
 if __name__ == "__main__":
     counts = make()
     print(f"{precompiled.FILE}: {counts[0]} regex patterns, {counts[1]} re twins, {counts[2]} packs")
     module_counts = make_shipped()
     print(f"{shipped.FILE}: {module_counts[0]} re patterns, {module_counts[1]} regex patterns")
+    print(f"{dataclass_code.FILE}: the code of {make_dataclass_code()} dataclass methods")
     print(f"{write_compiled()}: the MT-likelihood models")

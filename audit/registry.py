@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .config import selector_matches
 from .finding import CATEGORIES
 from .rules.model import Rule
+from .text.dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from .finding import SEVERITY_RANK, Finding
 from .rules.model import Rule
 from .sources import display_path
 from .tally import fails_on_verdict, verdict_tally
+from .text.dataclass_code import dataclass
 
 if TYPE_CHECKING:  # a run without scores does not import the scoring package (issue 14)
     from .scoring.model import Scores

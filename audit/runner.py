@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ from .rules.errors import RuleError
 from .safe_text import terminal_safe
 from .sources import DEFAULT_INCLUDE, STDIN, InputError, decode, discover, read_bytes, read_regular, read_source
 from .suppression import UNUSED_RULE
+from .text.dataclass_code import dataclass
 
 if TYPE_CHECKING:
     from .streaming import Article, Unreadable

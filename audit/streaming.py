@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import IO, Any
 
 from .hits import COMPANIONS
 from .report import FileReport
 from .sources import STDIN, InputError, max_file_bytes
+from .text.dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

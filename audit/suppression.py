@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .config import selector_matches
 from .document import Document
 from .hits import Hit
+from .text.dataclass_code import dataclass
 from .text.lazy import lazy_compile
 
 UNUSED_RULE = "MT-UNUSED-SUPPRESSION"

@@ -174,4 +174,6 @@ def test_the_readability_tables_go_through_the_same_authenticated_cache(tmp_path
     (entry,) = folder.glob("readability-*.pickle")
     entry.write_bytes(f"cos\nmkdir\n(S'{marker}'\ntR.".encode())
     again, _ = readability._data()
-    assert again == table and not marker.exists()
+    words = ("talks", "officials", "official", "a", "zzz")
+    assert [again.get(w) for w in words] == [table.get(w) for w in words] == [1, 4, None, None, None]
+    assert not marker.exists()

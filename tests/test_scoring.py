@@ -151,12 +151,23 @@ def test_shared_count_readability_equals_textstat():
 def test_cached_readability_data_equal_the_packages():
     import pyphen
 
-    from audit.scoring.readability import _build, _data, _locations
+    from audit.scoring.readability import SyllableTable, _build, _data, _locations, pattern_prefixes
 
-    table, patterns = _data()
+    table, (prefixes, maxlen, left, right) = _data()
     fresh = pyphen.HyphDict(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
-    assert patterns.patterns == fresh.patterns and patterns.maxlen == fresh.maxlen
-    assert table == _build(_locations())[0]
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    assert prefixes == pattern_prefixes(fresh.patterns) and maxlen == fresh.maxlen
+    assert (left, right) == (hyphenator.left, hyphenator.right)
+    assert _locations()["hyphenation"] == str(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
+    built = _build(_locations())[0]
+    words = sorted(built)
+    assert isinstance(table, SyllableTable) and len(table) == len(built)
+    sample = words[:: len(words) // 4000]  # found by bisection (the first DICT_AFTER look-ups)
+    assert [table.get(word) for word in sample] == [built[word] for word in sample] and table.table is None
+    assert all(table.get(word) == count for word, count in built.items())  # then in the dict
+    misses = ("zzzqxj", "", "A", words[0][:-1], words[-1] + "z")
+    assert [_data()[0].get(word) for word in misses] == [built.get(word) for word in misses] == [None] * 5
+    assert [table.get(word) for word in misses] == [None] * 5
 
 
 def test_clear_english_article_skips_langdetect():

@@ -6,6 +6,7 @@ import pickle
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import regex
 
@@ -114,3 +115,28 @@ def assert_regex_forms_shipped(fresh: dict, shipped: dict, compile_shipped) -> N
     for (pattern, flags), state in fresh.items():
         assert source_flags_and_groups(shipped[pattern, flags]) == source_flags_and_groups(state)
         assert copyreg.dispatch_table[regex.Pattern](compile_shipped(pattern, flags))[1] == shipped[pattern, flags]
+
+
+def test_the_shipped_dataclass_code_covers_the_package_s_classes_and_is_what_compiling_makes():
+    """The methods `dataclasses` writes for mtaudit's classes are made from audit/text/dataclass_code.marshal;
+    when this fails after a dataclass was edited, remake the file: python -m audit.precompile."""
+    import dataclasses
+    import marshal
+
+    from audit.precompile import dataclass_code_table
+    from audit.text import dataclass_code
+
+    fresh = dataclass_code_table()
+    file = marshal.loads(Path(dataclass_code.FILE).read_bytes())
+    assert len(fresh["code"]) > 300
+    if file["version"] == fresh["version"]:  # made with another Python: not read
+        assert set(fresh["code"]) <= set(file["code"])  # else remake the file
+        for text, code in fresh["code"].items():
+            assert marshal.loads(file["code"][text]) == marshal.loads(code) == dataclass_code.compiled(text)
+
+    @dataclass_code.dataclass(frozen=True)
+    class Outside:  # a class of another package: compiled as usual, the same methods
+        name: str = "x"
+
+    assert repr(Outside()).endswith(".<locals>.Outside(name='x')")
+    assert dataclasses.fields(Outside)[0].name == "name" and Outside() == Outside()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 import regex
@@ -18,6 +17,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.dataclass_code import dataclass
 from ..text.lazy import lazy_compile
 from ..text.pieces import LINES_MIN_CHARS, lines_holding
 from ..text.shipped import compiled_re

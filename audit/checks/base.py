@@ -28,7 +28,7 @@ import time
 import warnings
 import weakref
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar
 
 import regex
@@ -39,6 +39,7 @@ from ..rules.cache import stdlib_compile
 from ..rules.model import Rule
 from ..rules.params import NoParams
 from ..rules.precompiled import regex_compile, twin_state
+from ..text.dataclass_code import dataclass
 from ..text.folding import FOLD_TRAPS, lowered_pieces
 from ..text.lazy import lazy_compile
 from ..text.pieces import Pieces

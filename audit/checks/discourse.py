@@ -15,12 +15,12 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.dataclass_code import dataclass
 from ..text.lazy import lazy_compile
 from ..text.shipped import compiled_re
 from ..text.words import distinct_matches

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
 from ..hits import Hit
 from ..rules.inflect import carry_form, forms
 from ..rules.params import param
+from ..text.dataclass_code import dataclass
 from ..text.folding import fold
 from .base import Check, Needs, register
 

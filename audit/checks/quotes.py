@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import regex
@@ -12,6 +11,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.dataclass_code import dataclass
 from ..text.lazy import lazy_compile
 from ..text.shipped import compiled_re
 from .base import Check, CheckContext, Needs, SharedIndex, register

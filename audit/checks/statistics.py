@@ -5,12 +5,12 @@ suspicious, and never on short fragments)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.dataclass_code import dataclass
 from ..text.language import detect, looks_english
 from ..text.lazy import lazy_compile
 from ..text.words import WORD

@@ -9,7 +9,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 
 import ahocorasick
 import regex
@@ -17,6 +16,7 @@ import regex
 from ..document import Document
 from ..hits import Hit
 from ..rules.params import param
+from ..text.dataclass_code import dataclass
 from ..text.shipped import compiled_re, compiled_regex
 from ..text.words import SPACE_CHUNK, space_chunks
 from .base import (

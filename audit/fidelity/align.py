@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from ..text.dataclass_code import dataclass
 
 INF = float("inf")
 # (original sentences, translation sentences, -log prior), after Gale and Church's counts.

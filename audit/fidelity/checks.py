@@ -12,9 +12,10 @@ import bisect
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from ..text.dataclass_code import dataclass
 from .align import Aligner, Bead
 from .names import (
     COMMON_WORD_ENDING,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from ..text.dataclass_code import dataclass
 from .align import VARIANCE, Aligner, Bead, Unit
 from .checks import CHECKS, Context, RawHit, names_readable
 from .detect import Detected, detect_language

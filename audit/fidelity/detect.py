@@ -5,8 +5,8 @@ enough text (langdetect mislabels short fragments and is random without a seed).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..text.dataclass_code import dataclass
 from .text import script_counts
 
 MIN_LETTER_WORDS = 20  # fewer words than this: langdetect makes no guess

@@ -8,7 +8,7 @@ checks say they do not run for it (see `number_rules`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..text.dataclass_code import dataclass
 
 # A regex alternation of word forms -> value. Stems carry their own endings: "тысяч[а-яё]*".
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
+from ..text.dataclass_code import dataclass
 from .languages import ENGLISH, Language
 from .units import converted_keys, measures_after, own_keys
 

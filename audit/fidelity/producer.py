@@ -8,10 +8,10 @@ and leaves the Comparison in `context.outputs` for the fidelity score (audit/sco
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..hits import Hit, ProducerContext, register_companion
+from ..text.dataclass_code import dataclass
 from .compare import ComparisonError, compare
 from .text import Span
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..document import Document
+from ..text.dataclass_code import dataclass
 from .align import Unit
 from .languages import Language
 from .names import adjective_stems, common_english, english_j_key, headline_name, skeleton

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+
+from ..text.dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ one): a run served by the rule-set cache does not make these declarations (start
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any, Literal, Protocol
 
 from ..document import ZONES
 from ..finding import APPLICABILITIES, CATEGORIES, SEVERITIES
+from ..text.dataclass_code import dataclass
 from ..text.lazy import lazy_compile
 from .errors import RuleError
 from .model import EXAMPLE_COMPANIONS, Example, Rule

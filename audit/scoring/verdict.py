@@ -24,9 +24,10 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from ..text.dataclass_code import dataclass
 from .features import MACHINE_CATEGORIES, START, ArticleStats, evidence_tells
 from .likelihood import (
     MACHINE,

@@ -6,8 +6,7 @@ langdetect calls "AD" Tagalog with certainty."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .dataclass_code import dataclass
 from .lexicon import lexicon_share
 from .shipped import compiled_re
 from .words import ASCII_WORD, ENGLISH_FUNCTION_WORDS, english_share, letter_words, word_pattern

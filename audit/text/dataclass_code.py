@@ -3,10 +3,11 @@
 
 `dataclasses.dataclass` writes a class's __init__, __repr__, __eq__ (and a frozen class's __setattr__,
 __delattr__ and __hash__) as source text and compiles it with `exec`: for mtaudit's 60-odd classes some
-350 compilations, a third of importing the command line (30 ms). Importing `dataclass` from here lets
-`dataclasses` run, for a class of the package, the code object the file holds for the same text: the
-same function, made without compiling it (a text the file does not hold, a class of another package,
-another Python version or no file: compiled as usual, so the file changes speed, never a class).
+350 compilations, a third of importing the command line (30 ms). The `dataclass` here lets `dataclasses`
+run, while it decorates a class of the package, the code object the file holds for the same text: the
+same function, made without compiling it (a text the file does not hold, another Python version or no
+file: compiled as usual, so the file changes speed, never a class). `dataclasses` sees the shipped code
+only during such a decoration (under a lock); a class of another package is never affected.
 audit/precompile.py remakes the file (`python -m audit.precompile`; tests/test_startup.py says when it
 is stale). It is data (marshal: each text's code as the bytes of this Python version's bytecode, loaded
 when the text is asked for), read once a process.
@@ -15,10 +16,10 @@ when the text is asked for), read once a process.
 import dataclasses
 import marshal
 import os
-from dataclasses import dataclass
+import threading
 from importlib.util import MAGIC_NUMBER
 from types import CodeType
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
 
 FILE = os.path.join(os.path.dirname(__file__), "dataclass_code.marshal")
 
@@ -62,6 +63,23 @@ def _exec(source: Any, globals: dict[str, Any] | None = None, locals: Any = None
     exec(source, globals, locals)
 
 
-dataclasses.exec = _exec  # type: ignore[attr-defined]  (found before the built-in by dataclasses' functions)
+_Class = TypeVar("_Class", bound=type)
+_decorating = threading.Lock()
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
+def dataclass(cls: _Class | None = None, /, **options: Any) -> Any:
+    """`dataclasses.dataclass` (the same options), its methods made from the shipped code."""
+
+    def decorate(cls: _Class) -> _Class:
+        with _decorating:
+            dataclasses.exec = _exec  # type: ignore[attr-defined]  (found before the built-in by its functions)
+            try:
+                return dataclasses.dataclass(**options)(cls)
+            finally:
+                del dataclasses.exec  # type: ignore[attr-defined]
+
+    return decorate if cls is None else decorate(cls)
+
 
 __all__ = ["FILE", "asked", "compiled", "dataclass"]

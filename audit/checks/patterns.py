@@ -246,6 +246,8 @@ class RegexCheck(Check):
                     matches = _matches_at(pattern, text, starts, rule_id, trusted)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(text):
                 matches = _matches_at(pattern, text, starts, rule_id, trusted)
+            elif twin is None and trusted and regions is None and runs_unbounded(text):
+                matches = pattern.finditer(text)  # what `scan` gives here, without its steps (most scans)
             else:
                 matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, rule_id, regions, trusted)
             for match in matches:

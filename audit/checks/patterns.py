@@ -570,8 +570,8 @@ class RepeatIndex(SharedIndex):
         checks = [check for check in self.checks if check.twin is not None and check.twin.reads_alike(doc)]  # type: ignore[attr-defined]
         if not checks:
             return {}
-        if text.isascii():  # lower case is case-folded there, and \w the ASCII one
-            runs = _ASCII_RUN.findall(text.lower())
+        if text.isascii():  # lower case is case-folded there, and \w the ASCII one: `[\w']+` split out in C
+            runs = text.lower().translate(_ASCII_NOT_IN_RUN).split()  # a third of findall's cost
         else:
             runs = list(map(str.casefold, _RUN.findall(text)))
         return {check: check.repeats(runs) for check in checks}  # type: ignore[attr-defined]
@@ -581,7 +581,8 @@ class RepeatIndex(SharedIndex):
 
 
 _RUN = re.compile(r"[\w'’]+")
-_ASCII_RUN = re.compile(r"[\w']+", re.ASCII)
+# the ASCII characters outside the runs of a text (`[\w']+`, re.ASCII) made spaces
+_ASCII_NOT_IN_RUN = {code: ord(" ") for code in range(128) if not (chr(code).isalnum() or chr(code) in "_'")}
 
 
 # A phrase printed twice: possessive where giving back cannot help (a run of word characters before

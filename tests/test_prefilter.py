@@ -209,6 +209,15 @@ def test_repeat_index_reads_what_every_doubled_match_holds(text, phrase, word):
     assert bool(_DOUBLED_PHRASE.search(text)) is phrase
 
 
+def test_repeat_index_splits_an_ascii_text_into_the_runs_a_pattern_finds():
+    from audit.checks.patterns import _ASCII_NOT_IN_RUN
+
+    ascii_text = "".join(map(chr, range(128))) + " It's o'clock:\tdon't-stop 3rd_place x\x1cy\x0bz ''a'' A.B "
+    for text in (ascii_text, "Watch watch it", "rose in the city in the city", ""):
+        lowered = text.lower()
+        assert lowered.translate(_ASCII_NOT_IN_RUN).split() == re.findall(r"[\w']+", lowered, re.ASCII)
+
+
 def test_repeat_index_rules_out_doubled_checks_without_a_repeat():
     ruleset = RuleSet.load(Config(scores=False))
     report_of = {text: [f.rule for f in audit_text(text, Config(scores=False)).files[0].findings]

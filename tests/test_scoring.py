@@ -346,6 +346,26 @@ def test_score_table_sorts():
     assert flesch == sorted(flesch)
 
 
+def test_english_told_by_a_bound_on_its_function_words_only_where_the_count_says_so(monkeypatch):
+    from audit.text import language
+
+    texts = [
+        "The minister said on Monday that the talks with the partners of the union would go on next week, and "
+        "that the government was waiting for a decision of the council before the summit in the capital.",
+        "It's the end of the road for the don't-care crowd: the\x1cthe of\tthe ... and of-the to'to in a 3rd "
+        "place, as it was in the 1990s; the men of the town, and the women of the town, were at the gate.",
+        "Kyiv Lviv Odesa Kharkiv Dnipro Zaporizhzhia Mykolaiv Kherson Poltava Chernihiv Sumy Rivne Lutsk the of",
+        "the " * 19 + "end",
+        "the of and to a in " * 4,
+        "De regering heeft woensdag besloten dat de nieuwe maatregelen tegen het virus vanaf volgende week.",
+        "Ünïcödé text is never told by the bound: the of the and the to the in the a the for the on the at the.",
+    ]
+    told = [text for text in texts if language._surely_english(text)]
+    assert told and len(told) < len(texts)
+    monkeypatch.setattr(language, "_surely_english", lambda text: False)  # the count of every word
+    assert all(language.looks_english(text) is True for text in told)
+
+
 def test_dictionary_words_keep_an_english_paragraph_from_langdetect(monkeypatch):
     from audit.text import language
     from audit.text.lexicon import in_lexicon, lexicon_share

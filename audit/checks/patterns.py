@@ -7,10 +7,10 @@ import functools
 import re
 import time
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import field
 from itertools import chain, compress, count, islice, repeat
-from operator import and_, eq
+from operator import eq
 
 import regex
 
@@ -246,6 +246,8 @@ class RegexCheck(Check):
                     matches = _matches_at(pattern, text, starts, rule_id, trusted)
             elif starts is not None and len(starts) * _SCAN_PER_START < len(text):
                 matches = _matches_at(pattern, text, starts, rule_id, trusted)
+            elif twin is None and trusted and regions is None and runs_unbounded(text):
+                matches = pattern.finditer(text)  # what `scan` gives here, without its steps (most scans)
             else:
                 matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, rule_id, regions, trusted)
             for match in matches:
@@ -361,9 +363,15 @@ def _twin_matches_at(twin: Twin, text: str, starts: Offsets, rule_id: str) -> It
     in here on a long text: before each try it looks for the pattern's required string up to the
     end of the text, a pass over the rest of a megabyte for every start.)"""
     match_at = twin.compiled().match
-    if len(starts) <= _TRIES_PER_CLOCK:
-        yield from _leftmost(map(match_at, repeat(text), starts))
-        return
+    if len(starts) <= _TRIES_PER_CLOCK:  # no clock to read: the tries as they are (no generator of its own)
+        return _leftmost(map(match_at, repeat(text), starts))
+    return _timed_tries(match_at, text, starts, rule_id)
+
+
+def _timed_tries(
+    match_at: Callable[..., re.Match | None], text: str, starts: Offsets, rule_id: str
+) -> Iterator[re.Match]:
+    """_twin_matches_at of many starts: the clock read after every _TRIES_PER_CLOCK tries."""
     deadline = time.monotonic() + time_bound(text)
     remaining = iter(starts)
     reach = 0
@@ -562,8 +570,8 @@ class RepeatIndex(SharedIndex):
         checks = [check for check in self.checks if check.twin is not None and check.twin.reads_alike(doc)]  # type: ignore[attr-defined]
         if not checks:
             return {}
-        if text.isascii():  # lower case is case-folded there, and \w the ASCII one
-            runs = _ASCII_RUN.findall(text.lower())
+        if text.isascii():  # lower case is case-folded there, and \w the ASCII one: `[\w']+` split out in C
+            runs = text.lower().translate(_ASCII_NOT_IN_RUN).split()  # a third of findall's cost
         else:
             runs = list(map(str.casefold, _RUN.findall(text)))
         return {check: check.repeats(runs) for check in checks}  # type: ignore[attr-defined]
@@ -573,7 +581,8 @@ class RepeatIndex(SharedIndex):
 
 
 _RUN = re.compile(r"[\w'’]+")
-_ASCII_RUN = re.compile(r"[\w']+", re.ASCII)
+# the ASCII characters outside the runs of a text (`[\w']+`, re.ASCII) made spaces
+_ASCII_NOT_IN_RUN = {code: ord(" ") for code in range(128) if not (chr(code).isalnum() or chr(code) in "_'")}
 
 
 # A phrase printed twice: possessive where giving back cannot help (a run of word characters before
@@ -630,9 +639,10 @@ class DoubledPhraseCheck(Check):
         run two and three runs on), three runs twice, or a repeat glued to the phrase before it ("of
         theof the": the gap before the repeat may be empty); a match starts where its first run does."""
         found: set[str] = set()
-        for step in (2, 3):
-            same = list(map(eq, runs, runs[step:]))
-            found.update(runs[index] for index in compress(count(), map(and_, same, same[1:])))
+        for step in (2, 3):  # the run `step` on is this one (few are), and the run after it too
+            for index in compress(count(), map(eq, runs, runs[step:])):
+                if runs[index + 1 : index + 2] == runs[index + 1 + step : index + 2 + step]:
+                    found.add(runs[index])
         for step in (1, 2):  # glued: the run `step` on is the run `2 * step` on and then this one
             for index in compress(count(), map(str.endswith, runs[step:-step], runs)):
                 if runs[index + step] == runs[index + 2 * step] + runs[index]:

@@ -13,6 +13,7 @@ import functools
 import re
 import warnings
 from array import array
+from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from itertools import chain
 from operator import itemgetter
@@ -738,29 +739,23 @@ class PrefixIndex:
     def _short_starts(self, lowered: str, wanted: set[int], limit: int) -> dict[int, Sequence[int] | None]:
         """`starts` of a short text (SHORT_TEXT): the same offsets, as lists, with less work a match
         (the ends of each prefix group collected first, turned into starts for the wanted patterns)."""
-        ends: dict[int, list[int]] = {}
-        get = ends.get
+        ends: defaultdict[int, list[int]] = defaultdict(list)
         for end, value in self.automaton.iter(lowered):
-            bucket = get(value)
-            if bucket is None:
-                ends[value] = [end]
-            else:
-                bucket.append(end)
+            ends[value].append(end)
         groups = self.groups
         sources: dict[int, list[list[int]] | None] = {}
         for value, bucket in ends.items():
             shift, indexes = groups[value]
-            mine = wanted.intersection(indexes)
-            if not mine:
+            if wanted.isdisjoint(indexes):  # most groups: a prefix of patterns the literal gate ruled out
                 continue
-            if len(bucket) > limit:  # too dense to use
-                sources.update(dict.fromkeys(mine))
-                continue
-            offsets = [end - shift for end in bucket] if shift else bucket
-            for index in mine:
-                parts = sources.get(index, ())
-                if parts is not None:
-                    sources.setdefault(index, []).append(offsets)  # type: ignore[union-attr]
+            dense = len(bucket) > limit  # too dense to use
+            offsets = [end - shift for end in bucket] if shift and not dense else bucket
+            for index in indexes:
+                if index in wanted:
+                    if dense:
+                        sources[index] = None
+                    elif (parts := sources.get(index, ())) is not None:
+                        sources.setdefault(index, []).append(offsets)  # type: ignore[union-attr]
         found: dict[int, Sequence[int] | None] = {}
         for index, parts in sources.items():
             if parts is None or sum(map(len, parts)) > limit:

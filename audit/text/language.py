@@ -64,9 +64,33 @@ def _lowered_function_word_share(lowered: list[str]) -> float | None:
     return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, lowered)) / len(lowered)
 
 
+# An ASCII text lower-cased and turned into letters (a) and gaps (space): its runs of letters are counted
+# without a list of its words (audit.text.language _surely_english)
+_LETTERS_AND_GAPS = bytes(ord("a") if ord("a") <= code <= ord("z") else ord(" ") for code in range(256))
+
+
+def _surely_english(text: str) -> bool:
+    """Is the text clearly English by its function words (looks_english True), by a lower bound on their
+    share, without its list of words? Most English copy is told so at a fraction of the cost. The words
+    between white space that are function words are some of its function words (a word between white
+    space is a letter word); each letter word holds a run of letters, so it has no more letter words
+    than runs of letters. False: not told so (looks_english decides)."""
+    if not text.isascii():
+        return False
+    lowered = text.lower()
+    found = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, lowered.split()))
+    if found < MIN_WORDS_TO_DETECT:
+        return False
+    letters = lowered.encode("ascii").translate(_LETTERS_AND_GAPS)
+    runs = letters.count(b" a") + letters.startswith(b"a")
+    return found > ENGLISH_SHARE_CLEAR * runs  # a share at least found / runs; ASCII: no non-Latin letter
+
+
 def looks_english(text: str) -> bool | None:
     """True: clearly English (by its function words, else by its dictionary words); False: suspicious;
     None: too short to tell."""
+    if _surely_english(text):
+        return True
     share = _function_word_share(text)
     if share is None:
         return None

@@ -25,6 +25,7 @@ from audit.scoring.features import (
     _SPACE_BEFORE_PUNCTUATION,
     FUNCTION_WORDS,
     ArticleStats,
+    BodyWords,
     _spaces_before_punctuation,
     article_stats,
     contractions,
@@ -32,6 +33,7 @@ from audit.scoring.features import (
     local_repetition,
     lowered_letter_words,
     moving_type_token_ratio,
+    sentences_hold_the_body,
     token_class,
     token_classes,
     variety_and_repetition,
@@ -115,6 +117,39 @@ def test_judgement_evidence_is_every_push():
     stats = _stats()[0]
     judgement = judge(stats, [])
     assert judgement.evidence == compiled(model[TRANSLATED]).pushes(stats)
+
+
+# lines of prose, headlines, bylines, datelines and captions, wrapped or not, with abbreviations, numbers and
+# quotation marks at sentence ends
+BODY_LINE = st.lists(
+    st.sampled_from([
+        "The minister said.", "Talks resumed", "in Kyiv on Monday,", "U.S. officials", "3.5 per cent.", "“No.”",
+        "KYIV, Dec 2 (Reuters) -", "By Olena Petrenko", "Photo: Reuters", "rock’n’roll!", "e.g. this", "Why?",
+        "and then", "  ", "— he added", "Ж. Петренко", "1,200 people", "(AP) —", "It's", "x" * 60,
+    ]),
+    max_size=8,
+).map(" ".join)
+BODY_TEXT = st.lists(BODY_LINE, max_size=8).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BODY_TEXT)
+def test_the_body_words_are_those_of_its_sentences_when_they_hold_the_body(text):
+    doc = Document.from_text(text)
+    body = BodyWords.of(doc)
+    assert body.words == word_pattern(doc.text).findall(doc.body_text())
+    if sentences_hold_the_body(doc):
+        assert body.words == [word for words in body.sentence_words for word in words]
+
+
+def test_the_seeds_sentences_hold_their_body():
+    held = 0
+    for text in TEXTS:
+        doc = Document.from_text(text)
+        body = BodyWords.of(doc)
+        assert body.words == word_pattern(doc.text).findall(doc.body_text())
+        held += sentences_hold_the_body(doc)
+    assert held  # the fast path is taken
 
 
 def test_token_classes_are_token_class_of_each_word():

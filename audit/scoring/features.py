@@ -17,6 +17,8 @@ its paragraphs were kept or run into one block.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import operator
 import re
@@ -92,22 +94,34 @@ class BodyWords:
         """The body's words; `words`: its WORD tokens, when the caller has them."""
         find = word_pattern(doc.text).findall  # the body and its sentences are parts of doc.text
         text = doc.body_text()
-        if words is None:
-            words = find(text)
         sentences = body_sentences(doc)
         source = doc.text
+        sentence_words = [find(source, start, end) for start, end in sentences]
+        if words is None:
+            words = list(itertools.chain.from_iterable(sentence_words)) if sentences_hold_the_body(doc) else find(text)
         return cls(
             text=text,
             words=words,
             lowered=lowered_letter_words(words),
             sentences=sentences,
-            sentence_words=[find(source, start, end) for start, end in sentences],
+            sentence_words=sentence_words,
         )
 
     @property
     def sentence_lengths(self) -> list[int]:
         """Word counts of the body's sentences that have words."""
         return [n for n in map(len, self.sentence_words) if n]
+
+
+def sentences_hold_the_body(doc: Document) -> bool:
+    """Whether the WORD tokens of the body (`Document.body_text`) are those of its sentences
+    (`body_sentences`), one sentence after the other, so that the body need not be scanned again: so
+    when the document has no dateline (the body text leaves it out) and every paragraph is one line.
+    A paragraph's sentences then cover all of it but white space and break only at white space, which
+    no token holds, and a sentence is in the body when its line is (tests/test_scoring_fast_paths.py)."""
+    paragraphs = doc.paragraphs
+    return doc.dateline is None and not any(map(functools.partial(doc.text.count, "\n"), paragraphs.starts,
+                                                paragraphs.ends))
 
 
 def body_sentences(doc: Document) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ the MT-likelihood models ready to score (see audit/scoring/likelihood.py).
 
 from __future__ import annotations
 
+import functools
 import marshal
 import subprocess
 import sys
@@ -41,9 +42,10 @@ sys.stdout.buffer.write(marshal.dumps((list(shipped.asked), list(dataclass_code.
 """
 
 
+@functools.cache
 def asked_at_import() -> tuple[list[tuple[str, str, int]], list[str]]:
     """What a fresh process that imports every module of the package asks audit/text/shipped.py for, and
-    the texts `dataclasses` compiles for the package's classes."""
+    the texts `dataclasses` compiles for the package's classes (one such process for both files)."""
     return marshal.loads(subprocess.run([sys.executable, "-c", _ASKED_AT_IMPORT], capture_output=True, check=True,
                                         cwd=Path(__file__).resolve().parent.parent).stdout)
 

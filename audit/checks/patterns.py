@@ -522,15 +522,13 @@ def _gap_starts(text: str, needles: list[str], most: int) -> list[int] | None:
     mark) start, or None when there are more than `most` of them."""
     found: set[int] = set()
     for needle in needles:
-        position = text.find(needle)
-        while position >= 0:
+        for position in _occurrences(text, needle):
             start = position
             while start > 0 and text[start - 1] in _GAP:
                 start -= 1
             found.add(start)
             if len(found) > most:
                 return None
-            position = text.find(needle, position + 1)
     return list(found)
 
 

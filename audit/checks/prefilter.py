@@ -19,6 +19,8 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
+import regex
+
 from ..text.lazy import lazy_compile
 from ..text.pieces import Pieces, windows
 from ..text.words import distinct_matches
@@ -355,15 +357,13 @@ def _class_member(code: int, properties: list[str]) -> str:
 def one_character(source: str) -> Any:
     """The one-character `regex` pattern `source`, case-insensitive (it matches what the class matches
     either way)."""
-    import regex
-
     return regex.compile(source, regex.IGNORECASE | regex.V0)
 
 
 def matches_no_ascii(source: str) -> bool:
     try:
         compiled = one_character(source)
-    except Exception:  # regex.error: no such property
+    except regex.error:  # no such property
         return False
     return not any(compiled.match(chr(code)) for code in range(128))
 

@@ -371,7 +371,7 @@ class Scorer:
     """A model ready to score an article: the model as `load_model` reads it, and its two parts read
     in one pass (`joint`)."""
 
-    model: dict[str, Any]  # what `judge` reads of it besides the weights, at least (`_JUDGED`)
+    model: dict[str, Any]  # what `judge` reads of it besides the weights, at least (`_judged`)
     joint: JointModel
 
 
@@ -405,17 +405,15 @@ def _shipped_scorer() -> Scorer:
             return Scorer(data["model"], JointModel.from_state(data["joint"]))
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
-    model = parsed(source)
-    return Scorer(model, JointModel(LinearPart(model[TRANSLATED]), LinearPart(model[MACHINE])))
+    return scorer(parsed(source))
 
 
 def compiled_form(path: Path = MODEL_PATH) -> bytes:
     """The compiled form of a model file (what COMPILED_PATH holds for MODEL_PATH)."""
     source = path.read_bytes()
     model = parsed(source)
-    joint_model = JointModel(LinearPart(model[TRANSLATED]), LinearPart(model[MACHINE]))
     data = {"format": COMPILED_FORMAT, "source": hashlib.sha256(source).hexdigest(), "model": _judged(model),
-            "joint": joint_model.state()}
+            "joint": joint(model).state()}
     return marshal.dumps(data)
 
 

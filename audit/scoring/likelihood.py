@@ -192,21 +192,16 @@ class Pushes:
         the order of `names`): only the present features and the strongest absent ones are ranked."""
         if count <= 0:
             return []
-        touched = set(self.touched)
-        candidates = list(self.touched)
-        for position in self.model._absent_rank:
-            if len(candidates) >= len(touched) + count:
-                break
-            if position not in touched:
-                candidates.append(position)
-        values, names = self.values, self.model.names
-        strengths = list(map(abs, map(values.__getitem__, candidates)))
+        values, names, touched = self.values, self.model.names, self.touched
+        untouched = itertools.filterfalse(set(touched).__contains__, self.model._absent_rank)
+        candidates = touched + list(itertools.islice(untouched, count))
+        strengths = [abs(values[position]) for position in candidates]
         if len(strengths) > count:  # keep those at least as strong as the count-th strongest (ties kept)
-            weakest = sorted(strengths, reverse=True)[count - 1]
-            keep = list(map(weakest.__le__, strengths))
-            candidates = list(itertools.compress(candidates, keep))
-            strengths = list(itertools.compress(strengths, keep))
-        ranked = sorted(zip(map(operator.neg, strengths), candidates, strict=True))
+            weakest = sorted(strengths)[-count]
+            ranked = sorted([(-strength, position) for strength, position in zip(strengths, candidates, strict=True)
+                             if strength >= weakest])
+        else:
+            ranked = sorted(zip(map(operator.neg, strengths), candidates, strict=True))
         return [(names[position], values[position]) for _strength, position in ranked[:count]]
 
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import functools
 import heapq
+import itertools
 import math
-import operator
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import field
@@ -314,14 +314,44 @@ def statistic_text(name: str, value: float, native: float | None) -> str:
 
 @dataclass(frozen=True)
 class _Family:
-    """The features of one family of a model: their positions in `LinearPart.names`, a getter of their
-    pushes (in that order), and the sequence features among them ranked by (push when absent, name),
-    largest first."""
+    """The features of one family of a model: their positions in `LinearPart.names`, the same as runs of
+    consecutive positions (slices, in order), and the sequence features among them ranked by (push when
+    absent, name), largest first."""
 
     name: str
     positions: frozenset[int]
-    pushes_of: Any
+    runs: tuple[slice, ...]
     absent_rank: tuple[int, ...]
+
+    def net_push(self, values: list[float]) -> float:
+        """The sum of the family's pushes, in the order of their positions."""
+        return sum(itertools.chain.from_iterable(map(values.__getitem__, self.runs)))
+
+    def strongest(self, pushes: Pushes, touched: set[int], count: int) -> list[tuple[float, str]]:
+        """`heapq.nlargest(count, items)` of the family's (push, name) pairs, from those the article has and
+        its strongest absent ones (the rest push as when absent): those whose push is at least the
+        count-th largest, sorted."""
+        values, names = pushes.values, pushes.model.names
+        candidates = [*(self.positions & touched),
+                      *itertools.islice(itertools.filterfalse(touched.__contains__, self.absent_rank), count)]
+        if len(candidates) > count:
+            strengths = [values[i] for i in candidates]
+            weakest = sorted(strengths)[-count]
+            candidates = [i for i, push in zip(candidates, strengths, strict=True) if push >= weakest]
+        return sorted([(values[i], names[i]) for i in candidates], reverse=True)[:count]
+
+
+def _runs(positions: list[int]) -> tuple[slice, ...]:
+    """Ascending positions as slices of consecutive ones."""
+    runs = []
+    start = previous = positions[0]
+    for position in positions[1:]:
+        if position != previous + 1:
+            runs.append(slice(start, previous + 1))
+            start = position
+        previous = position
+    runs.append(slice(start, previous + 1))
+    return tuple(runs)
 
 
 @functools.lru_cache(maxsize=8)
@@ -334,10 +364,9 @@ def _families(model: LinearPart) -> tuple[_Family, ...]:
             grouped.setdefault(family, []).append(position)
     families = []
     for family, positions in grouped.items():
-        pushes_of = operator.itemgetter(*positions) if len(positions) > 1 else (lambda v, i=positions[0]: (v[i],))
         absent = [i for i in positions if model.names[i] in model.absent]
         absent.sort(key=lambda i: (model.absent[model.names[i]], model.names[i]), reverse=True)
-        families.append(_Family(family, frozenset(positions), pushes_of, tuple(absent)))
+        families.append(_Family(family, frozenset(positions), _runs(positions), tuple(absent)))
     return tuple(families)
 
 
@@ -356,22 +385,10 @@ def _ranked_families(
         ranked = sorted(totals, reverse=True)[:limit]
         return [(total, family, heapq.nlargest(8, items)) for total, family, items in ranked]
     # the same from the model's own ordering: the net push of every family, and its strongest features
-    # among those the article has and the strongest absent ones (the rest push as when absent)
-    values, names = pushes.values, pushes.model.names
-    ranked = sorted(((sum(f.pushes_of(values)), f.name, f) for f in _families(pushes.model)), reverse=True)[:limit]
+    values = pushes.values
+    ranked = sorted(((f.net_push(values), f.name, f) for f in _families(pushes.model)), reverse=True)[:limit]
     touched = set(pushes.touched)
-    out = []
-    for total, family, table in ranked:
-        items = [(values[i], names[i]) for i in filter(table.positions.__contains__, pushes.touched)]
-        absent = 0
-        for i in table.absent_rank:
-            if absent == 8:
-                break
-            if i not in touched:
-                items.append((values[i], names[i]))
-                absent += 1
-        out.append((total, family, heapq.nlargest(8, items)))
-    return out
+    return [(total, family, table.strongest(pushes, touched, 8)) for total, family, table in ranked]
 
 
 def statistics_reasons(

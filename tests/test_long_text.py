@@ -209,11 +209,14 @@ def test_regexes_scanned_near_their_literals_find_what_whole_scans_find(monkeypa
     whole = dataclasses.replace(state, blocks=None)
     windowed = 0
     for check in ruleset.scanning:
-        if not isinstance(check, RegexCheck) or not check.may_match(doc, context):
+        if not isinstance(check, RegexCheck):
             continue
         base = state.base[check.rule.id]
         windowed += any(state.blocks.regions(base + n, r) is not None for n, r in enumerate(check.reaches))
         context.prepared[RegexIndex] = state
+        if not check.may_match(doc, context):  # none of its patterns matches (tried near their literals)
+            assert not list(check.find(doc, dataclasses.replace(context, prepared={RegexIndex: whole}))), check.rule.id
+            continue
         near = [(h.start, h.end, h.suggestion, h.message) for h in check.find(doc, context)]
         context.prepared[RegexIndex] = whole
         assert near == [(h.start, h.end, h.suggestion, h.message) for h in check.find(doc, context)], check.rule.id

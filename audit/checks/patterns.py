@@ -7,7 +7,7 @@ import functools
 import re
 import time
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import field
 from itertools import chain, compress, count, islice, repeat
 from operator import eq
@@ -73,6 +73,8 @@ class RegexState:
     blocks: LiteralBlocks | None = None
     # check -> the numbers of its runnable patterns, rising (a check with none is not in it)
     by_check: dict[Check, list[int]] = field(default_factory=dict)
+    # check -> the matches of each of its runnable patterns, as RegexCheck.may_match made them
+    tried: dict[Check, list[Iterable[regex.Match | re.Match]]] = field(default_factory=dict)
 
 
 class RegexIndex(SharedIndex):
@@ -221,35 +223,36 @@ class RegexCheck(Check):
         if self.message_fields and problem:
             raise rule.error(problem, "message")
 
+    def may_match(self, doc: Document, context: CheckContext) -> bool:
+        """False when no runnable pattern matches: on a short text the patterns tried without a time
+        bound (most) are tried here, their matches kept for `find`, and a check none of whose
+        patterns matches is not run (nine in ten of those past the prefilters)."""
+        state: RegexState | None = context.shared(RegexIndex)
+        if state is None or type(self).find is not RegexCheck.find or not runs_unbounded(doc.text):
+            return True
+        numbers = state.by_check.get(self)
+        if not numbers:
+            return False
+        tried: list[Iterable[regex.Match | re.Match]] = []
+        for index in numbers:
+            matches, timed = self._matches(index, doc, state)
+            # a timed one is read in `find`, where its RegexTimeout is caught
+            tried.append(matches if timed or type(matches) is list else list(matches))
+        if not any(tried):
+            return False
+        state.tried[self] = tried
+        return True
+
     def find(self, doc: Document, context: CheckContext) -> Iterator[Hit]:
         state: RegexState = context.shared(RegexIndex)
         numbers = state.by_check.get(self)
         if not numbers:
             return  # no string every match contains is in the text (LiteralGate, pieces, prefixes)
-        base = state.base[self.rule.id]
-        rule_id = self.rule.id
-        all_starts, blocks = state.starts, state.blocks
+        tried = state.tried.pop(self, None)  # taken: a second call makes them again
+        if tried is None:  # each pattern's matches made as they are read
+            tried = (self._matches(index, doc, state)[0] for index in numbers)
         text = doc.text
-        for index in numbers:
-            pattern, twin, start_twin, trusted, prefixed, reach = self.plans[index - base]
-            starts = all_starts.get(index, _NO_STARTS) if prefixed and all_starts is not None else None
-            # a long text: the regions near the pattern's literals hold every match (LiteralBlocks)
-            regions = blocks.regions(index, reach) if blocks is not None else None
-            if regions is not None and starts is not None:
-                starts = _starts_within(starts, regions)
-            if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
-                if len(starts) * _SCAN_PER_TWIN_START >= len(text):
-                    matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, rule_id, regions, trusted)
-                elif start_twin.worth_compiling(len(starts)):
-                    matches = _twin_matches_at(start_twin, text, starts, rule_id)
-                else:
-                    matches = _matches_at(pattern, text, starts, rule_id, trusted)
-            elif starts is not None and len(starts) * _SCAN_PER_START < len(text):
-                matches = _matches_at(pattern, text, starts, rule_id, trusted)
-            elif twin is None and trusted and regions is None and runs_unbounded(text):
-                matches = pattern.finditer(text)  # what `scan` gives here, without its steps (most scans)
-            else:
-                matches = _scan_regions(pattern, _scan_twin(twin, doc), doc, rule_id, regions, trusted)
+        for matches in tried:
             for match in matches:
                 start, end = match.span(self.group)
                 if start < 0 or start == end:
@@ -267,6 +270,33 @@ class RegexCheck(Check):
                     groups = {name: match.group(name) for name in self.message_fields if name != CONTEXT_FIELD}
                     message = fill(self.rule.message, groups, text, start, end, suggestion)
                 yield self.hit(start, end, suggestion=suggestion, replacement=suggestion, message=message)
+
+    def _matches(
+        self, index: int, doc: Document, state: RegexState
+    ) -> tuple[Iterable[regex.Match | re.Match], bool]:
+        """The matches of pattern number `index` (of the index) as finditer gives them, made as they
+        are read, and whether a time bound is read as they are (False: made in full, nothing raised)."""
+        pattern, twin, start_twin, trusted, prefixed, reach = self.plans[index - state.base[self.rule.id]]
+        rule_id, text, all_starts, blocks = self.rule.id, doc.text, state.starts, state.blocks
+        starts = all_starts.get(index, _NO_STARTS) if prefixed and all_starts is not None else None
+        # a long text: the regions near the pattern's literals hold every match (LiteralBlocks)
+        regions = blocks.regions(index, reach) if blocks is not None else None
+        if regions is not None and starts is not None:
+            starts = _starts_within(starts, regions)
+        unbounded = runs_unbounded(text)
+        if starts is not None and start_twin is not None and start_twin.reads_alike(doc):
+            if len(starts) * _SCAN_PER_TWIN_START >= len(text):  # a twin scan or a trusted one
+                return _scan_regions(pattern, _scan_twin(twin, doc), doc, rule_id, regions, trusted), not unbounded
+            if start_twin.worth_compiling(len(starts)):
+                return _twin_matches_at(start_twin, text, starts, rule_id), len(starts) > _TRIES_PER_CLOCK
+            return _matches_at(pattern, text, starts, rule_id, trusted), not (trusted and unbounded)
+        if starts is not None and len(starts) * _SCAN_PER_START < len(text):
+            return _matches_at(pattern, text, starts, rule_id, trusted), not (trusted and unbounded)
+        if twin is None and trusted and regions is None and unbounded:
+            return pattern.finditer(text), False  # what `scan` gives here, without its steps (most scans)
+        scan_twin = _scan_twin(twin, doc)  # a twin that reads the text alike, or None
+        timed = not unbounded or (scan_twin is None and not trusted)
+        return _scan_regions(pattern, scan_twin, doc, rule_id, regions, trusted), timed
 
 
 _MIN_PIECE_WEIGHT = 2  # a set with one common character in it (" ", ".") rules out nothing
@@ -356,15 +386,15 @@ def _re_scans_faster(pattern: regex.Pattern, twin: Twin) -> bool:
     return by_re < 0.8 * by_regex
 
 
-def _twin_matches_at(twin: Twin, text: str, starts: Offsets, rule_id: str) -> Iterator[re.Match]:
+def _twin_matches_at(twin: Twin, text: str, starts: Offsets, rule_id: str) -> Iterable[re.Match]:
     """_matches_at by the pattern's `re` twin (a document of plain characters). `re` has no time bound:
     the time of all the tries is looked at after every _TRIES_PER_CLOCK tries, and past the document's
     bound (`time_bound`) the rule stops as a `regex` pattern that timed out does. (`regex` cannot stand
     in here on a long text: before each try it looks for the pattern's required string up to the
     end of the text, a pass over the rest of a megabyte for every start.)"""
     match_at = twin.compiled().match
-    if len(starts) <= _TRIES_PER_CLOCK:  # no clock to read: the tries as they are (no generator of its own)
-        return _leftmost(map(match_at, repeat(text), starts))
+    if len(starts) <= _TRIES_PER_CLOCK:  # no clock to read: the tries as they are, made at once
+        return _leftmost_list(map(match_at, repeat(text), starts))
     return _timed_tries(match_at, text, starts, rule_id)
 
 
@@ -397,14 +427,21 @@ def _leftmost(tries: Iterator[re.Match | regex.Match | None], reach: int = 0) ->
             reach = max(match.end(), start + 1)
 
 
+def _leftmost_list(tries: Iterator[re.Match | regex.Match | None]) -> list[re.Match | regex.Match]:
+    """list(_leftmost(tries)), the tries made in C first: most find nothing, and one match is its own
+    leftmost (no generator to step through)."""
+    found = list(filter(None, tries))
+    return found if len(found) <= 1 else list(_leftmost(iter(found)))
+
+
 def _matches_at(
     pattern: regex.Pattern, text: str, starts: Offsets, rule_id: str, trusted: bool = False
-) -> Iterator[regex.Match]:
+) -> Iterable[regex.Match]:
     """What pattern.finditer(text) gives when no match can start anywhere but at `starts` (sorted):
     the leftmost match is the one at the first start where the pattern matches, and so on after it.
     Each try has its time bound, but a trusted pattern's on a short text (base.runs_unbounded)."""
     if trusted and runs_unbounded(text):
-        return _leftmost(map(pattern.match, repeat(text), starts))
+        return _leftmost_list(map(pattern.match, repeat(text), starts))
     return _bounded_matches_at(pattern, text, starts, rule_id)
 
 

@@ -162,13 +162,15 @@ def test_cached_readability_data_equal_the_packages():
     built = _build(_locations())[0]
     words = sorted(built)
     assert isinstance(table, SyllableTable) and len(table) == len(built)
-    sample = words[:: len(words) // 1000]  # bisected in Python (the first LIST_AFTER look-ups)
-    assert [table.get(word) for word in sample] == [built[word] for word in sample] and table.listed is None
-    assert all(table.get(word) == count for word, count in built.items())  # then in the list, in C
-    assert table.listed is not None
-    misses = ("zzzqxj", "", "A", words[0][:-1], words[-1] + "z")
-    assert [_data()[0].get(word) for word in misses] == [built.get(word) for word in misses] == [None] * 5
-    assert [table.get(word) for word in misses] == [None] * 5
+    assert all(table.get(word) == count for word, count in built.items())
+    # the first and last word of every block, and words between blocks
+    edges = [word for i in range(0, len(words), table.BLOCK) for word in words[max(i - 1, 0) : i + 1]]
+    assert [table.get(word) for word in edges] == [built[word] for word in edges]
+    between = [word + suffix for word in edges for suffix in ("\x00", "a", "~")]
+    assert [table.get(word) for word in between] == [built.get(word) for word in between]
+    misses = ("zzzqxj", "", "A", words[0][:-1], words[-1] + "z", f"{words[1]}\n{words[2]}")
+    assert [_data()[0].get(word) for word in misses] == [built.get(word) for word in misses] == [None] * 6
+    assert [table.get(word) for word in misses] == [None] * 6
 
 
 def test_clear_english_article_skips_langdetect():

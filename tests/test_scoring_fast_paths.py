@@ -199,7 +199,10 @@ READABILITY_TEXT = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(READABILITY_TEXT)
 def test_readability_of_new_words_counted_together_equals_textstat(text):
-    _codes.clear()  # every chunk new: their codes computed together
+    _codes.clear()
+    assert readability(text) == textstat_readability(text)  # every chunk new: their codes computed together
+    _codes.clear()
+    readability(text[: len(text) // 2])  # some chunks known, the others new
     assert readability(text) == textstat_readability(text)
 
 

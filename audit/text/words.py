@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .shipped import compiled_re
@@ -90,15 +90,6 @@ def map_cached(
     """[compute(w) for w in words], each word's value kept in `cache` across calls and looked up in C
     (most words of an article were seen before); the cache is emptied (but for `keep`) when it holds
     more than `limit` words. `compute` never returns None."""
-    return map_cached_all(cache, words, lambda new: map(compute, new), limit, keep)
-
-
-def map_cached_all(
-    cache: dict[str, Any], words: list[str], compute_all: Callable[[set[str]], Iterable[Any]], limit: int,
-    keep: Mapping[str, Any] | None = None,
-) -> list[Any]:
-    """map_cached with the values of the new words computed together: `compute_all(new)` gives them in
-    the order of the set `new`."""
     found = list(map(cache.get, words))
     if None in found:
         if len(cache) > limit:
@@ -106,7 +97,7 @@ def map_cached_all(
             cache.update(keep or {})
         # the new words, found in C (a loop over every word in Python cost more than the rest)
         new = set(words).difference(cache)
-        cache.update(zip(new, compute_all(new), strict=True))
+        cache.update(zip(new, map(compute, new), strict=True))
         found = list(map(cache.__getitem__, words))
     return found
 
@@ -141,7 +132,6 @@ __all__ = [
     "english_share",
     "letter_words",
     "map_cached",
-    "map_cached_all",
     "space_chunks",
     "word_pattern",
     "NOT_REGEX_WHITE",

@@ -206,6 +206,17 @@ def test_readability_of_new_words_counted_together_equals_textstat(text):
     assert readability(text) == textstat_readability(text)
 
 
+def test_no_character_but_a_word_character_lower_cases_to_ascii_or_changes_white_space():
+    """What the function-word bound reads a text with non-ASCII punctuation by (_surely_english)."""
+    from audit.text.words import _NON_ASCII_WORD_CHARACTER
+
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if not char.isascii() and _NON_ASCII_WORD_CHARACTER.search(char) is None:
+            lowered = char.lower()
+            assert not any(c.isascii() for c in lowered) and all(c.isspace() == char.isspace() for c in lowered)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.tuples(
     st.sampled_from(["the", "The", "of", "AND", "in", "to", "is", "Kyiv", "don't", "o'the", "the’s", "x2", "3rd",

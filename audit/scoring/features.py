@@ -17,6 +17,7 @@ its paragraphs were kept or run into one block.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -61,7 +62,9 @@ _CONTRACTION_SUFFIX = compiled_re(r"['’](?:[tT]|[rR][eE]|[vV][eE]|[lL][lL]|[dD
 # the letters [A-Za-z] matches under re.IGNORECASE
 _IGNORECASE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a")
 _SPACE_BEFORE_PUNCTUATION = compiled_re(r"\w [,.;:!?](?:\s|$)")
-_SPACES_BEFORE = tuple(" " + mark for mark in ",.;:!?")  # what every match of it holds
+# what every match of it holds: one scan for it (a literal space first) rules most texts out, where a
+# search for each of its six pairs took six
+_SPACE_BEFORE_MARK = compiled_re(r" [,.;:!?]")
 _DASH = compiled_re(r"—|–| - |--")
 # _DASH's matches, counted with str.count: no two of them can overlap (the hyphen of " - " has a space on
 # either side, and str.count takes "--" and " - " left to right without overlap, as findall does)
@@ -95,8 +98,7 @@ class BodyWords:
         find = word_pattern(doc.text).findall  # the body and its sentences are parts of doc.text
         text = doc.body_text()
         sentences = body_sentences(doc)
-        source = doc.text
-        sentence_words = [find(source, start, end) for start, end in sentences]
+        sentence_words = list(itertools.starmap(functools.partial(find, doc.text), sentences))
         if words is None:
             words = list(itertools.chain.from_iterable(sentence_words)) if sentences_hold_the_body(doc) else find(text)
         return cls(
@@ -128,8 +130,12 @@ def body_sentences(doc: Document) -> list[tuple[int, int]]:
     """The spans of the body zone's sentences, a dateline left out of the first."""
     spans = []
     dateline_end = doc.dateline[1] if doc.dateline else -1
-    for start, end in doc.sentences:
-        if doc.zone_at(start) != "body":
+    zones = doc.zones
+    sentences = doc.sentences
+    # each sentence's zone (`Document.zone_at`: that of its first line), the lines found in C
+    lines = map(bisect.bisect_right, itertools.repeat(doc.line_starts), sentences.starts)
+    for (start, end), line in zip(sentences, lines, strict=True):
+        if zones[line - 1] != "body":
             continue
         if start < dateline_end < end:
             start = dateline_end
@@ -209,50 +215,76 @@ def local_repetition(words: list[str], window: int) -> float:
 
 def lexical_repetition(words: list[str], window: int, content_window: int) -> tuple[float, float, float]:
     """(moving_type_token_ratio(words), local_repetition(words, window), local_repetition(the content
-    words, content_window)) in one pass (the content words: longer than 3 letters, not FUNCTION_WORDS).
-    A window of MATTR_WINDOW words that starts at s counts word i as new when s > i's previous
-    occurrence, so each word adds the number of such windows that hold it; a word's previous occurrence
-    is its previous occurrence among the content words too, when it is one."""
+    words, content_window)) in one pass (the content words: longer than 3 letters, not FUNCTION_WORDS)."""
+    return _repetition(words, window, content_window)[0]
+
+
+def _repetition(
+    words: list[str], window: int, content_window: int
+) -> tuple[tuple[float, float, float], list[int]]:
+    """(lexical_repetition(words, window, content_window), the gaps it read): the pass keeps how far back
+    each repeat's previous occurrence is when that is under the larger of MATTR_WINDOW and window + 1
+    (`_windowed_variety` reads the MATTR from them); a word's previous occurrence is its previous
+    occurrence among the content words too, when it is one."""
     count = len(words)
-    if count < MATTR_WINDOW:
-        content = [w for w in words if len(w) > 3 and w not in FUNCTION_WORDS]
-        return (
-            moving_type_token_ratio(words),
-            local_repetition(words, window),
-            local_repetition(content, content_window),
-        )
-    last_start = count - MATTR_WINDOW  # the last window's start
+    limit = max(MATTR_WINDOW, window + 1)
     last_seen: dict[str, int] = {}
+    seen = last_seen.get
     content_seen: dict[str, int] = {}  # a content word -> its index among the content words when last seen
-    total = repeats = content_repeats = contents = 0
+    content_get = content_seen.get
+    near: list[int] = []  # the repeats' gaps under `limit`, in order
+    add = near.append
+    contents = content_repeats = 0
     for index, word in enumerate(words):
-        previous = last_seen.get(word)
+        previous = seen(word)
         last_seen[word] = index
         if previous is None:
-            first = index - MATTR_WINDOW + 1  # the first window holding the word (0 at least)
-            if first < 0:
-                first = 0
             if len(word) > 3 and word not in FUNCTION_WORDS:
                 content_seen[word] = contents
                 contents += 1
         else:
-            if index - previous <= window:
-                repeats += 1
-            first = previous + 1 if previous >= index - MATTR_WINDOW else index - MATTR_WINDOW + 1
-            before = content_seen.get(word)
+            gap = index - previous
+            if gap < limit:
+                add(gap)
+            before = content_get(word)
             if before is not None:
                 if contents - before <= content_window:
                     content_repeats += 1
                 content_seen[word] = contents
                 contents += 1
-        final = index if index < last_start else last_start
-        if final >= first:
-            total += final - first + 1
-    return (
-        total / (count - MATTR_WINDOW + 1) / MATTR_WINDOW,
-        100 * repeats / max(count, 1),
+    if count < MATTR_WINDOW:
+        mattr = moving_type_token_ratio(words)
+    else:
+        mattr = _windowed_variety(words, near if limit == MATTR_WINDOW else [g for g in near if g < MATTR_WINDOW])
+    repetition = (
+        mattr,
+        100 * sum(map((window + 1).__gt__, near)) / max(count, 1),
         100 * content_repeats / max(contents, 1),
     )
+    return repetition, near
+
+
+def _windowed_variety(words: list[str], near: list[int]) -> float:
+    """moving_type_token_ratio(words) of MATTR_WINDOW (W) words or more, from `near`: how far back each
+    repeat's previous occurrence is, those under W. A window's distinct words are its W words less its
+    repeats, so the windows' total is W per window less, for each repeat d words back, the windows that
+    hold it and its previous occurrence: W - d of them, fewer at the ends (a window starts at 0 or later,
+    at the last start or earlier), made up for from the first W - 1 words and the last W - 1 words. The
+    total is a whole number, found in C, and divided as the plain computation divides it."""
+    size = MATTR_WINDOW
+    last_start = len(words) - size
+    # a word of the first size - 1 -> where it first occurs; a word of the last size - 1 -> where it
+    # last occurs, counted from last_start
+    first = dict(zip(reversed(words[: size - 1]), range(size - 2, -1, -1), strict=True))
+    last = dict(zip(words[last_start + 1 :], range(1, size), strict=True))
+    edge = size * (size - 1) // 2  # 1 + 2 + ... + (size - 1)
+    total = (
+        size * (last_start + 1)
+        - (size * len(near) - sum(near))
+        + (edge - (size - 1) * len(first) + sum(first.values()))
+        + (edge - sum(last.values()))
+    )
+    return total / (last_start + 1) / size
 
 
 def variety_and_repetition(words: list[str], window: int) -> tuple[float, float]:
@@ -356,20 +388,19 @@ def _sequence_counts(body: BodyWords, stats: ArticleStats) -> list[int]:
 
 
 def _doubled_words(words: list[str]) -> int:
-    if not any(map(operator.eq, words, words[1:])):  # the common case, without a pair at a time in Python
-        return 0
-    return sum(1 for a, b in zip(words, words[1:]) if a == b and a[0].isalpha() and a not in ("had", "that"))  # noqa: B905
+    doubled = itertools.compress(words, map(operator.eq, words, words[1:]))  # the first word of each pair, in C
+    return sum(1 for word in doubled if word[0].isalpha() and word not in ("had", "that"))
 
 
 def _non_latin_words(text: str, words: list[str]) -> int:
     """How many of the words (of `text`) have a letter of another script than Latin."""
-    if not _NON_LATIN_LETTER.search(text):
+    if text.isascii() or not _NON_LATIN_LETTER.search(text):  # isascii: a flag of the string, no scan
         return 0
     return sum(1 for w in words if _NON_LATIN_LETTER.search(w))
 
 
 def _spaces_before_punctuation(text: str) -> int:
-    if not any(map(text.__contains__, _SPACES_BEFORE)):  # the common case, without a regex scan
+    if not _SPACE_BEFORE_MARK.search(text):  # the common case, without the full pattern's scan
         return 0
     return len(_SPACE_BEFORE_PUNCTUATION.findall(text))
 
@@ -398,6 +429,7 @@ def contractions(text: str) -> int:
 
 
 NOMINAL_ENDINGS = ("tion", "tions", "ment", "ments")
+_UNDER_9 = bytes(range(9))
 
 
 def word_counts(words: list[str], lowered: list[str]) -> tuple[int, int, int, int, int]:
@@ -406,10 +438,14 @@ def word_counts(words: list[str], lowered: list[str]) -> tuple[int, int, int, in
     counted in one string of them (a word's end is the one place followed by a space; no ending ends
     another of its group)."""
     lengths = list(map(len, words))
+    try:  # the lengths as bytes, those under 9 deleted in C
+        long_words = len(bytes(lengths).translate(None, _UNDER_9))
+    except ValueError:  # a word of 256 characters or more
+        long_words = sum(map((8).__lt__, lengths))
     joined = " ".join(lowered) + " "
     return (
         sum(lengths),
-        sum(map((8).__lt__, lengths)),
+        long_words,
         sum(joined.count(ending + " ") for ending in NOMINAL_ENDINGS),
         joined.count("ly "),
         joined.count("ing "),
@@ -439,7 +475,9 @@ def article_stats(
     variance = sum((n - mean_length) ** 2 for n in lengths) / len(lengths)
     lowered = body.lowered
     per_100 = 100 / n_words
-    mattr, repeated_words, repeated_content_words = lexical_repetition(lowered, 10, REPETITION_WINDOW)
+    (mattr, repeated_words, repeated_content_words), gaps = _repetition(lowered, 10, REPETITION_WINDOW)
+    # a doubled word repeats the word 1 back: most articles have none, found without a pass over the pairs
+    doubled = _doubled_words(lowered) if 1 in gaps else 0
     letters, long_words, nominal, ly_adverbs, ing_forms = word_counts(words, lowered)
 
     tells = evidence_tells(findings)
@@ -447,6 +485,7 @@ def article_stats(
     signal_hits = [s for s in signals if s.category in TELL_CATEGORIES]
     density = 1000 / max(len(words), TELL_DENSITY_FLOOR)
     openings_lower = sum(1 for start, _end in body.sentences if doc.text[start : start + 1].islower())
+    commas = text.count(",")
     stats.scalars = {
         # evidence from the rules (log-densities per 1,000 words, and a count)
         "lexical_tells": math.log1p(density * distinct_tells(tells, punctuation=False)),
@@ -457,14 +496,14 @@ def article_stats(
         "sentence_mean": mean_length,
         "sentence_cv": math.sqrt(variance) / mean_length if mean_length else 0.0,
         "long_sentence_share": sum(1 for n in lengths if n > LONG_SENTENCE_WORDS) / len(lengths),
-        "commas_per_sentence": text.count(",") / len(lengths),
+        "commas_per_sentence": commas / len(lengths),
         # punctuation per 100 words
-        "commas": per_100 * text.count(","),
+        "commas": per_100 * commas,
         "semicolons": per_100 * text.count(";"),
         "colons": per_100 * text.count(":"),
         "parentheses": per_100 * text.count("("),
         "question_marks": per_100 * text.count("?"),
-        "quotation_marks": per_100 * sum(text.count(q) for q in '"“”'),
+        "quotation_marks": per_100 * sum(map(text.count, '"“”')),
         "dashes": per_100 * sum(map(text.count, _DASHES)),
         # words
         "word_length": letters / n_words,
@@ -478,7 +517,7 @@ def article_stats(
         "repeated_content_words": repeated_content_words,
         # what a translator would not leave (per 1,000 words)
         "machine_tells": math.log1p(density * distinct_tells(t for t in graded if t.category in MACHINE_CATEGORIES)),
-        "doubled_words": 1000 * _doubled_words(lowered) / n_words,
+        "doubled_words": 1000 * doubled / n_words,
         "space_before_punctuation": 1000 * _spaces_before_punctuation(text) / n_words,
         "non_latin_words": 1000 * _non_latin_words(text, words) / n_words,
         "lower_case_openings": openings_lower / len(lengths),

@@ -31,21 +31,24 @@ from .scoring.likelihood import write_compiled
 from .text import dataclass_code, shipped
 
 # Run in a fresh process: import every module of the package, print what they asked audit/text/shipped.py
-# for and the texts `dataclasses` compiled for their classes (audit/text/dataclass_code.py).
+# for, the texts `dataclasses` compiled for their classes and the docstrings it wrote for them, computed
+# rather than read from the file (audit/text/dataclass_code.py).
 _ASKED_AT_IMPORT = """
 import importlib, marshal, pkgutil, sys
 import audit
 from audit.text import dataclass_code, shipped
+dataclass_code.SHIP_DOCSTRINGS = False
 for module in pkgutil.walk_packages(audit.__path__, "audit."):
     importlib.import_module(module.name)
-sys.stdout.buffer.write(marshal.dumps((list(shipped.asked), list(dataclass_code.asked))))
+sys.stdout.buffer.write(marshal.dumps((list(shipped.asked), list(dataclass_code.asked), dataclass_code.documented)))
 """
 
 
 @functools.cache
-def asked_at_import() -> tuple[list[tuple[str, str, int]], list[str]]:
-    """What a fresh process that imports every module of the package asks audit/text/shipped.py for, and
-    the texts `dataclasses` compiles for the package's classes (one such process for both files)."""
+def asked_at_import() -> tuple[list[tuple[str, str, int]], list[str], dict[str, str]]:
+    """What a fresh process that imports every module of the package asks audit/text/shipped.py for, the
+    texts `dataclasses` compiles for the package's classes and the docstrings it writes for them (one
+    such process for both files)."""
     return marshal.loads(subprocess.run([sys.executable, "-c", _ASKED_AT_IMPORT], capture_output=True, check=True,
                                         cwd=Path(__file__).resolve().parent.parent).stdout)
 
@@ -64,7 +67,7 @@ def make(path: Path = precompiled.FILE) -> tuple[int, int, int]:
 def shipped_tables() -> dict[str, dict]:
     """What audit/text/shipped.marshal holds: the compiled form of every pattern the package's modules ask
     for at import, for this Python and `regex` version."""
-    asked, _texts = asked_at_import()
+    asked, _texts, _docstrings = asked_at_import()
     tables: dict[str, dict] = {"versions": shipped.versions(), "re": {}, "regex": {}}
     for kind, pattern, flags in asked:
         if kind == "re":
@@ -87,10 +90,10 @@ def make_shipped(path: Path = shipped.FILE) -> tuple[int, int]:
 
 def dataclass_code_table() -> dict[str, Any]:
     """What audit/text/dataclass_code.marshal holds: the code of every text `dataclasses` compiles for the
-    package's classes, for this Python's bytecode."""
-    _asked, texts = asked_at_import()
+    package's classes, for this Python's bytecode, and the docstrings it writes for them."""
+    _asked, texts, docstrings = asked_at_import()
     code = {text: marshal.dumps(dataclass_code.compiled(text)) for text in sorted(texts)}
-    return {"version": MAGIC_NUMBER, "code": code}
+    return {"version": MAGIC_NUMBER, "code": code, "docs": dict(sorted(docstrings.items()))}
 
 
 def make_dataclass_code(path: Path = Path(dataclass_code.FILE)) -> int:

@@ -133,6 +133,11 @@ def test_the_shipped_dataclass_code_covers_the_package_s_classes_and_is_what_com
         assert set(fresh["code"]) <= set(file["code"])  # else remake the file
         for text, code in fresh["code"].items():
             assert marshal.loads(file["code"][text]) == marshal.loads(code) == dataclass_code.compiled(text)
+        assert file["docs"] == fresh["docs"]  # the docstrings `dataclasses` writes, as it writes them
+        from audit.config import Config
+
+        assert len(fresh["docs"]) > 20 and Config.__doc__ == fresh["docs"]["audit.config.Config"]
+        assert Config.__doc__.startswith("Config(")
 
     @dataclass_code.dataclass(frozen=True)
     class Outside:  # a class of another package: compiled as usual, the same methods

@@ -135,7 +135,9 @@ class Twin:
     def __getstate__(self) -> tuple[str, int, frozenset[str] | None, bytes | None]:
         if self._mentioned is False:  # read once, when the rule set is stored
             self._mentioned = pattern_characters(self.pattern)
-        return self.pattern, self.flags, self._mentioned, self._state  # type: ignore[return-value]
+        # most patterns name no such letter: one empty set for all of them in the rule-set cache
+        mentioned = _NOTHING_MENTIONED if self._mentioned == _NOTHING_MENTIONED else self._mentioned
+        return self.pattern, self.flags, mentioned, self._state  # type: ignore[return-value]
 
     def __setstate__(self, state: tuple[str, int, frozenset[str] | None, bytes | None]) -> None:
         self.pattern, self.flags, self._mentioned, self._state = state
@@ -144,6 +146,7 @@ class Twin:
 
 
 TRIES_PER_COMPILE = 64
+_NOTHING_MENTIONED: frozenset[str] = frozenset()
 
 
 def stdlib_twin(pattern: str, flags: int) -> Twin | None:
@@ -330,18 +333,48 @@ def combine(patterns: list[regex.Pattern]) -> tuple[regex.Pattern | None, list[r
     branches: list[str] = []
     alone: list[regex.Pattern] = []
     for pattern in patterns:
-        if _NOT_COMBINABLE.search(pattern.pattern):
+        branch = _branch(pattern)
+        if branch is None:
             alone.append(pattern)
         else:
-            flag = "i" if pattern.flags & regex.IGNORECASE else "-i"
-            branches.append(f"(?{flag}:{pattern.pattern})")
+            branches.append(branch)
     if not branches:
         return None, alone
     try:
-        combined = regex_compile("|".join(branches), regex.V0 | regex.MULTILINE)
+        combined = regex_compile("|".join(branches), COMBINED_FLAGS)
     except regex.error:
         return None, list(patterns)
     return combined, alone
+
+
+def combine_twins(patterns: list[regex.Pattern], twinned: list[bool]) -> tuple[Twin | None, list[regex.Pattern]]:
+    """`combine` for `re`: the twin of one alternation of the patterns that have a twin (`twinned`:
+    compile_twin made one) and can be combined, and the list of the others. On a document the twin
+    reads alike (Twin.reads_alike), `twin.compiled().fullmatch(s)` or one of the others' fullmatch
+    succeeds iff one of the patterns' does. `re` makes an alternation of some 350 furniture patterns
+    from its shipped code in a third of the time `regex` takes (1.2 against 3.5 ms, once a process)."""
+    branches: list[str] = []
+    others: list[regex.Pattern] = []
+    for pattern, has_twin in zip(patterns, twinned, strict=True):
+        branch = _branch(pattern) if has_twin else None
+        if branch is None:
+            others.append(pattern)
+        else:
+            branches.append(branch)
+    combined = stdlib_twin("|".join(branches), COMBINED_FLAGS) if branches else None
+    return (combined, others) if combined is not None else (None, list(patterns))
+
+
+COMBINED_FLAGS = regex.V0 | regex.MULTILINE
+
+
+def _branch(pattern: regex.Pattern) -> str | None:
+    """The pattern as a branch of a combined alternation (with its own case flag), or None when it
+    cannot be one."""
+    if _NOT_COMBINABLE.search(pattern.pattern):
+        return None
+    flag = "i" if pattern.flags & regex.IGNORECASE else "-i"
+    return f"(?{flag}:{pattern.pattern})"
 
 
 
@@ -400,9 +433,11 @@ class Check:
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         self.params = rule.params
-        self.antipatterns = [compile_regex(p, rule, "antipatterns") for p in rule.antipatterns]
-        self.antipattern_twins = [compile_twin(p, rule) for p in self.antipatterns]
-        self.antipattern_literals = [window_literals(p) for p in rule.antipatterns]
+        # tuples: most rules have no antipatterns, and the empty tuple is one object for all of them where
+        # empty lists were a thousand objects that loading the rule-set cache made again
+        self.antipatterns = tuple(compile_regex(p, rule, "antipatterns") for p in rule.antipatterns)
+        self.antipattern_twins = tuple(compile_twin(p, rule) for p in self.antipatterns)
+        self.antipattern_literals = tuple(window_literals(p) for p in rule.antipatterns)
 
     def configure(self, config: Any) -> None:
         """Take the run settings (a Config) the check depends on, such as max_sentence_words."""

@@ -9,6 +9,7 @@ one): a run served by the rule-set cache does not make these declarations (start
 
 from __future__ import annotations
 
+import sys
 from dataclasses import fields
 from typing import Any, Literal, Protocol
 
@@ -139,9 +140,10 @@ def build_rule(raw: dict[str, Any], pack: str, kinds: dict[str, KindSpec]) -> Ru
     suggestion = common.suggestion
     return Rule(
         id=rule_id,
-        category=common.category,
-        severity=common.severity,
-        kind=kind,
+        # one string a value, not one a rule, in the rule-set cache (a thousand fewer objects to load)
+        category=sys.intern(common.category),
+        severity=sys.intern(common.severity),
+        kind=sys.intern(kind),
         message=common.message.strip(),
         why=common.why.strip(),
         source=common.source.strip(),

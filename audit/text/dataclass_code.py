@@ -8,9 +8,12 @@ run, while it decorates a class of the package, the code object the file holds f
 same function, made without compiling it (a text the file does not hold, another Python version or no
 file: compiled as usual, so the file changes speed, never a class). `dataclasses` sees the shipped code
 only during such a decoration (under a lock); a class of another package is never affected.
+A class of the package without a docstring gets the one `dataclasses` writes (its name and the signature
+of its __init__, which `inspect.signature` took a millisecond to make for some twenty classes of a one-file
+lint) from the file too: the same text, set before `dataclasses` runs so that it does not compute it.
 audit/precompile.py remakes the file (`python -m audit.precompile`; tests/test_startup.py says when it
 is stale). It is data (marshal: each text's code as the bytes of this Python version's bytecode, loaded
-when the text is asked for), read once a process.
+when the text is asked for; the docstrings by class), read once a process.
 """
 
 import dataclasses
@@ -26,8 +29,13 @@ FILE = os.path.join(os.path.dirname(__file__), "dataclass_code.marshal")
 # Every text `dataclasses` compiled for a class of the package in this process (what the file is made of:
 # audit/precompile.py asks a fresh process that imports every module of the package).
 asked: dict[str, None] = {}
+# The docstring `dataclasses` wrote for each class of the package that had none, by module and name
+# (the file's other part; with SHIP_DOCSTRINGS off, as that process has it, each is computed).
+documented: dict[str, str] = {}
+SHIP_DOCSTRINGS = True
 
 _table: dict[str, bytes] | None = None
+_docstrings: dict[str, str] = {}
 
 
 def compiled(source: str) -> CodeType:
@@ -36,15 +44,24 @@ def compiled(source: str) -> CodeType:
 
 
 def _shipped() -> dict[str, bytes]:
-    global _table
+    global _table, _docstrings
     if _table is None:
         try:
             with open(FILE, "rb") as file:
                 data = marshal.loads(file.read())
-            _table = data["code"] if data["version"] == MAGIC_NUMBER else {}
+            if data["version"] == MAGIC_NUMBER:
+                _table, _docstrings = data["code"], data.get("docs", {})
+            else:
+                _table = {}
         except (OSError, ValueError, EOFError, TypeError, KeyError):
             _table = {}
     return _table
+
+
+def _class_name(cls: type) -> str | None:
+    """The module and name of a class of the package (not one made inside a function), else None."""
+    module, name = cls.__module__, cls.__qualname__
+    return f"{module}.{name}" if module.split(".")[0] == "audit" and "<locals>" not in name else None
 
 
 def _shipped_code(source: str) -> CodeType | None:
@@ -72,14 +89,21 @@ def dataclass(cls: _Class | None = None, /, **options: Any) -> Any:
     """`dataclasses.dataclass` (the same options), its methods made from the shipped code."""
 
     def decorate(cls: _Class) -> _Class:
+        name = _class_name(cls) if cls.__doc__ is None else None
+        if name is not None and SHIP_DOCSTRINGS:
+            _shipped()
+            cls.__doc__ = _docstrings.get(name)  # what dataclasses writes; still None when not shipped
         with _decorating:
             dataclasses.exec = _exec  # type: ignore[attr-defined]  (found before the built-in by its functions)
             try:
-                return dataclasses.dataclass(**options)(cls)
+                made = dataclasses.dataclass(**options)(cls)
             finally:
                 del dataclasses.exec  # type: ignore[attr-defined]
+        if name is not None and made.__doc__ is not None:
+            documented[name] = made.__doc__
+        return made
 
     return decorate if cls is None else decorate(cls)
 
 
-__all__ = ["FILE", "asked", "compiled", "dataclass"]
+__all__ = ["FILE", "asked", "compiled", "dataclass", "documented"]

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.document import Document
+from audit.scoring import readability as readability_module
 from audit.scoring.features import (
     _CONTRACTION,
     _DASH,
@@ -52,7 +53,7 @@ from audit.scoring.readability import (
 )
 from audit.scoring.verdict import _ranked_families, judge, statistics_reasons
 from audit.text import language
-from audit.text.words import ASCII_WORD, WORD, letter_words, word_pattern
+from audit.text.words import ASCII_WORD, WORD, letter_words, map_cached, word_pattern
 
 from .conftest import SEEDS
 
@@ -403,3 +404,29 @@ def test_a_stale_compiled_form_is_not_read(tmp_path, monkeypatch):
         assert likelihood.scorer().joint.state() == likelihood.joint(load_model()).state()
     finally:
         likelihood._shipped_scorer.cache_clear()
+
+
+def test_map_cached_gives_every_value_when_the_cache_is_emptied_meanwhile():
+    """Another thread (Dask's threaded scheduler) may empty the shared cache while new words are computed:
+    their values are read from what was computed, not from the cache."""
+    cache = {"a": 1}
+
+    def compute(word: str) -> int:
+        cache.clear()
+        return len(word)
+
+    assert map_cached(cache, ["a", "bb", "a", "ccc", "bb"], compute, limit=100) == [1, 2, 1, 3, 2]
+
+
+def test_readability_is_the_same_when_its_code_cache_is_emptied_meanwhile(monkeypatch):
+    body = TEXTS[0]
+    expected = readability_module.readability(body)
+    computed = readability_module._chunk_codes
+
+    def emptied_meanwhile(chunks):  # the cache emptied as the last new code is taken
+        yield from computed(chunks)
+        readability_module._codes.clear()
+
+    readability_module._codes.clear()
+    monkeypatch.setattr(readability_module, "_chunk_codes", emptied_meanwhile)
+    assert readability_module.readability(body) == expected

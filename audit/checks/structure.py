@@ -50,8 +50,9 @@ def trimmed_lines(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 class FurnitureIndex(SharedIndex):
-    """All boilerplate-line checks of a rule set in one pass over the lines: one combined pattern says
-    whether any of their patterns can match a line, so that each rule's own patterns run only on the
+    """All boilerplate-line checks of a rule set in one pass over the lines: one combined pattern (in
+    `regex`, or its `re` twin for the documents the twin reads alike) says whether any of their patterns
+    can match a line, so that each rule's own patterns run only on the
     few lines that may be page furniture (300 patterns times every line was the slowest part of a run).
     Its value for a document: the (start, end) of the trimmed lines that some pattern may match."""
 

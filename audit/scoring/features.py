@@ -215,7 +215,8 @@ def local_repetition(words: list[str], window: int) -> float:
 
 def lexical_repetition(words: list[str], window: int, content_window: int) -> tuple[float, float, float]:
     """(moving_type_token_ratio(words), local_repetition(words, window), local_repetition(the content
-    words, content_window)) in one pass (the content words: longer than 3 letters, not FUNCTION_WORDS)."""
+    words, content_window)) in one pass over the words, a second for the moving ratio of texts shorter than
+    MATTR_WINDOW (the content words: longer than 3 letters, not FUNCTION_WORDS)."""
     return _repetition(words, window, content_window)[0]
 
 

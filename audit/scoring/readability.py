@@ -334,8 +334,9 @@ def readability(body: str) -> dict[str, Any]:
         if len(_codes) > CODE_CACHE_SIZE:
             _codes.clear()
         new = set(missing)
-        _codes.update(zip(new, _chunk_codes(new), strict=True))
-        packed = sum(filter(None, codes)) + sum(map(_codes.__getitem__, missing))
+        new_codes = dict(zip(new, _chunk_codes(new), strict=True))
+        _codes.update(new_codes)  # (read back from new_codes: another thread may empty _codes meanwhile)
+        packed = sum(filter(None, codes)) + sum(map(new_codes.__getitem__, missing))
     else:
         packed = sum(codes)
     n_words = packed >> 128  # = textstat.lexicon_count's words (list_words)

@@ -4,6 +4,7 @@ the share of frequent English function words (the language pre-check and the MT-
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -95,10 +96,12 @@ def map_cached(
         if len(cache) > limit:
             cache.clear()
             cache.update(keep or {})
-        # the new words, found in C (a loop over every word in Python cost more than the rest)
-        new = set(words).difference(cache)
-        cache.update(zip(new, map(compute, new), strict=True))
-        found = list(map(cache.__getitem__, words))
+        # the words not found, picked in C (a loop over every word in Python cost more than the rest);
+        # their values are read back from `values`, not `cache`, which another thread may empty meanwhile
+        new = set(itertools.compress(words, map(operator.is_, found, itertools.repeat(None))))
+        values = dict(zip(new, map(compute, new), strict=True))
+        cache.update(values)
+        found = list(map(values.get, words, found))
     return found
 
 

@@ -19,8 +19,9 @@ Ratios are against proselint's median in the same run. --scale K,… replicates 
 --sizes KB,… (e.g. 5,100,1000,20000) makes, for each size, files of that size from the corpus's
 articles (joined by blank lines; at least --sizes-total MB in all, so that small files are many and a
 20 MB file is one) and times `mtaudit lint --no-scores --jobs 1` and `--scores --jobs 1` on them in
-turn: CPU microseconds per word (the whole process, start-up included) and the peak memory of the
-process, so that the per-word cost of a 20 MB file can be read beside that of 5 KB articles.
+turn (every size's runs interleaved): CPU microseconds per word (the whole process, start-up
+included) and the peak memory of the process, so that the per-word cost of a 20 MB file can be read
+beside that of 5 KB articles.
 """
 
 from __future__ import annotations
@@ -177,21 +178,22 @@ def scaled_corpora(source: Path, factors: list[int], workdir: Path) -> list[tupl
 
 
 def sized_corpus(source: Path, size_kb: float, total_mb: float, out: Path) -> None:
-    """Files of about `size_kb` KB each (whole articles, cycling through the corpus), `total_mb` MB in all
-    (at least one file)."""
+    """Files of about `size_kb` KB each (whole articles joined by blank lines, cycling through the corpus),
+    `total_mb` MB in all (at least one file). Written an article at a time: a 20 MB file held whole made
+    this process 100 MB, which Linux then reports as the peak of every process it starts after."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(source.rglob("*.txt"))]
     out.mkdir(parents=True, exist_ok=True)
     count = max(1, round(total_mb * 1000 / size_kb))
     article = 0
     for number in range(count):
-        parts: list[str] = []
         size = 0
-        while size < size_kb * 1000:
-            text = texts[article % len(texts)]
-            article += 1
-            parts.append(text)
-            size += len(text.encode("utf-8")) + 2
-        (out / f"{number:05d}.txt").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+        with (out / f"{number:05d}.txt").open("w", encoding="utf-8") as handle:
+            while size < size_kb * 1000:
+                text = texts[article % len(texts)]
+                handle.write(("\n\n" if size else "") + text)
+                article += 1
+                size += len(text.encode("utf-8")) + 2
+            handle.write("\n")
 
 
 def size_table(source: Path, sizes: list[float], total_mb: float, runs: int, env: dict[str, str]) -> None:
@@ -204,21 +206,27 @@ def size_table(source: Path, sizes: list[float], total_mb: float, runs: int, env
         print("| file size | files | words | rules: CPU s | rules: CPU µs/word | rules: peak RSS | "
               "full: CPU s | full: CPU µs/word | full: peak RSS |")
         print("|" + "---|" * 9)
+        made = []  # every size's files first, then all timed by turns, so that drift hits every size
         for size_kb in sizes:
             directory = workdir / f"{size_kb:g}kb"
             sized_corpus(source, size_kb, max(total_mb, size_kb / 1000), directory)
-            n_files, n_words, n_bytes = corpus_size(directory)
             rows = [Row(f"rules {size_kb:g} KB", MTAUDIT + ["lint", str(directory), "--no-scores", "--jobs", "1"]),
                     Row(f"full {size_kb:g} KB", MTAUDIT + ["lint", str(directory), "--scores", "--jobs", "1"])]
-            run_rows(rows, runs, env)
+            made.append((corpus_size(directory), rows))
+        run_rows([row for _, rows in made for row in rows], runs, env)
+        per_word = []
+        for (n_files, n_words, n_bytes), rows in made:
             cells = []
             for row in rows:
                 cpu = row.median("cpu")
                 cells += [f"{cpu:.2f}", f"{1e6 * cpu / n_words:.2f}", f"{row.median('max_rss_mb'):.0f} MB"]
+            per_word.append(1e6 * rows[0].median("cpu") / n_words)
             mean = n_bytes / n_files
             label = f"{mean / 1000:,.0f} KB" if mean < 1e6 else f"{mean / 1e6:.1f} MB"
             print(f"| {label} | {n_files:,} | {n_words:,} | " + " | ".join(cells) + " |", flush=True)
-            shutil.rmtree(directory, ignore_errors=True)
+        if len(per_word) > 1:
+            ratio = per_word[-1] / per_word[0]
+            print(f"rules only, CPU per word of the largest files against the smallest: {ratio:.2f}×")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -52,18 +52,10 @@ _current: ContextVar[RegexBudget | None] = ContextVar("mtaudit_regex_budget", de
 @functools.cache
 def is_builtin_pack(pack: str) -> bool:
     """Is the pack one of mtaudit's own (probed by the test suite rather than at every load)?"""
-    builtin = _builtin_packs()
-    return builtin is not None and Path(pack).resolve().is_relative_to(builtin)
-
-
-@functools.cache
-def _builtin_packs() -> Path | None:
-    """builtin_pack_dir(), or None when it is missing: found once a process, not once a pack (resolving
-    the package's path for each of the sixteen built-in packs was a millisecond of a one-file lint)."""
     try:
-        return builtin_pack_dir()
+        return Path(pack).resolve().is_relative_to(builtin_pack_dir())
     except RuleError:
-        return None
+        return False
 
 
 def budget_seconds(text_length: int) -> float:

@@ -309,7 +309,7 @@ _lowered: dict[str, str] = {}
 
 def lowered_letter_words(words: list[str]) -> list[str]:
     """[w.lower() for w in words if w[0].isalpha()], most words found in a cache (in C)."""
-    return list(filter(None, map_cached(_lowered, words, _lowered_if_letter, CLASS_CACHE_SIZE)))
+    return list(filter(None, map_cached(_lowered, words, functools.partial(map, _lowered_if_letter), CLASS_CACHE_SIZE)))
 
 
 def _lowered_if_letter(word: str) -> str:
@@ -324,7 +324,7 @@ CLASS_CACHE_SIZE = 50_000
 
 def token_classes(words: list[str]) -> list[str]:
     """token_class of each word (START kept as it is)."""
-    return map_cached(_classes, words, token_class, CLASS_CACHE_SIZE, keep={START: START})
+    return map_cached(_classes, words, functools.partial(map, token_class), CLASS_CACHE_SIZE, keep={START: START})
 
 
 @dataclass

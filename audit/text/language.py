@@ -80,14 +80,10 @@ def _surely_english(text: str) -> bool:
     curly quotes and dashes, is not) is read the same way, each other character a gap: it has no
     non-Latin letter, and no character of it lower-cases to an ASCII letter. False: not told so
     (looks_english decides)."""
-    if text.isascii():
-        lowered = text.lower()
-        ascii_text = lowered.encode("ascii")
-    elif word_pattern(text) is ASCII_WORD:
-        lowered = text.lower()
-        ascii_text = lowered.encode("ascii", "replace")  # "?": a gap
-    else:
+    if not text.isascii() and word_pattern(text) is not ASCII_WORD:
         return False
+    lowered = text.lower()
+    ascii_text = lowered.encode("ascii", "replace")  # another character: "?", a gap
     found = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, lowered.split()))
     if found < MIN_WORDS_TO_DETECT:
         return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .shipped import compiled_re
@@ -85,12 +85,13 @@ def longest_runs(text: str, line_starts: Sequence[int]) -> tuple[int, int, int] 
 
 
 def map_cached(
-    cache: dict[str, Any], words: list[str], compute: Callable[[str], Any], limit: int,
+    cache: dict[str, Any], words: list[str], compute_new: Callable[[set[str]], Iterable[Any]], limit: int,
     keep: Mapping[str, Any] | None = None,
 ) -> list[Any]:
-    """[compute(w) for w in words], each word's value kept in `cache` across calls and looked up in C
-    (most words of an article were seen before); the cache is emptied (but for `keep`) when it holds
-    more than `limit` words. `compute` never returns None."""
+    """Each word's value, kept in `cache` across calls and looked up in C (most words of an article were
+    seen before); `compute_new(new)`: the values of the words not found, in the set's order, all at a
+    time (`functools.partial(map, f)` for one call a word), never None. The cache is emptied (but for
+    `keep`) when it holds more than `limit` words."""
     found = list(map(cache.get, words))
     if None in found:
         if len(cache) > limit:
@@ -99,7 +100,7 @@ def map_cached(
         # the words not found, picked in C (a loop over every word in Python cost more than the rest);
         # their values are read back from `values`, not `cache`, which another thread may empty meanwhile
         new = set(itertools.compress(words, map(operator.is_, found, itertools.repeat(None))))
-        values = dict(zip(new, map(compute, new), strict=True))
+        values = dict(zip(new, compute_new(new), strict=True))
         cache.update(values)
         found = list(map(values.get, words, found))
     return found

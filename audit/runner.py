@@ -140,8 +140,6 @@ def run(inputs: Iterable[str | os.PathLike[str] | Text], options: Options | None
     rulesets = {config: _ruleset(config, options) for config in dict.fromkeys(configs.values())}
     changed = {}
     if options.changed_since:
-        changed = {}
-    if options.changed_since:
         changed = {item: changed_lines(item.source or STDIN, options.changed_since) for item in items}
     producers_of = dict(options.companions)
 

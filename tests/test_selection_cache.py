@@ -155,3 +155,20 @@ def test_a_lazy_pattern_reads_as_its_pattern_and_pickles_lazy():
     again = pickle.loads(pickle.dumps(loaded))
     assert isinstance(again, LazyPattern) and "_compiled" not in vars(again) and again.search(text)
     assert copy.deepcopy(loaded).search(text).group() == pattern.search(text).group()
+
+
+def test_an_unpickled_entry_goes_to_the_oldest_generation_and_leaves_nothing_frozen():
+    import gc
+
+    from audit.rules.cache import _pickle, _unpickle
+
+    payload = memoryview(_pickle([[n] for n in range(100)]))
+    loaded = _unpickle(payload)
+    assert loaded == [[n] for n in range(100)] and gc.get_freeze_count() == 0
+    assert any(o is loaded for o in gc.get_objects(generation=2))
+    gc.freeze()  # a process that froze objects itself: they stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        assert _unpickle(payload) == loaded and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -83,11 +83,10 @@ def _surely_english(text: str) -> bool:
     if not text.isascii() and word_pattern(text) is not ASCII_WORD:
         return False
     lowered = text.lower()
-    ascii_text = lowered.encode("ascii", "replace")  # another character: "?", a gap
     found = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, lowered.split()))
     if found < MIN_WORDS_TO_DETECT:
         return False
-    letters = ascii_text.translate(_LETTERS_AND_GAPS)
+    letters = lowered.encode("ascii", "replace").translate(_LETTERS_AND_GAPS)  # another character: "?", a gap
     runs = letters.count(b" a") + letters.startswith(b"a")
     return found > ENGLISH_SHARE_CLEAR * runs  # a share at least found / runs; no non-Latin letter
 

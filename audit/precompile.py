@@ -6,7 +6,11 @@ audit/text/dataclass_code.marshal, the code of the methods `dataclasses` writes 
 (see audit/text/dataclass_code.py), made in the same process; and audit/scoring/likelihood.marshal,
 the MT-likelihood models ready to score (see audit/scoring/likelihood.py).
 
-    python -m audit.precompile
+    python -m audit.precompile [--fresh]
+
+A remade file keeps, for each pattern and pack unchanged since the file was made, what the file held (the
+same Python and `regex` versions), so that remaking the files without a change leaves their bytes as they
+were (`keep_previous`); `--fresh` compiles and times everything again.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 
 import regex
 
+from .atomic import write_atomically
 from .checks import KINDS
 from .config import Config
 from .engine import CompiledPacks
@@ -53,14 +58,49 @@ def asked_at_import() -> tuple[list[tuple[str, str, int]], list[str], dict[str, 
                                         cwd=Path(__file__).resolve().parent.parent).stdout)
 
 
-def make(path: Path = precompiled.FILE) -> tuple[int, int, int]:
-    """Write the file; returns how many `regex` patterns, `re` twins and packs it holds."""
+def previous_tables(path: Path) -> dict[str, Any]:
+    """What the file at `path` holds now (nothing when there is none or it cannot be read)."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def keep_previous(made: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
+    """`made` (a file's tables and their "versions") with the entry the previous file has for each key kept
+    as it was, in every table made for the same version. Remaking a file then changes only what a change
+    of the sources changed: `regex` compiles some patterns to different (equivalent) code in each process
+    (it orders some sets by object address, whatever PYTHONHASHSEED is), the timings of `re` against
+    `regex` differ from run to run, and marshal's bytes depend on which strings a process shares. Keys no
+    longer asked for are dropped."""
+    made_then = previous.get("versions")
+    if not isinstance(made_then, dict):
+        return made
+    for table, version in made["versions"].items():
+        old = previous.get(table)
+        if table in made_then and made_then[table] == version and isinstance(old, dict):
+            made[table] = {key: old.get(key, value) for key, value in made[table].items()}
+    return made
+
+
+def canonical_bytes(data: Any) -> bytes:
+    """marshal's bytes of `data` as marshal reads them back: which of its objects the bytes share no
+    longer depends on which the making process shared."""
+    return marshal.dumps(marshal.loads(marshal.dumps(data)))
+
+
+def make(path: Path = precompiled.FILE, fresh: bool = False) -> tuple[int, int, int]:
+    """Write the file (what it holds for an unchanged pattern or pack kept, unless `fresh`); returns how
+    many `regex` patterns, `re` twins and packs it holds."""
     precompiled.start_recording()
     try:
         CompiledPacks(load_rules([builtin_pack_dir()], KINDS), Config().pack_settings())
     finally:
         data = precompiled.stop_recording()
-    path.write_bytes(marshal.dumps(data))
+    if not fresh:
+        data = keep_previous(data, previous_tables(path))
+    write_atomically(str(path), canonical_bytes(data))
     return len(data["regex"]), len(data["re"]), len(data["packs"])
 
 
@@ -81,10 +121,13 @@ def shipped_tables() -> dict[str, dict]:
     return tables
 
 
-def make_shipped(path: Path = shipped.FILE) -> tuple[int, int]:
-    """Write audit/text/shipped.marshal; returns how many `re` and `regex` patterns it holds."""
+def make_shipped(path: Path = shipped.FILE, fresh: bool = False) -> tuple[int, int]:
+    """Write audit/text/shipped.marshal (what it holds for an unchanged pattern kept, unless `fresh`);
+    returns how many `re` and `regex` patterns it holds."""
     tables = shipped_tables()
-    path.write_bytes(marshal.dumps(tables))
+    if not fresh:
+        tables = keep_previous(tables, previous_tables(Path(path)))
+    write_atomically(str(path), canonical_bytes(tables))
     return len(tables["re"]), len(tables["regex"])
 
 
@@ -99,14 +142,23 @@ def dataclass_code_table() -> dict[str, Any]:
 def make_dataclass_code(path: Path = Path(dataclass_code.FILE)) -> int:
     """Write audit/text/dataclass_code.marshal; returns how many texts it holds."""
     table = dataclass_code_table()
-    path.write_bytes(marshal.dumps(table))
+    write_atomically(str(path), marshal.dumps(table))
     return len(table["code"])
 
 
-if __name__ == "__main__":
-    counts = make()
+def main(arguments: list[str]) -> int:
+    if arguments not in ([], ["--fresh"]):
+        print("usage: python -m audit.precompile [--fresh]", file=sys.stderr)
+        return 2
+    fresh = arguments == ["--fresh"]
+    counts = make(fresh=fresh)
     print(f"{precompiled.FILE}: {counts[0]} regex patterns, {counts[1]} re twins, {counts[2]} packs")
-    module_counts = make_shipped()
+    module_counts = make_shipped(fresh=fresh)
     print(f"{shipped.FILE}: {module_counts[0]} re patterns, {module_counts[1]} regex patterns")
     print(f"{dataclass_code.FILE}: the code of {make_dataclass_code()} dataclass methods")
     print(f"{write_compiled()}: the MT-likelihood models")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

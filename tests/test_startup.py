@@ -82,6 +82,24 @@ def test_the_shipped_compiled_patterns_cover_every_built_in_pattern_and_are_what
         assert cache.stdlib_compile(precompiled.twin_state(pattern, flags)) == re.compile(pattern, flags)
 
 
+def test_remaking_the_shipped_pattern_files_without_a_change_leaves_their_bytes_as_they_were(tmp_path):
+    """python -m audit.precompile keeps what the files hold for unchanged patterns and packs and writes them
+    in one form (`regex` codes some patterns differently in each process, and the timings differ): a
+    remade file differs from the shipped one only where a source changed. When this fails after a rule or
+    a module-level pattern was edited, remake the files."""
+    import shutil
+
+    from audit.precompile import make, make_shipped
+    from audit.rules import precompiled
+    from audit.text import shipped
+
+    for made_by, path in ((make, precompiled.FILE), (make_shipped, shipped.FILE)):
+        copy = tmp_path / Path(path).name
+        shutil.copyfile(path, copy)
+        made_by(copy)
+        assert copy.read_bytes() == Path(path).read_bytes(), f"{path} is not what remaking it gives"
+
+
 def test_the_shipped_module_patterns_cover_what_the_modules_compile_at_import_and_are_what_compiling_makes():
     """The patterns mtaudit's modules compile at import are made from audit/text/shipped.marshal; when this
     fails after a module-level pattern was edited, remake the file: python -m audit.precompile."""
@@ -145,3 +163,10 @@ def test_the_shipped_dataclass_code_covers_the_package_s_classes_and_is_what_com
 
     assert repr(Outside()).endswith(".<locals>.Outside(name='x')")
     assert dataclasses.fields(Outside)[0].name == "name" and Outside() == Outside()
+
+
+def test_precompile_refuses_an_unknown_argument_with_its_usage(capsys):
+    from audit.precompile import main
+
+    assert main(["--bogus"]) == 2
+    assert capsys.readouterr().err == "usage: python -m audit.precompile [--fresh]\n"

@@ -25,8 +25,14 @@ from .report import FileReport
 from .sources import STDIN
 from .text.dataclass_code import dataclass
 
-# Files are sent to the workers in chunks: fewer round trips, still balanced across workers.
+# Files are sent to the workers in chunks: fewer round trips, still balanced across workers. A stream
+# (lint_stream) sends CHUNK_FILES at a time; a list of files (lint_many) sends chunks that shrink as the
+# work left does ("guided" scheduling: `chunk_sizes`), from MAX_CHUNK_FILES down to CHUNK_FILES.
 CHUNK_FILES = 8
+MAX_CHUNK_FILES = 64
+# A chunk is at most this fraction of the files left, shared among the workers: the last chunks are
+# small, so that no worker is left with a large one when the others are done.
+CHUNKS_LEFT_PER_WORKER = 4
 
 Work = tuple[Any, ...]  # the arguments of one call of the lint function; the second is the Config
 LintFunction = Callable[..., FileReport]  # a module-level function (pickled by name to the workers)
@@ -163,6 +169,24 @@ def _stop(pool) -> None:
         manager.join(2)
 
 
+def chunk_sizes(count: int, jobs: int) -> list[int]:
+    """The sizes of the chunks `count` files are sent in to `jobs` workers, in order: each the files left
+    over jobs * CHUNKS_LEFT_PER_WORKER, at most MAX_CHUNK_FILES and at least CHUNK_FILES, or fewer when
+    the files are few (a chunk of each file when they are under 2 * jobs * CHUNKS_LEFT_PER_WORKER);
+    the last one what is left. 2,225 files for two workers go in 51 chunks instead of 279 of 8: a
+    round trip cost the parent about 1 ms of CPU, taken from the workers on a machine with as many
+    cores as workers."""
+    spread = jobs * CHUNKS_LEFT_PER_WORKER
+    smallest = max(1, min(CHUNK_FILES, count // spread))
+    sizes = []
+    left = count
+    while left > 0:
+        size = min(left, max(smallest, min(MAX_CHUNK_FILES, left // spread)))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
 def _lint_chunk(function: LintFunction, chunk: list[Work]) -> list[FileReport]:
     return [_light(function(*work)) for work in chunk]
 
@@ -190,8 +214,11 @@ def lint_many(
 
     reports: list[FileReport | None] = [None] * len(work)
     remote = [index for index, item in enumerate(work) if getattr(item[0], "source", None) != STDIN]
-    chunk_size = max(1, min(CHUNK_FILES, len(remote) // (jobs * 4) or 1))
-    chunks = [remote[i : i + chunk_size] for i in range(0, len(remote), chunk_size)]
+    chunks = []
+    start = 0
+    for size in chunk_sizes(len(remote), jobs):
+        chunks.append(remote[start : start + size])
+        start += size
     distinct = list(dict.fromkeys(work[i][1] for i in remote))
     for config in distinct:  # compiled here once: forked workers inherit them
         RuleSet.load(config)

@@ -113,7 +113,8 @@ def _tree_rss_kb(root: int) -> int:
     """Sum of the resident memory of `root` and its descendants (Linux /proc). The tree is walked from
     `root` through the children files, a few reads a sample: a scan of every process of the machine
     cost 2.7 ms of CPU a sample (13% of a core at one sample every 20 ms), taken from the workers of a
-    `--jobs 2` run on a two-core machine (the run's ratio to one process read 1.4-1.6 instead of 1.7)."""
+    `--jobs 2` run on a two-core machine (its ratio to one process read 1.42-1.57 in this bench on
+    2026-12-03, 1.69 in farm-bench's pairs of the same hour)."""
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()

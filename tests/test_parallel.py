@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from audit.config import Config
-from audit.parallel import TextView
+from audit.parallel import CHUNK_FILES, MAX_CHUNK_FILES, TextView, chunk_sizes, lint_many
+from audit.report import FileReport
 from audit.rules import cache
 from audit.runner import Options, run
 
@@ -65,6 +66,29 @@ def test_parallel_run_keeps_the_input_order_and_sends_back_small_reports(tmp_pat
     assert isinstance(report.document, TextView)
     assert report.findings and report.document.line_text(report.findings[0].line - 1).startswith("The talks")
     assert len(pickle.dumps(report)) < 10_000
+
+
+def test_files_go_to_the_workers_in_chunks_that_shrink_to_the_end():
+    sizes = chunk_sizes(2225, 2)
+    assert sum(sizes) == 2225 and len(sizes) < 60
+    assert sizes[0] == MAX_CHUNK_FILES and sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] == CHUNK_FILES  # the last chunks small: no worker is left with a large one
+    assert chunk_sizes(10, 2) == [1] * 10  # few files: one a chunk, spread over the workers
+    assert chunk_sizes(0, 2) == []
+    for count in range(1, 300, 7):
+        for jobs in (2, 3, 8):
+            sizes = chunk_sizes(count, jobs)
+            assert sum(sizes) == count and all(0 < size <= MAX_CHUNK_FILES for size in sizes)
+
+
+def _named_report(name: str, config: Config) -> FileReport:
+    return FileReport(path=name)
+
+
+def test_lint_many_gives_the_reports_in_input_order_whatever_the_chunks():
+    names = [f"{number:03d}" for number in range(700)]  # chunks of 64 down to 8 and the rest
+    reports = lint_many(_named_report, [(name, Config(scores=False)) for name in names], jobs=2)
+    assert [report.path for report in reports] == names
 
 
 def _lint_with_pack(pack_dir: Path, text_file: Path, env: dict[str, str]):

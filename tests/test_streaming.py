@@ -9,6 +9,7 @@ import json
 import pytest
 
 from audit import Article, Options, Text, audit_many, run
+from audit.parallel import CHUNKS_PER_WORKER, STREAM_CHUNK_CHARS, STREAM_CHUNK_FILES
 from audit.streaming import read_jsonl
 
 from .conftest import SEEDS, run_cli
@@ -105,7 +106,25 @@ def test_audit_many_reads_the_stream_as_it_goes(jobs):
     reports.close()  # the workers end with the generator
     assert [r.path for r in first] == ["0.txt", "1.txt", "2.txt"]
     assert all(r.findings[0].rule == "CASE-UKRAINE-CITIES" for r in first)
-    assert next(pulled) <= (3 if jobs == 1 else 2 * 4 * 8 + 8 + 1)
+    in_flight = jobs * CHUNKS_PER_WORKER * STREAM_CHUNK_FILES + STREAM_CHUNK_FILES + 1
+    assert next(pulled) <= (3 if jobs == 1 else in_flight)
+
+
+def test_a_stream_of_long_articles_holds_fewer_of_them_in_flight():
+    pulled = itertools.count()
+    text = "Officials in kyiv met on Monday. " * 2_000  # 66,000 characters: four a chunk
+    per_chunk = -(-STREAM_CHUNK_CHARS // len(text))
+
+    def many():
+        for number in range(10_000):
+            next(pulled)
+            yield {"id": f"{number}.txt", "text": text}
+
+    reports = audit_many(many(), Options(jobs=2, scores=False))
+    first = next(reports)
+    reports.close()
+    assert first.path == "0.txt" and per_chunk < STREAM_CHUNK_FILES
+    assert next(pulled) <= 2 * CHUNKS_PER_WORKER * per_chunk + per_chunk + 1
 
 
 def test_read_jsonl_skips_an_oversized_line_in_bounded_pieces(tmp_path, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -193,11 +194,14 @@ def lint(paths, fmt, input_format, fail_on, fail_on_verdict, config_file, includ
         sys.exit(_lint_batches(list(paths), options))
     try:
         # -o onto one of the inputs, a folder, a read-only or hard-linked file: refused before anything is read
-        companion_files = [path for path in (reference, source) if path]
-        if source_dir:
-            companion_files += discover([source_dir], ("*",))
-        inputs = [*discover(list(paths), DEFAULT_INCLUDE + tuple(include)), *companion_files]
-        check_output_target(output, inputs)
+        # (the inputs are listed only when -o names an existing file: the run walks the folders again)
+        def inputs() -> Iterator[str]:
+            yield from discover(list(paths), DEFAULT_INCLUDE + tuple(include))
+            yield from (path for path in (reference, source) if path)
+            if source_dir:
+                yield from discover([source_dir], ("*",))
+
+        check_output_target(output, inputs())
     except OutputError as error:
         fail(str(error))
     try:

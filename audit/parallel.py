@@ -10,6 +10,7 @@ it is the parent's to handle.
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import sys
@@ -28,8 +29,10 @@ from .text.dataclass_code import dataclass
 # Files are sent to the workers in chunks: fewer round trips (each about 1 ms of the parent's CPU),
 # still balanced across workers. A list of files (lint_many) goes in chunks that shrink as the work left
 # does ("guided" scheduling: `chunk_sizes`), from MAX_CHUNK_FILES down to CHUNK_FILES; a stream
-# (lint_stream) in chunks of STREAM_CHUNK_FILES articles, or fewer whose texts reach STREAM_CHUNK_CHARS
-# (what a stream holds in flight is bounded in characters, not only in articles).
+# (lint_stream) in chunks of CHUNK_FILES articles until every worker has its read-ahead (so that a short
+# stream is spread over the workers and the first reports come as soon as before), then of
+# STREAM_CHUNK_FILES; a chunk is closed early once its texts reach STREAM_CHUNK_CHARS (what a stream
+# holds in flight is bounded in characters, give or take one article a chunk, not only in articles).
 CHUNK_FILES = 8
 MAX_CHUNK_FILES = 64
 STREAM_CHUNK_FILES = 32
@@ -253,17 +256,20 @@ def lint_many(
 CHUNKS_PER_WORKER = 4
 
 
-def _chunks(work: Iterable[Work], size: int, chars: int) -> Iterator[list[Work]]:
-    """The items of `work` in chunks of `size`, or fewer whose texts (`_characters`) reach `chars`."""
+def _chunks(work: Iterable[Work], sizes: Iterator[int], chars: int) -> Iterator[list[Work]]:
+    """The items of `work` in chunks of the sizes `sizes` gives in turn, each closed early once its
+    texts (`_characters`) reach `chars` (the item that reaches it included)."""
     chunk: list[Work] = []
     held = 0
+    size = next(sizes)
     for item in work:
         chunk.append(item)
         held += _characters(item)
-        if len(chunk) == size or held >= chars:
+        if len(chunk) >= size or held >= chars:
             yield chunk
             chunk = []
             held = 0
+            size = next(sizes)
     if chunk:
         yield chunk
 
@@ -291,7 +297,8 @@ def lint_stream(function: LintFunction, work: Iterable[Work], jobs: int | None =
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor  # here: a serial run does not pay for it
 
-    chunks = _chunks(work, STREAM_CHUNK_FILES, STREAM_CHUNK_CHARS)
+    ramp = itertools.repeat(CHUNK_FILES, jobs * CHUNKS_PER_WORKER)  # each worker's read-ahead, as before
+    chunks = _chunks(work, itertools.chain(ramp, itertools.repeat(STREAM_CHUNK_FILES)), STREAM_CHUNK_CHARS)
     first = next(chunks, None)
     if first is None:
         return

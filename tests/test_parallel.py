@@ -12,7 +12,18 @@ from pathlib import Path
 import pytest
 
 from audit.config import Config
-from audit.parallel import CHUNK_FILES, MAX_CHUNK_FILES, TextView, chunk_sizes, lint_many
+from audit.parallel import (
+    CHUNK_FILES,
+    CHUNKS_PER_WORKER,
+    MAX_CHUNK_FILES,
+    STREAM_CHUNK_CHARS,
+    STREAM_CHUNK_FILES,
+    TextView,
+    _chunks,
+    chunk_sizes,
+    lint_many,
+    lint_stream,
+)
 from audit.report import FileReport
 from audit.rules import cache
 from audit.runner import Options, run
@@ -79,6 +90,30 @@ def test_files_go_to_the_workers_in_chunks_that_shrink_to_the_end():
         for jobs in (2, 3, 8):
             sizes = chunk_sizes(count, jobs)
             assert sum(sizes) == count and all(0 < size <= MAX_CHUNK_FILES for size in sizes)
+
+
+def test_a_stream_starts_in_small_chunks_then_sends_larger_ones(monkeypatch):
+    sent: list[int] = []
+    real = _chunks
+
+    def recorded(work, sizes, chars):
+        for chunk in real(work, sizes, chars):
+            sent.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr("audit.parallel._chunks", recorded)
+    names = [f"{number:03d}" for number in range(200)]
+    reports = list(lint_stream(_named_report, ((name, Config(scores=False)) for name in names), jobs=2))
+    assert [report.path for report in reports] == names
+    ramp = 2 * CHUNKS_PER_WORKER  # a short stream is spread over the workers, its first reports come early
+    assert sent[:ramp] == [CHUNK_FILES] * ramp and sent[ramp] == STREAM_CHUNK_FILES and sum(sent) == 200
+    long = [(_Text("x" * (STREAM_CHUNK_CHARS // 3 + 1)), None)] * 7  # a chunk closes once it reaches the bound
+    assert [len(chunk) for chunk in _chunks(iter(long), iter([CHUNK_FILES] * 3), STREAM_CHUNK_CHARS)] == [3, 3, 1]
+
+
+class _Text:
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 def _named_report(name: str, config: Config) -> FileReport:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import regex
 
 from audit.text.lazy import LazyRegex, lazy_compile
@@ -87,13 +88,17 @@ def test_remaking_the_shipped_pattern_files_without_a_change_leaves_their_bytes_
     in one form (`regex` codes some patterns differently in each process, and the timings differ): a
     remade file differs from the shipped one only where a source changed. When this fails after a rule or
     a module-level pattern was edited, remake the files."""
+    import marshal
     import shutil
 
     from audit.precompile import make, make_shipped
     from audit.rules import precompiled
     from audit.text import shipped
 
-    for made_by, path in ((make, precompiled.FILE), (make_shipped, shipped.FILE)):
+    for made_by, path, versions in ((make, precompiled.FILE, precompiled.versions()),
+                                    (make_shipped, shipped.FILE, shipped.versions())):
+        if marshal.loads(Path(path).read_bytes())["versions"] != versions:  # regex and Python are not pinned
+            pytest.skip(f"{path} was made for another regex or Python version: remaking it compiles anew")
         copy = tmp_path / Path(path).name
         shutil.copyfile(path, copy)
         made_by(copy)

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from audit import Article, Options, Text, audit_many, run
-from audit.parallel import CHUNKS_PER_WORKER, STREAM_CHUNK_CHARS, STREAM_CHUNK_FILES
+from audit.parallel import CHUNK_FILES, CHUNKS_PER_WORKER, STREAM_CHUNK_CHARS
 from audit.streaming import read_jsonl
 
 from .conftest import SEEDS, run_cli
@@ -106,7 +106,7 @@ def test_audit_many_reads_the_stream_as_it_goes(jobs):
     reports.close()  # the workers end with the generator
     assert [r.path for r in first] == ["0.txt", "1.txt", "2.txt"]
     assert all(r.findings[0].rule == "CASE-UKRAINE-CITIES" for r in first)
-    in_flight = jobs * CHUNKS_PER_WORKER * STREAM_CHUNK_FILES + STREAM_CHUNK_FILES + 1
+    in_flight = jobs * CHUNKS_PER_WORKER * CHUNK_FILES + CHUNK_FILES + 1  # the first chunks are small
     assert next(pulled) <= (3 if jobs == 1 else in_flight)
 
 
@@ -123,7 +123,7 @@ def test_a_stream_of_long_articles_holds_fewer_of_them_in_flight():
     reports = audit_many(many(), Options(jobs=2, scores=False))
     first = next(reports)
     reports.close()
-    assert first.path == "0.txt" and per_chunk < STREAM_CHUNK_FILES
+    assert first.path == "0.txt" and per_chunk < CHUNK_FILES
     assert next(pulled) <= 2 * CHUNKS_PER_WORKER * per_chunk + per_chunk + 1
 
 

@@ -221,11 +221,8 @@ def lint_many(
 
     reports: list[FileReport | None] = [None] * len(work)
     remote = [index for index, item in enumerate(work) if getattr(item[0], "source", None) != STDIN]
-    chunks = []
-    start = 0
-    for size in chunk_sizes(len(remote), jobs):
-        chunks.append(remote[start : start + size])
-        start += size
+    unsent = iter(remote)
+    chunks = [list(itertools.islice(unsent, size)) for size in chunk_sizes(len(remote), jobs)]
     distinct = list(dict.fromkeys(work[i][1] for i in remote))
     for config in distinct:  # compiled here once: forked workers inherit them
         RuleSet.load(config)
@@ -257,8 +254,9 @@ CHUNKS_PER_WORKER = 4
 
 
 def _chunks(work: Iterable[Work], sizes: Iterator[int], chars: int) -> Iterator[list[Work]]:
-    """The items of `work` in chunks of the sizes `sizes` gives in turn, each closed early once its
-    texts (`_characters`) reach `chars` (the item that reaches it included)."""
+    """The items of `work` in chunks of the sizes `sizes` gives in turn (the last size again once it
+    gives no more), each closed early once its texts (`_characters`) reach `chars` (the item that
+    reaches it included)."""
     chunk: list[Work] = []
     held = 0
     size = next(sizes)
@@ -269,7 +267,7 @@ def _chunks(work: Iterable[Work], sizes: Iterator[int], chars: int) -> Iterator[
             yield chunk
             chunk = []
             held = 0
-            size = next(sizes)
+            size = next(sizes, size)
     if chunk:
         yield chunk
 

@@ -34,6 +34,7 @@ from .rules.cache import regex_state, stdlib_state
 from .rules.loader import builtin_pack_dir, load_rules
 from .scoring.likelihood import write_compiled
 from .text import dataclass_code, shipped
+from .text.shipped import current_tables
 
 # Run in a fresh process: import every module of the package, print what they asked audit/text/shipped.py
 # for, the texts `dataclasses` compiled for their classes and the docstrings it wrote for them, computed
@@ -58,29 +59,16 @@ def asked_at_import() -> tuple[list[tuple[str, str, int]], list[str], dict[str, 
                                         cwd=Path(__file__).resolve().parent.parent).stdout)
 
 
-def previous_tables(path: Path) -> dict[str, Any]:
-    """What the file at `path` holds now (nothing when there is none or it cannot be read)."""
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def keep_previous(made: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
-    """`made` (a file's tables and their "versions") with the entry the previous file has for each key kept
-    as it was, in every table made for the same version. Remaking a file then changes only what a change
-    of the sources changed: `regex` compiles some patterns to different (equivalent) code in each process
-    (it orders some sets by object address, whatever PYTHONHASHSEED is), the timings of `re` against
-    `regex` differ from run to run, and marshal's bytes depend on which strings a process shares. Keys no
-    longer asked for are dropped."""
-    made_then = previous.get("versions")
-    if not isinstance(made_then, dict):
-        return made
-    for table, version in made["versions"].items():
-        old = previous.get(table)
-        if table in made_then and made_then[table] == version and isinstance(old, dict):
-            made[table] = {key: old.get(key, value) for key, value in made[table].items()}
+def keep_previous(made: dict[str, Any], path: Path) -> dict[str, Any]:
+    """`made` (a file's tables and their "versions") with the entry the file at `path` has for each key
+    kept as it was, in every table it holds for the same version. Remaking a file then changes only what a
+    change of the sources changed: `regex` compiles some patterns to different (equivalent) code in each
+    process (it orders some sets by object address, whatever PYTHONHASHSEED is), the timings of `re`
+    against `regex` differ from run to run, and marshal's bytes depend on which strings a process
+    shares. Keys no longer asked for are dropped."""
+    previous = current_tables(path, made["versions"])
+    for table, entries in previous.items():
+        made[table] = {key: entries.get(key, value) for key, value in made[table].items()}
     return made
 
 
@@ -99,7 +87,7 @@ def make(path: Path = precompiled.FILE, fresh: bool = False) -> tuple[int, int, 
     finally:
         data = precompiled.stop_recording()
     if not fresh:
-        data = keep_previous(data, previous_tables(path))
+        data = keep_previous(data, path)
     write_atomically(str(path), canonical_bytes(data))
     return len(data["regex"]), len(data["re"]), len(data["packs"])
 
@@ -126,7 +114,7 @@ def make_shipped(path: Path = shipped.FILE, fresh: bool = False) -> tuple[int, i
     returns how many `re` and `regex` patterns it holds."""
     tables = shipped_tables()
     if not fresh:
-        tables = keep_previous(tables, previous_tables(Path(path)))
+        tables = keep_previous(tables, Path(path))
     write_atomically(str(path), canonical_bytes(tables))
     return len(tables["re"]), len(tables["regex"])
 

@@ -114,41 +114,34 @@ def _tree_rss_kb(root: int) -> int:
     `root` through the children files, a few reads a sample: a scan of every process of the machine
     cost 2.7 ms of CPU a sample (13% of a core at one sample every 20 ms), taken from the workers of a
     `--jobs 2` run on a two-core machine (its ratio to one process read 1.42-1.57 in this bench on
-    2026-12-03, 1.69 in farm-bench's pairs of the same hour)."""
+    2026-12-03, 1.69 in farm-bench's pairs of the same hour). Where the kernel has no children files,
+    the tree is found from such a scan."""
     total, stack = 0, [root]
+    scanned: dict[int, list[int]] | None = None
     while stack:
         pid = stack.pop()
-        children = _children(pid)
+        children = _children(pid) if scanned is None else scanned.get(pid, [])
         if children is None:
-            return _tree_rss_kb_by_scan(root)
+            scanned = _children_by_scan()
+            children = scanned.get(pid, [])
         total += _rss_kb(pid)
         stack.extend(children)
     return total
 
 
-def _tree_rss_kb_by_scan(root: int) -> int:
-    """_tree_rss_kb by a scan of every process (a kernel without the children files)."""
+def _children_by_scan() -> dict[int, list[int]]:
+    """Each process's children, from every process's /proc/PID/stat (a kernel without the children files)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/statm") as handle:
-                pages = int(handle.read().split()[1])
-        except OSError:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        pid, ppid = int(entry), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
-    return total
+        children.setdefault(parent, []).append(int(entry))
+    return children
 
 
 def measure(command: list[str], env: dict[str, str] | None = None) -> Measure:

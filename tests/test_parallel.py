@@ -103,7 +103,7 @@ def test_a_stream_starts_in_small_chunks_then_sends_larger_ones(monkeypatch):
 
     monkeypatch.setattr("audit.parallel._chunks", recorded)
     names = [f"{number:03d}" for number in range(200)]
-    reports = list(lint_stream(_named_report, ((name, Config(scores=False)) for name in names), jobs=2))
+    reports = list(lint_stream(_named_reports, ((name, Config(scores=False)) for name in names), jobs=2))
     assert [report.path for report in reports] == names
     ramp = 2 * CHUNKS_PER_WORKER  # a short stream is spread over the workers, its first reports come early
     assert sent[:ramp] == [CHUNK_FILES] * ramp and sent[ramp] == STREAM_CHUNK_FILES and sum(sent) == 200
@@ -116,13 +116,13 @@ class _Text:
         self.text = text
 
 
-def _named_report(name: str, config: Config) -> FileReport:
-    return FileReport(path=name)
+def _named_reports(chunk: list[tuple[str, Config]]) -> list[FileReport]:
+    return [FileReport(path=name) for name, _config in chunk]
 
 
 def test_lint_many_gives_the_reports_in_input_order_whatever_the_chunks():
     names = [f"{number:03d}" for number in range(700)]  # chunks of 64 down to 8 and the rest
-    reports = lint_many(_named_report, [(name, Config(scores=False)) for name in names], jobs=2)
+    reports = lint_many(_named_reports, [(name, Config(scores=False)) for name in names], jobs=2)
     assert [report.path for report in reports] == names
 
 
@@ -198,3 +198,31 @@ def test_a_plain_lint_does_not_import_the_scoring_libraries(cache_env):
     result = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, cwd=ROOT,
                             env={**__import__("os").environ, **cache_env}, timeout=120)
     assert result.stderr.strip().endswith("HEAVY="), result.stderr
+
+
+def test_lint_inputs_lints_a_group_of_inputs_then_scores_it(monkeypatch, tmp_path):
+    from audit import runner
+
+    steps: list[str] = []
+    real_lint, real_report = runner.lint, runner._file_report
+    monkeypatch.setattr(runner, "lint", lambda doc, *rest: steps.append("lint") or real_lint(doc, *rest))
+    monkeypatch.setattr(runner, "_file_report", lambda *args: steps.append("score") or real_report(*args))
+    config = Config()
+    missing = runner._Input(str(tmp_path / "missing.txt"), source=str(tmp_path / "missing.txt"))
+    texts = [runner._Input(f"{n}.txt", text=f"Officials in kyiv met on Monday, story {n}.") for n in range(10)]
+    work = [(item, config, {}) for item in [*texts[:3], missing, *texts[3:]]]
+    reports = runner.lint_inputs(work)
+    group = runner.SCORED_TOGETHER
+    assert steps == ["lint"] * (group - 1) + ["score"] * (group - 1) + ["lint"] * 3 + ["score"] * 3
+    assert [r.path for r in reports] == [item.name for item, _config, _companions in work]
+    assert reports[3].error and all(r.scores is not None for i, r in enumerate(reports) if i != 3)
+    def seen(report: FileReport) -> tuple:
+        return report.path, report.findings, report.signals, report.scores, report.error, report.warnings
+
+    # the same reports as one input at a time
+    assert list(map(seen, reports)) == [seen(runner.lint_input(*item)) for item in work]
+
+    steps.clear()  # a group closes once its texts reach the bound: a long text is scored at once
+    long = runner._Input("long.txt", text="Officials met on Monday. " * (runner.SCORED_TOGETHER_CHARS // 25 + 1))
+    runner.lint_inputs([(long, config, {}), (texts[0], config, {})])
+    assert steps == ["lint", "score", "lint", "score"]

@@ -172,3 +172,23 @@ def test_an_unpickled_entry_goes_to_the_oldest_generation_and_leaves_nothing_fro
         assert _unpickle(payload) == loaded and gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_an_entry_loaded_by_a_process_that_froze_its_objects_is_frozen_without_counting_them(monkeypatch):
+    import gc
+
+    from audit.rules import cache
+
+    payload = memoryview(cache._pickle([[n] for n in range(100)]))
+
+    def counted() -> int:  # walks every frozen object: the command line's 33,000
+        raise AssertionError("gc.get_freeze_count called")
+
+    monkeypatch.setattr(cache, "_frozen_by_process", True)
+    monkeypatch.setattr(cache.gc, "get_freeze_count", counted)
+    try:
+        loaded = cache._unpickle(payload)
+        assert loaded == [[n] for n in range(100)]
+        assert not any(o is loaded for generation in range(3) for o in gc.get_objects(generation=generation))
+    finally:
+        gc.unfreeze()

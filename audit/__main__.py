@@ -20,13 +20,12 @@ def main() -> None:
     collecting = gc.isenabled()
     gc.disable()
     from .cli import main as command_line  # the whole command line, for every other use
-    from .rules.cache import frozen_by_process
+    from .rules.cache import mark_process_frozen
 
     gc.freeze()
-    frozen_by_process()  # the compiled packs, loaded later, are frozen too (without counting these)
+    mark_process_frozen()  # loading the compiled packs then need not count these (audit/rules/cache.py)
     # The run then loads the compiled rule packs (some 45,000 objects that live as long as the process,
-    # unpickled with the collector paused, then frozen too: audit/rules/cache.py) and makes each
-    # document's objects. At
+    # unpickled with the collector paused: audit/rules/cache.py) and makes each document's objects. At
     # the default threshold (700 new objects) the collector walked the packs twice in a one-file lint
     # (once young, once in the middle generation: 3 + 9 ms, a twentieth of the run); a young generation
     # of 100,000 objects leaves a one-file lint without a collection. Peak memory measured unchanged

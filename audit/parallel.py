@@ -198,7 +198,12 @@ def chunk_sizes(count: int, jobs: int) -> list[int]:
 
 
 def _lint_chunk(function: LintFunction, chunk: list[Work]) -> list[FileReport]:
-    return [_light(report) for report in function(chunk)]
+    """A worker's chunk, CHUNK_FILES items a call: a report keeps its whole document only until its
+    call is over (`_light`), not until the chunk is."""
+    reports: list[FileReport] = []
+    for start in range(0, len(chunk), CHUNK_FILES):
+        reports += map(_light, function(chunk[start : start + CHUNK_FILES]))
+    return reports
 
 
 def lint_many(

@@ -318,9 +318,10 @@ def lint_input(item: _Input, config: Config, companions: Mapping[str, str]) -> F
 # linted: the rule engine's tables and code and the scores' (the word caches, the model) then stay in
 # the processor's caches for a whole group instead of evicting each other at every input. A full audit
 # of 2,225 articles in one process took 0.90x the time of one that alternated them (paired runs, n 13,
-# in both orders), its scores some 0.8x. A group ends at SCORED_TOGETHER inputs or once its texts reach
-# SCORED_TOGETHER_CHARS characters (the input that reaches it included), so that what is held stays
-# small: a large file is scored at once. Larger groups gained nothing more.
+# in both orders), its scores some 0.8x. A group ends at SCORED_TOGETHER inputs or once its texts and
+# companion texts reach SCORED_TOGETHER_CHARS characters (the input that reaches it included), so that
+# what is held stays small: a large file is scored at once. Larger groups gained nothing more. (The
+# calls it gets are of parallel.CHUNK_FILES inputs, 8 too; a serial stream's, of one.)
 SCORED_TOGETHER = 8
 SCORED_TOGETHER_CHARS = 1 << 18
 
@@ -338,7 +339,7 @@ def lint_inputs(work: Iterable[tuple[_Input, Config, Mapping[str, str]]]) -> lis
         else:
             doc = Document.from_text(text, path=item.name, markup=config.markup)
             group.append((item.name, lint(doc, RuleSet.load(config), config, companion_producers(companions)), config))
-            held += len(text)
+            held += len(text) + sum(map(len, companions.values()))
         if len(group) >= SCORED_TOGETHER or held >= SCORED_TOGETHER_CHARS:
             reports += map(_scored, group)
             group = []

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from audit.config import Config
+from audit.document import Document
+from audit.engine import RuleSet
 from audit.parallel import (
     CHUNK_FILES,
     CHUNKS_PER_WORKER,
@@ -207,22 +209,55 @@ def test_lint_inputs_lints_a_group_of_inputs_then_scores_it(monkeypatch, tmp_pat
     real_lint, real_report = runner.lint, runner._file_report
     monkeypatch.setattr(runner, "lint", lambda doc, *rest: steps.append("lint") or real_lint(doc, *rest))
     monkeypatch.setattr(runner, "_file_report", lambda *args: steps.append("score") or real_report(*args))
-    config = Config()
+    stories = [  # each input its own findings, half of them without scores
+        "Officials in kyiv met on Monday.",
+        "The head of the Ukrainian state spoke.",
+        "It was a high -level meeting.",
+        "He said said it twice.",
+        "They sent a comfort force.",
+    ]
     missing = runner._Input(str(tmp_path / "missing.txt"), source=str(tmp_path / "missing.txt"))
-    texts = [runner._Input(f"{n}.txt", text=f"Officials in kyiv met on Monday, story {n}.") for n in range(10)]
-    work = [(item, config, {}) for item in [*texts[:3], missing, *texts[3:]]]
+    texts = [runner._Input(f"{n}.txt", text=f"{stories[n % 5]} Story {n}.") for n in range(10)]
+    configs = [Config(), Config(scores=False)]
+    work = [(item, configs[n % 2], {}) for n, item in enumerate([*texts[:3], missing, *texts[3:]])]
     reports = runner.lint_inputs(work)
     group = runner.SCORED_TOGETHER
     assert steps == ["lint"] * (group - 1) + ["score"] * (group - 1) + ["lint"] * 3 + ["score"] * 3
     assert [r.path for r in reports] == [item.name for item, _config, _companions in work]
-    assert reports[3].error and all(r.scores is not None for i, r in enumerate(reports) if i != 3)
-    def seen(report: FileReport) -> tuple:
-        return report.path, report.findings, report.signals, report.scores, report.error, report.warnings
+    assert reports[3].error and [r.scores is not None for r in reports] == [n % 2 == 0 and n != 3 for n in range(11)]
 
-    # the same reports as one input at a time
-    assert list(map(seen, reports)) == [seen(runner.lint_input(*item)) for item in work]
+    def seen(report: FileReport) -> tuple:
+        text = report.document.text if report.document is not None else None
+        return report.path, text, report.findings, report.signals, report.scores, report.error, report.warnings
+
+    alone = [seen(real_report(item.name, real_lint(Document.from_text(item.text, path=item.name), RuleSet.load(config),
+                                                   config), config))
+             if item.text is not None else None for item, config, _companions in work]
+    assert [seen(r) if r.error is None else None for r in reports] == alone  # as each input alone
+    assert len({tuple(f.rule for f in r.findings) for r in reports if r.error is None}) == 5
 
     steps.clear()  # a group closes once its texts reach the bound: a long text is scored at once
     long = runner._Input("long.txt", text="Officials met on Monday. " * (runner.SCORED_TOGETHER_CHARS // 25 + 1))
-    runner.lint_inputs([(long, config, {}), (texts[0], config, {})])
+    runner.lint_inputs([(long, configs[0], {}), (texts[0], configs[0], {})])
     assert steps == ["lint", "score", "lint", "score"]
+    steps.clear()  # companion texts count towards it
+    runner.lint_inputs([(texts[0], configs[0], {"reference": long.text}), (texts[1], configs[0], {})])
+    assert steps == ["lint", "score", "lint", "score"]
+
+
+def test_a_serial_run_lints_its_inputs_a_chunk_at_a_time_and_a_worker_its_chunk_too():
+    from audit.parallel import _lint_chunk
+
+    calls: list[int] = []
+    done: list[int] = []
+
+    def reports(chunk: list[tuple[str, Config]]) -> list[FileReport]:
+        calls.append(len(chunk))
+        return _named_reports(chunk)
+
+    names = [f"{number:03d}" for number in range(2 * CHUNK_FILES + 3)]
+    work = [(name, Config(scores=False)) for name in names]
+    assert [r.path for r in lint_many(reports, work, jobs=1, progress=done.append)] == names
+    assert calls == [CHUNK_FILES, CHUNK_FILES, 3] and done == calls
+    calls.clear()  # a worker's chunk of 64 is linted CHUNK_FILES at a time (its full reports held no longer)
+    assert [r.path for r in _lint_chunk(reports, work)] == names and calls == [CHUNK_FILES, CHUNK_FILES, 3]

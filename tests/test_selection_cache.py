@@ -6,6 +6,9 @@ only the selected rules finds."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -174,7 +177,7 @@ def test_an_unpickled_entry_goes_to_the_oldest_generation_and_leaves_nothing_fro
         gc.unfreeze()
 
 
-def test_an_entry_loaded_by_a_process_that_froze_its_objects_is_frozen_without_counting_them(monkeypatch):
+def test_an_entry_loaded_by_a_process_that_said_it_froze_objects_is_left_young_without_counting_them(monkeypatch):
     import gc
 
     from audit.rules import cache
@@ -184,11 +187,27 @@ def test_an_entry_loaded_by_a_process_that_froze_its_objects_is_frozen_without_c
     def counted() -> int:  # walks every frozen object: the command line's 33,000
         raise AssertionError("gc.get_freeze_count called")
 
-    monkeypatch.setattr(cache, "_frozen_by_process", True)
+    monkeypatch.setattr(cache, "_process_frozen", True)
     monkeypatch.setattr(cache.gc, "get_freeze_count", counted)
-    try:
-        loaded = cache._unpickle(payload)
-        assert loaded == [[n] for n in range(100)]
-        assert not any(o is loaded for generation in range(3) for o in gc.get_objects(generation=generation))
-    finally:
-        gc.unfreeze()
+    loaded = cache._unpickle(payload)
+    assert loaded == [[n] for n in range(100)]
+    assert any(o is loaded for o in gc.get_objects(generation=0))  # neither frozen nor moved
+
+
+def test_the_command_line_says_it_froze_its_objects(tmp_path):
+    text = tmp_path / "story.txt"
+    text.write_text("Officials in kyiv met on Monday.\n", encoding="utf-8")
+    program = (  # a one-file lint whose loading of the cached packs must not count the frozen objects
+        "import gc, sys\n"
+        "def counted():\n"
+        "    sys.stderr.write('gc.get_freeze_count called\\n'); sys.stderr.flush(); import os; os._exit(70)\n"
+        "gc.get_freeze_count = counted\n"
+        f"sys.argv = ['mtaudit', 'lint', {str(text)!r}]\n"
+        "from audit.__main__ import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "MTAUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("MTAUDIT_NO_CACHE", None)
+    for _ in range(2):  # the first run fills the cache, the second loads the packs from it
+        done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1 and "CASE-UKRAINE-CITIES" in done.stdout, done.stderr

@@ -197,12 +197,19 @@ def chunk_sizes(count: int, jobs: int) -> list[int]:
     return sizes
 
 
+def _calls(work: Sequence[Work]) -> Iterator[list[Work]]:
+    """`work` in lists of CHUNK_FILES items (the last one what is left): what one call of the lint
+    function is given in this process (lint_many with one job, a worker's chunk)."""
+    for start in range(0, len(work), CHUNK_FILES):
+        yield list(work[start : start + CHUNK_FILES])
+
+
 def _lint_chunk(function: LintFunction, chunk: list[Work]) -> list[FileReport]:
     """A worker's chunk, CHUNK_FILES items a call: a report keeps its whole document only until its
     call is over (`_light`), not until the chunk is."""
     reports: list[FileReport] = []
-    for start in range(0, len(chunk), CHUNK_FILES):
-        reports += map(_light, function(chunk[start : start + CHUNK_FILES]))
+    for call in _calls(chunk):
+        reports += map(_light, function(call))
     return reports
 
 
@@ -221,10 +228,9 @@ def lint_many(
     jobs = min(jobs, len(work))
     if jobs <= 1 or len(work) <= 1:
         serial: list[FileReport] = []
-        for start in range(0, len(work), CHUNK_FILES):
-            chunk = list(work[start : start + CHUNK_FILES])
-            serial += function(chunk)
-            done(len(chunk))
+        for call in _calls(work):
+            serial += function(call)
+            done(len(call))
         return serial
     from concurrent.futures import ProcessPoolExecutor, as_completed  # here: a one-file run does not pay for it
 

@@ -327,7 +327,8 @@ SCORED_TOGETHER_CHARS = 1 << 18
 
 
 def lint_inputs(work: Iterable[tuple[_Input, Config, Mapping[str, str]]]) -> list[FileReport]:
-    """`lint_input(*item)` of each item, in order: the inputs linted and scored a group at a time."""
+    """Lint and score each input (an unreadable one gives a report with `error`): the reports in the order
+    of `work`, the inputs linted, then scored, a group at a time."""
     reports: list[FileReport] = []
     group: list[FileReport | tuple[str, Linted, Config]] = []  # a report, or what to score for one
     held = 0
